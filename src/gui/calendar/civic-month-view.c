@@ -1,0 +1,768 @@
+/* civic-month-view.c — a month grid that draws its occurrences itself
+ *
+ * Copyright 2026 The Civic Desk developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A month of a busy campaign holds hundreds of occurrences; one child
+ * widget per occurrence (or per day) makes switching months slow.  This
+ * widget instead lays the occurrences out once per allocation into "lanes"
+ * (rows inside a week) and draws only text and rectangles in snapshot().
+ * Multi-day and all-day items take a lane across every day they cover in
+ * a week, so they read as one bar; a day with more items than its height
+ * holds ends with "+N more".
+ */
+
+#define G_LOG_DOMAIN "civic-month-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <langinfo.h>
+
+#include "civic-month-view.h"
+
+#define N_WEEKS          6
+#define N_DAYS           (N_WEEKS * 7)
+#define HEADER_HEIGHT    28
+#define DAY_NUMBER_SPACE 26
+#define LANE_PADDING     2
+
+typedef struct {
+  CivicCalendarItem *item;
+  int                week;        /* 0..5 */
+  int                first_col;   /* 0..6 */
+  int                last_col;    /* 0..6, inclusive */
+  int                lane;
+  graphene_rect_t    area;        /* where it was drawn, for hit testing */
+  gboolean           visible;
+} Placement;
+
+struct _CivicMonthView
+{
+  GtkWidget   parent_instance;
+
+  GDateTime  *month;          /* first day of the month, local midnight */
+  GDateTime  *range_start;    /* first day of the grid */
+  GDateTime  *selected;
+  int         first_weekday;
+
+  GPtrArray  *items;          /* CivicCalendarItem */
+  GArray     *placements;     /* Placement */
+  guint       lanes_per_week[N_WEEKS];
+
+  /* Layout results, recomputed in size_allocate. */
+  double      cell_width;
+  double      cell_height;
+  int         lane_height;
+  int         visible_lanes;
+  guint       shown[N_DAYS];
+  guint       hidden[N_DAYS];
+
+  PangoLayout *layout;
+};
+
+G_DEFINE_FINAL_TYPE (CivicMonthView, civic_month_view, GTK_TYPE_WIDGET)
+
+enum {
+  DAY_SELECTED,
+  DAY_ACTIVATED,
+  ITEM_ACTIVATED,
+  MORE_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static int
+locale_first_weekday (void)
+{
+#ifdef __GLIBC__
+  /* glibc's _NL_TIME_FIRST_WEEKDAY counts from 1 = the week_1stday (a
+   * Sunday in every locale glibc ships), as GNOME Calendar reads it.
+   */
+  union { unsigned int word; char *string; } langinfo;
+  int week_1stday = 0;
+  int first_weekday = 1;
+  guint week_origin;
+
+  langinfo.string = nl_langinfo (_NL_TIME_FIRST_WEEKDAY);
+  first_weekday = langinfo.string[0];
+  langinfo.string = nl_langinfo (_NL_TIME_WEEK_1STDAY);
+  week_origin = langinfo.word;
+  if (week_origin == 19971130)      /* Sunday */
+    week_1stday = 0;
+  else if (week_origin == 19971201) /* Monday */
+    week_1stday = 1;
+
+  return (week_1stday + first_weekday - 1) % 7;
+#else
+  return 0;
+#endif
+}
+
+static int
+day_index_of (CivicMonthView *self,
+              GDateTime      *date)
+{
+  g_autoptr(GDateTime) day = NULL;
+  GTimeSpan diff;
+
+  day = g_date_time_new_local (g_date_time_get_year (date),
+                               g_date_time_get_month (date),
+                               g_date_time_get_day_of_month (date), 0, 0, 0);
+  diff = g_date_time_difference (day, self->range_start);
+
+  /* Round to whole days: a DST change makes one day 23 or 25 hours long. */
+  return (int) ((diff + G_TIME_SPAN_HOUR * 12) / G_TIME_SPAN_DAY);
+}
+
+static GDateTime *
+day_at_index (CivicMonthView *self,
+              int             index)
+{
+  return g_date_time_add_days (self->range_start, index);
+}
+
+static void
+recompute_placements (CivicMonthView *self)
+{
+  /* Lanes in use per day, as a bitset of up to 64 lanes per week. */
+  guint64 used[N_DAYS] = { 0 };
+  g_autoptr(GPtrArray) sorted = NULL;
+
+  g_array_set_size (self->placements, 0);
+  memset (self->lanes_per_week, 0, sizeof self->lanes_per_week);
+
+  if (self->items == NULL || self->range_start == NULL)
+    return;
+
+  /* Sorting a copy keeps the caller's order; the placements borrow the
+   * items, which self->items keeps alive.
+   */
+  sorted = g_ptr_array_new_full (self->items->len, NULL);
+  for (guint i = 0; i < self->items->len; i++)
+    g_ptr_array_add (sorted, g_ptr_array_index (self->items, i));
+
+  /* Bars first, so they keep their lane across the days they span; then
+   * the timed items of each day in time order.
+   */
+  g_ptr_array_sort (sorted, civic_calendar_item_compare);
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      for (guint i = 0; i < sorted->len; i++)
+        {
+          CivicCalendarItem *item = g_ptr_array_index (sorted, i);
+          gboolean spans = civic_calendar_item_spans_days (item);
+          g_autoptr(GDateTime) last_instant = NULL;
+          int first, last;
+
+          if ((pass == 0) != spans)
+            continue;
+
+          /* The end is exclusive: an all-day item ending at midnight covers
+           * the day before; a timed item ending at 00:00 too.
+           */
+          last_instant = g_date_time_add_seconds (item->ends, -1);
+          if (g_date_time_compare (last_instant, item->starts) < 0)
+            {
+              g_date_time_unref (last_instant);
+              last_instant = g_date_time_ref (item->starts);
+            }
+
+          first = MAX (0, day_index_of (self, item->starts));
+          last = MIN (N_DAYS - 1, day_index_of (self, last_instant));
+          if (last < 0 || first > N_DAYS - 1 || last < first)
+            continue;
+
+          /* Split at week boundaries: a bar continues on the next row. */
+          for (int start = first; start <= last; start = (start / 7 + 1) * 7)
+            {
+              int end = MIN (last, (start / 7) * 7 + 6);
+              Placement p = { 0 };
+              int lane;
+
+              for (lane = 0; lane < 64; lane++)
+                {
+                  gboolean free_lane = TRUE;
+
+                  for (int d = start; d <= end; d++)
+                    if (used[d] & (G_GUINT64_CONSTANT (1) << lane))
+                      {
+                        free_lane = FALSE;
+                        break;
+                      }
+                  if (free_lane)
+                    break;
+                }
+              if (lane == 64)
+                lane = 63;
+
+              for (int d = start; d <= end; d++)
+                used[d] |= G_GUINT64_CONSTANT (1) << lane;
+
+              p.item = item;
+              p.week = start / 7;
+              p.first_col = start % 7;
+              p.last_col = end % 7;
+              p.lane = lane;
+              g_array_append_val (self->placements, p);
+
+              self->lanes_per_week[p.week] = MAX (self->lanes_per_week[p.week], (guint) lane + 1);
+            }
+        }
+    }
+}
+
+static void
+compute_visibility (CivicMonthView *self)
+{
+  guint lanes_on_day[N_DAYS] = { 0 };
+
+  memset (self->shown, 0, sizeof self->shown);
+  memset (self->hidden, 0, sizeof self->hidden);
+
+  for (guint i = 0; i < self->placements->len; i++)
+    {
+      Placement *p = &g_array_index (self->placements, Placement, i);
+
+      for (int col = p->first_col; col <= p->last_col; col++)
+        lanes_on_day[p->week * 7 + col] = MAX (lanes_on_day[p->week * 7 + col], (guint) p->lane + 1);
+    }
+
+  for (guint i = 0; i < self->placements->len; i++)
+    {
+      Placement *p = &g_array_index (self->placements, Placement, i);
+      gboolean fits = TRUE;
+
+      /* When a day overflows, its last visible lane shows "+N more"
+       * instead of an item, so a bar must fit on every day it crosses.
+       */
+      for (int col = p->first_col; col <= p->last_col; col++)
+        {
+          guint needed = lanes_on_day[p->week * 7 + col];
+          int usable = needed > (guint) self->visible_lanes ? self->visible_lanes - 1 : self->visible_lanes;
+
+          fits = fits && p->lane < usable;
+        }
+
+      p->visible = fits;
+      for (int col = p->first_col; col <= p->last_col; col++)
+        {
+          if (fits)
+            self->shown[p->week * 7 + col]++;
+          else
+            self->hidden[p->week * 7 + col]++;
+        }
+    }
+}
+
+static void
+civic_month_view_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  CivicMonthView *self = CIVIC_MONTH_VIEW (widget);
+  int text_height;
+
+  pango_layout_set_text (self->layout, "Mg", -1);
+  pango_layout_get_pixel_size (self->layout, NULL, &text_height);
+
+  self->cell_width = width / 7.0;
+  self->cell_height = (height - HEADER_HEIGHT) / (double) N_WEEKS;
+  self->lane_height = text_height + 2 * LANE_PADDING + 1;
+  self->visible_lanes = MAX (1, (int) ((self->cell_height - DAY_NUMBER_SPACE) / self->lane_height));
+
+  compute_visibility (self);
+}
+
+static void
+civic_month_view_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  /* Narrow enough for a 360 px window; tall enough for a day number and a lane. */
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = 7 * 40;
+      *natural = 7 * 140;
+    }
+  else
+    {
+      *minimum = HEADER_HEIGHT + N_WEEKS * 48;
+      *natural = HEADER_HEIGHT + N_WEEKS * 110;
+    }
+}
+
+static void
+get_foreground (CivicMonthView *self,
+                GdkRGBA        *color)
+{
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+}
+
+static void
+append_text (GtkSnapshot   *snapshot,
+             PangoLayout   *layout,
+             const char    *text,
+             double         x,
+             double         y,
+             double         max_width,
+             const GdkRGBA *color,
+             gboolean       strikethrough,
+             gboolean       bold)
+{
+  PangoAttrList *attrs = pango_attr_list_new ();
+
+  if (strikethrough)
+    pango_attr_list_insert (attrs, pango_attr_strikethrough_new (TRUE));
+  if (bold)
+    pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_width (layout, MAX (1, (int) (max_width * PANGO_SCALE)));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+  gtk_snapshot_append_layout (snapshot, layout, color);
+  gtk_snapshot_restore (snapshot);
+
+  pango_layout_set_attributes (layout, NULL);
+}
+
+static void
+civic_month_view_snapshot (GtkWidget   *widget,
+                           GtkSnapshot *snapshot)
+{
+  CivicMonthView *self = CIVIC_MONTH_VIEW (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  int today_index = self->range_start ? day_index_of (self, now) : -1;
+  int selected_index = (self->range_start && self->selected) ? day_index_of (self, self->selected) : -1;
+  GdkRGBA fg, line, dim, white = { 1, 1, 1, 1 };
+  GdkRGBA accent = { 0.21, 0.52, 0.89, 1.0 };
+  g_autoptr(GDateTime) weekday = NULL;
+
+  if (self->range_start == NULL)
+    return;
+
+  get_foreground (self, &fg);
+  line = fg, line.alpha = 0.15;
+  dim = fg, dim.alpha = 0.45;
+
+  /* Weekday names. */
+  weekday = g_date_time_ref (self->range_start);
+  for (int col = 0; col < 7; col++)
+    {
+      g_autofree char *name = g_date_time_format (weekday, "%a");
+      GDateTime *next;
+
+      append_text (snapshot, self->layout, name, col * self->cell_width + 6, 6,
+                   self->cell_width - 12, &dim, FALSE, TRUE);
+      next = g_date_time_add_days (weekday, 1);
+      g_date_time_unref (weekday);
+      weekday = next;
+    }
+
+  /* Grid lines, selection and dimmed out-of-month days. */
+  for (int day = 0; day < N_DAYS; day++)
+    {
+      double x = (day % 7) * self->cell_width;
+      double y = HEADER_HEIGHT + (day / 7) * self->cell_height;
+      g_autoptr(GDateTime) date = day_at_index (self, day);
+      gboolean in_month = g_date_time_get_month (date) == g_date_time_get_month (self->month);
+      g_autofree char *number = g_strdup_printf ("%d", g_date_time_get_day_of_month (date));
+      GdkRGBA number_color = in_month ? fg : dim;
+
+      if (day == selected_index)
+        {
+          GdkRGBA sel = accent;
+          sel.alpha = 0.10;
+          gtk_snapshot_append_color (snapshot, &sel,
+                                     &GRAPHENE_RECT_INIT (x, y, self->cell_width, self->cell_height));
+        }
+      else if (!in_month)
+        {
+          GdkRGBA shade = fg;
+          shade.alpha = 0.03;
+          gtk_snapshot_append_color (snapshot, &shade,
+                                     &GRAPHENE_RECT_INIT (x, y, self->cell_width, self->cell_height));
+        }
+
+      gtk_snapshot_append_color (snapshot, &line, &GRAPHENE_RECT_INIT (x, y, self->cell_width, 1));
+      if (day % 7 != 0)
+        gtk_snapshot_append_color (snapshot, &line, &GRAPHENE_RECT_INIT (x, y, 1, self->cell_height));
+
+      if (day == today_index)
+        {
+          GskRoundedRect badge;
+
+          gsk_rounded_rect_init_from_rect (&badge, &GRAPHENE_RECT_INIT (x + 3, y + 3, 22, 20), 10);
+          gtk_snapshot_push_rounded_clip (snapshot, &badge);
+          gtk_snapshot_append_color (snapshot, &accent, &badge.bounds);
+          gtk_snapshot_pop (snapshot);
+          number_color = white;
+        }
+
+      append_text (snapshot, self->layout, number, x + 7, y + 4, 20, &number_color, FALSE,
+                   day == today_index);
+    }
+
+  /* Items. */
+  for (guint i = 0; i < self->placements->len; i++)
+    {
+      Placement *p = &g_array_index (self->placements, Placement, i);
+      CivicCalendarItem *item = p->item;
+      double x = p->first_col * self->cell_width + 3;
+      double y = HEADER_HEIGHT + p->week * self->cell_height + DAY_NUMBER_SPACE + p->lane * self->lane_height;
+      double w = (p->last_col - p->first_col + 1) * self->cell_width - 6;
+      double h = self->lane_height - 2;
+
+      if (!p->visible)
+        {
+          p->area = GRAPHENE_RECT_INIT (0, 0, 0, 0);
+          continue;
+        }
+
+      p->area = GRAPHENE_RECT_INIT (x, y, w, h);
+
+      if (civic_calendar_item_spans_days (item))
+        {
+          GskRoundedRect bar;
+          GdkRGBA fill = item->color;
+
+          if (item->cancelled)
+            fill.alpha = 0.45;
+          gsk_rounded_rect_init_from_rect (&bar, &p->area, 4);
+          gtk_snapshot_push_rounded_clip (snapshot, &bar);
+          gtk_snapshot_append_color (snapshot, &fill, &p->area);
+          gtk_snapshot_pop (snapshot);
+          append_text (snapshot, self->layout, item->title, x + 6, y + LANE_PADDING - 1, w - 12,
+                       &white, item->cancelled, FALSE);
+        }
+      else
+        {
+          g_autofree char *time = NULL;
+          g_autofree char *text = NULL;
+          GskRoundedRect dot;
+          GdkRGBA text_color = item->cancelled ? dim : fg;
+
+          gsk_rounded_rect_init_from_rect (&dot, &GRAPHENE_RECT_INIT (x + 2, y + h / 2 - 3, 7, 7), 3.5);
+          gtk_snapshot_push_rounded_clip (snapshot, &dot);
+          gtk_snapshot_append_color (snapshot, &item->color, &dot.bounds);
+          gtk_snapshot_pop (snapshot);
+
+          time = g_date_time_format (item->starts, "%l:%M%p");
+          g_strstrip (time);
+          text = g_strdup_printf ("%s %s", time, item->title);
+          append_text (snapshot, self->layout, text, x + 13, y + LANE_PADDING - 1, w - 15,
+                       &text_color, item->cancelled, FALSE);
+        }
+    }
+
+  /* "+N more" at the bottom of each overflowing day. */
+  for (int day = 0; day < N_DAYS; day++)
+    {
+      g_autofree char *more = NULL;
+      double x, y;
+
+      if (self->hidden[day] == 0)
+        continue;
+
+      x = (day % 7) * self->cell_width + 6;
+      y = HEADER_HEIGHT + (day / 7) * self->cell_height + DAY_NUMBER_SPACE +
+          (self->visible_lanes - 1) * self->lane_height;
+      /* Translators: shown in a month-view day that has more events than fit. */
+      more = g_strdup_printf (ngettext ("+%u more", "+%u more", self->hidden[day]), self->hidden[day]);
+      append_text (snapshot, self->layout, more, x, y + LANE_PADDING - 1, self->cell_width - 12,
+                   &dim, FALSE, TRUE);
+    }
+
+  (void) width;
+  (void) height;
+}
+
+static int
+day_at_point (CivicMonthView *self,
+              double          x,
+              double          y)
+{
+  int col, row;
+
+  if (y < HEADER_HEIGHT || self->cell_width <= 0 || self->cell_height <= 0)
+    return -1;
+
+  col = CLAMP ((int) (x / self->cell_width), 0, 6);
+  row = CLAMP ((int) ((y - HEADER_HEIGHT) / self->cell_height), 0, N_WEEKS - 1);
+  return row * 7 + col;
+}
+
+static Placement *
+placement_at_point (CivicMonthView *self,
+                    double          x,
+                    double          y)
+{
+  for (guint i = 0; i < self->placements->len; i++)
+    {
+      Placement *p = &g_array_index (self->placements, Placement, i);
+
+      if (p->visible && graphene_rect_contains_point (&p->area, &GRAPHENE_POINT_INIT (x, y)))
+        return p;
+    }
+
+  return NULL;
+}
+
+static gboolean
+point_on_more (CivicMonthView *self,
+               int             day,
+               double          y)
+{
+  double more_y;
+
+  if (day < 0 || self->hidden[day] == 0)
+    return FALSE;
+
+  more_y = HEADER_HEIGHT + (day / 7) * self->cell_height + DAY_NUMBER_SPACE +
+           (self->visible_lanes - 1) * self->lane_height;
+  return y >= more_y && y < more_y + self->lane_height;
+}
+
+static void
+pressed_cb (GtkGestureClick *gesture,
+            int              n_press,
+            double           x,
+            double           y,
+            CivicMonthView  *self)
+{
+  Placement *p;
+  int day = day_at_point (self, x, y);
+  g_autoptr(GDateTime) date = NULL;
+
+  if (day < 0)
+    return;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  date = day_at_index (self, day);
+
+  if ((p = placement_at_point (self, x, y)) != NULL)
+    {
+      civic_month_view_set_selected_date (self, date);
+      g_signal_emit (self, signals[ITEM_ACTIVATED], 0, p->item);
+      return;
+    }
+
+  if (point_on_more (self, day, y))
+    {
+      civic_month_view_set_selected_date (self, date);
+      g_signal_emit (self, signals[MORE_ACTIVATED], 0, date);
+      return;
+    }
+
+  civic_month_view_set_selected_date (self, date);
+  g_signal_emit (self, signals[n_press >= 2 ? DAY_ACTIVATED : DAY_SELECTED], 0, date);
+}
+
+static void
+civic_month_view_dispose (GObject *object)
+{
+  CivicMonthView *self = CIVIC_MONTH_VIEW (object);
+
+  g_clear_pointer (&self->placements, g_array_unref);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->month, g_date_time_unref);
+  g_clear_pointer (&self->range_start, g_date_time_unref);
+  g_clear_pointer (&self->selected, g_date_time_unref);
+  g_clear_object (&self->layout);
+
+  G_OBJECT_CLASS (civic_month_view_parent_class)->dispose (object);
+}
+
+static void
+civic_month_view_class_init (CivicMonthViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = civic_month_view_dispose;
+
+  widget_class->snapshot = civic_month_view_snapshot;
+  widget_class->measure = civic_month_view_measure;
+  widget_class->size_allocate = civic_month_view_size_allocate;
+
+  /**
+   * CivicMonthView::day-selected:
+   * @date: the day clicked once
+   */
+  signals[DAY_SELECTED] = g_signal_new ("day-selected", G_TYPE_FROM_CLASS (klass),
+                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                        G_TYPE_NONE, 1, G_TYPE_DATE_TIME);
+  /**
+   * CivicMonthView::day-activated:
+   * @date: the day double-clicked: the page creates an event on it
+   */
+  signals[DAY_ACTIVATED] = g_signal_new ("day-activated", G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                         G_TYPE_NONE, 1, G_TYPE_DATE_TIME);
+  signals[ITEM_ACTIVATED] = g_signal_new ("item-activated", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                          G_TYPE_NONE, 1, CIVIC_TYPE_CALENDAR_ITEM);
+  /**
+   * CivicMonthView::more-activated:
+   * @date: the day whose "+N more" was clicked: the page opens that day
+   */
+  signals[MORE_ACTIVATED] = g_signal_new ("more-activated", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                          G_TYPE_NONE, 1, G_TYPE_DATE_TIME);
+
+  gtk_widget_class_set_css_name (widget_class, "civic-month-view");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GRID);
+}
+
+static void
+civic_month_view_init (CivicMonthView *self)
+{
+  GtkGesture *click;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  self->placements = g_array_new (FALSE, TRUE, sizeof (Placement));
+  self->first_weekday = locale_first_weekday ();
+  self->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  pango_layout_set_single_paragraph_mode (self->layout, TRUE);
+
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
+
+  click = gtk_gesture_click_new ();
+  g_signal_connect (click, "pressed", G_CALLBACK (pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  civic_month_view_set_month (self, now);
+}
+
+GtkWidget *
+civic_month_view_new (void)
+{
+  return g_object_new (CIVIC_TYPE_MONTH_VIEW, NULL);
+}
+
+void
+civic_month_view_set_month (CivicMonthView *self,
+                            GDateTime      *date)
+{
+  int offset;
+
+  g_return_if_fail (CIVIC_IS_MONTH_VIEW (self));
+  g_return_if_fail (date != NULL);
+
+  g_clear_pointer (&self->month, g_date_time_unref);
+  g_clear_pointer (&self->range_start, g_date_time_unref);
+
+  self->month = g_date_time_new_local (g_date_time_get_year (date),
+                                       g_date_time_get_month (date), 1, 0, 0, 0);
+
+  /* g_date_time_get_day_of_week: 1 = Monday … 7 = Sunday. */
+  offset = (g_date_time_get_day_of_week (self->month) % 7 - self->first_weekday + 7) % 7;
+  self->range_start = g_date_time_add_days (self->month, -offset);
+
+  recompute_placements (self);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+GDateTime *
+civic_month_view_get_range_start (CivicMonthView *self)
+{
+  g_return_val_if_fail (CIVIC_IS_MONTH_VIEW (self), NULL);
+
+  return self->range_start;
+}
+
+GDateTime *
+civic_month_view_get_range_end (CivicMonthView *self)
+{
+  g_return_val_if_fail (CIVIC_IS_MONTH_VIEW (self), NULL);
+
+  /* Computed on demand so callers need not free it: cached on the object. */
+  g_object_set_data_full (G_OBJECT (self), "range-end",
+                          g_date_time_add_days (self->range_start, N_DAYS),
+                          (GDestroyNotify) g_date_time_unref);
+  return g_object_get_data (G_OBJECT (self), "range-end");
+}
+
+void
+civic_month_view_set_items (CivicMonthView *self,
+                            GPtrArray      *items)
+{
+  g_return_if_fail (CIVIC_IS_MONTH_VIEW (self));
+
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  if (items != NULL)
+    self->items = g_ptr_array_ref (items);
+
+  recompute_placements (self);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+civic_month_view_set_selected_date (CivicMonthView *self,
+                                    GDateTime      *date)
+{
+  g_return_if_fail (CIVIC_IS_MONTH_VIEW (self));
+
+  g_clear_pointer (&self->selected, g_date_time_unref);
+  if (date != NULL)
+    self->selected = g_date_time_ref (date);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+GDateTime *
+civic_month_view_get_selected_date (CivicMonthView *self)
+{
+  g_return_val_if_fail (CIVIC_IS_MONTH_VIEW (self), NULL);
+
+  return self->selected;
+}
+
+void
+civic_month_view_set_first_weekday (CivicMonthView *self,
+                                    int             weekday)
+{
+  g_return_if_fail (CIVIC_IS_MONTH_VIEW (self));
+  g_return_if_fail (weekday >= 0 && weekday <= 6);
+
+  self->first_weekday = weekday;
+  if (self->month != NULL)
+    {
+      g_autoptr(GDateTime) month = g_date_time_ref (self->month);
+      civic_month_view_set_month (self, month);
+    }
+}
+
+void
+civic_month_view_get_day_counts (CivicMonthView *self,
+                                 guint           day_index,
+                                 guint          *shown,
+                                 guint          *hidden)
+{
+  g_return_if_fail (CIVIC_IS_MONTH_VIEW (self));
+  g_return_if_fail (day_index < N_DAYS);
+
+  if (shown)
+    *shown = self->shown[day_index];
+  if (hidden)
+    *hidden = self->hidden[day_index];
+}

@@ -1,0 +1,540 @@
+/* civic-week-view.c — seven days of hours, drawn by one widget
+ *
+ * Copyright 2026 The Civic Desk developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Like the month view, the week view lays occurrences out once and draws
+ * rectangles and text in snapshot() rather than creating a widget per
+ * event.  All-day and multi-day items sit in a band at the top; timed
+ * items are blocks in their day's column, side by side when they overlap.
+ */
+
+#define G_LOG_DOMAIN "civic-week-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "civic-week-view.h"
+
+#define HEADER_HEIGHT 40
+#define GUTTER_WIDTH  56
+#define HOUR_HEIGHT   44
+#define BAND_LANE     22
+
+typedef struct {
+  CivicCalendarItem *item;
+  int                first_col;
+  int                last_col;
+  int                lane;
+} BandPlacement;
+
+typedef struct {
+  CivicCalendarItem *item;
+  int                col;
+  double             start_hour;  /* 0..24 within the column's day */
+  double             end_hour;
+  int                slot;
+  int                n_slots;
+} BlockPlacement;
+
+struct _CivicWeekView
+{
+  GtkWidget    parent_instance;
+
+  GDateTime   *range_start;
+  int          first_weekday;
+  GPtrArray   *items;
+  GArray      *band;     /* BandPlacement */
+  GArray      *blocks;   /* BlockPlacement */
+  int          band_lanes;
+  PangoLayout *layout;
+};
+
+G_DEFINE_FINAL_TYPE (CivicWeekView, civic_week_view, GTK_TYPE_WIDGET)
+
+enum {
+  ITEM_ACTIVATED,
+  DAY_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static int
+day_index_of (CivicWeekView *self,
+              GDateTime     *date)
+{
+  g_autoptr(GDateTime) day = g_date_time_new_local (g_date_time_get_year (date),
+                                                    g_date_time_get_month (date),
+                                                    g_date_time_get_day_of_month (date), 0, 0, 0);
+
+  return (int) ((g_date_time_difference (day, self->range_start) + G_TIME_SPAN_HOUR * 12) / G_TIME_SPAN_DAY);
+}
+
+static double
+hour_of (GDateTime *date)
+{
+  return g_date_time_get_hour (date) + g_date_time_get_minute (date) / 60.0;
+}
+
+static void
+relayout (CivicWeekView *self)
+{
+  guint64 used[7] = { 0 };
+
+  g_array_set_size (self->band, 0);
+  g_array_set_size (self->blocks, 0);
+  self->band_lanes = 0;
+
+  if (self->items == NULL || self->range_start == NULL)
+    return;
+
+  g_ptr_array_sort (self->items, civic_calendar_item_compare);
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      CivicCalendarItem *item = g_ptr_array_index (self->items, i);
+      g_autoptr(GDateTime) last = g_date_time_add_seconds (item->ends, -1);
+      int first_col = day_index_of (self, item->starts);
+      int last_col = day_index_of (self, g_date_time_compare (last, item->starts) < 0 ? item->starts : last);
+
+      if (last_col < 0 || first_col > 6)
+        continue;
+      first_col = MAX (first_col, 0);
+      last_col = MIN (last_col, 6);
+
+      if (civic_calendar_item_spans_days (item))
+        {
+          BandPlacement p = { item, first_col, last_col, 0 };
+
+          for (p.lane = 0; p.lane < 63; p.lane++)
+            {
+              gboolean free_lane = TRUE;
+              for (int c = first_col; c <= last_col; c++)
+                free_lane = free_lane && !(used[c] & (G_GUINT64_CONSTANT (1) << p.lane));
+              if (free_lane)
+                break;
+            }
+          for (int c = first_col; c <= last_col; c++)
+            used[c] |= G_GUINT64_CONSTANT (1) << p.lane;
+          self->band_lanes = MAX (self->band_lanes, p.lane + 1);
+          g_array_append_val (self->band, p);
+        }
+      else
+        {
+          BlockPlacement b = { item, first_col, hour_of (item->starts), 0, 0, 1 };
+
+          b.end_hour = first_col == last_col ? hour_of (item->ends) : 24.0;
+          if (b.end_hour <= b.start_hour)
+            b.end_hour = MIN (24.0, b.start_hour + 0.5);
+          g_array_append_val (self->blocks, b);
+        }
+    }
+
+  /* Side by side: within a column, items whose times overlap share the
+   * width.  Blocks are already in start order.
+   */
+  for (int col = 0; col < 7; col++)
+    {
+      guint cluster_start = 0;
+      double cluster_end = -1;
+      double slot_end[16];
+      int n_slots = 0;
+      GArray *cluster = g_array_new (FALSE, FALSE, sizeof (guint));
+
+      for (guint i = 0; i <= self->blocks->len; i++)
+        {
+          BlockPlacement *b = i < self->blocks->len ? &g_array_index (self->blocks, BlockPlacement, i) : NULL;
+
+          if (b != NULL && b->col != col)
+            continue;
+
+          if (b == NULL || b->start_hour >= cluster_end)
+            {
+              for (guint k = 0; k < cluster->len; k++)
+                g_array_index (self->blocks, BlockPlacement, g_array_index (cluster, guint, k)).n_slots = MAX (1, n_slots);
+              g_array_set_size (cluster, 0);
+              n_slots = 0;
+              cluster_end = -1;
+            }
+          if (b == NULL)
+            break;
+
+          b->slot = -1;
+          for (int s = 0; s < n_slots; s++)
+            if (slot_end[s] <= b->start_hour)
+              {
+                b->slot = s;
+                break;
+              }
+          if (b->slot < 0)
+            b->slot = n_slots < 16 ? n_slots++ : 15;
+          slot_end[b->slot] = b->end_hour;
+          cluster_end = MAX (cluster_end, b->end_hour);
+          g_array_append_val (cluster, i);
+          (void) cluster_start;
+        }
+
+      g_array_unref (cluster);
+    }
+}
+
+static double
+band_height (CivicWeekView *self)
+{
+  return MAX (1, self->band_lanes) * BAND_LANE + 6;
+}
+
+static void
+civic_week_view_measure (GtkWidget      *widget,
+                         GtkOrientation  orientation,
+                         int             for_size,
+                         int            *minimum,
+                         int            *natural,
+                         int            *minimum_baseline,
+                         int            *natural_baseline)
+{
+  CivicWeekView *self = CIVIC_WEEK_VIEW (widget);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = GUTTER_WIDTH + 7 * 36;
+      *natural = GUTTER_WIDTH + 7 * 130;
+    }
+  else
+    {
+      *minimum = *natural = HEADER_HEIGHT + band_height (self) + 24 * HOUR_HEIGHT;
+    }
+}
+
+static void
+draw_text (GtkSnapshot   *snapshot,
+           PangoLayout   *layout,
+           const char    *text,
+           double         x,
+           double         y,
+           double         width,
+           double         height,
+           const GdkRGBA *color,
+           gboolean       strike)
+{
+  PangoAttrList *attrs = NULL;
+
+  if (strike)
+    {
+      attrs = pango_attr_list_new ();
+      pango_attr_list_insert (attrs, pango_attr_strikethrough_new (TRUE));
+    }
+  pango_layout_set_attributes (layout, attrs);
+  g_clear_pointer (&attrs, pango_attr_list_unref);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_width (layout, MAX (1, (int) (width * PANGO_SCALE)));
+  pango_layout_set_height (layout, height > 0 ? (int) (height * PANGO_SCALE) : -1);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+  gtk_snapshot_append_layout (snapshot, layout, color);
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+civic_week_view_snapshot (GtkWidget   *widget,
+                          GtkSnapshot *snapshot)
+{
+  CivicWeekView *self = CIVIC_WEEK_VIEW (widget);
+  double width = gtk_widget_get_width (widget);
+  double col_width = (width - GUTTER_WIDTH) / 7.0;
+  double grid_top = HEADER_HEIGHT + band_height (self);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  int today = day_index_of (self, now);
+  GdkRGBA fg, line, dim, white = { 1, 1, 1, 1 }, accent = { 0.21, 0.52, 0.89, 1 };
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  line = fg, line.alpha = 0.12;
+  dim = fg, dim.alpha = 0.55;
+
+  for (int col = 0; col < 7; col++)
+    {
+      g_autoptr(GDateTime) day = g_date_time_add_days (self->range_start, col);
+      g_autofree char *label = g_date_time_format (day, "%a %e");
+      double x = GUTTER_WIDTH + col * col_width;
+
+      if (col == today)
+        {
+          GdkRGBA tint = accent;
+          tint.alpha = 0.08;
+          gtk_snapshot_append_color (snapshot, &tint,
+                                     &GRAPHENE_RECT_INIT (x, 0, col_width, grid_top + 24 * HOUR_HEIGHT));
+        }
+      draw_text (snapshot, self->layout, label, x + 6, 10, col_width - 12, -1,
+                 col == today ? &accent : &fg, FALSE);
+      gtk_snapshot_append_color (snapshot, &line, &GRAPHENE_RECT_INIT (x, 0, 1, grid_top + 24 * HOUR_HEIGHT));
+    }
+
+  gtk_snapshot_append_color (snapshot, &line, &GRAPHENE_RECT_INIT (0, HEADER_HEIGHT, width, 1));
+  gtk_snapshot_append_color (snapshot, &line, &GRAPHENE_RECT_INIT (0, grid_top, width, 1));
+
+  for (int hour = 0; hour < 24; hour++)
+    {
+      g_autoptr(GDateTime) t = g_date_time_add_hours (self->range_start, hour);
+      g_autofree char *label = g_date_time_format (t, "%l %p");
+      double y = grid_top + hour * HOUR_HEIGHT;
+
+      g_strstrip (label);
+      gtk_snapshot_append_color (snapshot, &line, &GRAPHENE_RECT_INIT (GUTTER_WIDTH, y, width - GUTTER_WIDTH, 1));
+      if (hour > 0)
+        draw_text (snapshot, self->layout, label, 4, y - 8, GUTTER_WIDTH - 10, -1, &dim, FALSE);
+    }
+
+  for (guint i = 0; i < self->band->len; i++)
+    {
+      BandPlacement *p = &g_array_index (self->band, BandPlacement, i);
+      graphene_rect_t r = GRAPHENE_RECT_INIT (GUTTER_WIDTH + p->first_col * col_width + 2,
+                                              HEADER_HEIGHT + 3 + p->lane * BAND_LANE,
+                                              (p->last_col - p->first_col + 1) * col_width - 4,
+                                              BAND_LANE - 3);
+      GskRoundedRect rr;
+      GdkRGBA fill = p->item->color;
+
+      if (p->item->cancelled)
+        fill.alpha = 0.45;
+      gsk_rounded_rect_init_from_rect (&rr, &r, 4);
+      gtk_snapshot_push_rounded_clip (snapshot, &rr);
+      gtk_snapshot_append_color (snapshot, &fill, &r);
+      gtk_snapshot_pop (snapshot);
+      draw_text (snapshot, self->layout, p->item->title, r.origin.x + 6, r.origin.y + 1,
+                 r.size.width - 12, -1, &white, p->item->cancelled);
+    }
+
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      BlockPlacement *b = &g_array_index (self->blocks, BlockPlacement, i);
+      double slot_width = (col_width - 4) / b->n_slots;
+      graphene_rect_t r = GRAPHENE_RECT_INIT (GUTTER_WIDTH + b->col * col_width + 2 + b->slot * slot_width,
+                                              grid_top + b->start_hour * HOUR_HEIGHT + 1,
+                                              slot_width - 2,
+                                              MAX (18, (b->end_hour - b->start_hour) * HOUR_HEIGHT - 2));
+      g_autofree char *time = g_date_time_format (b->item->starts, "%l:%M %p");
+      g_autofree char *text = NULL;
+      GskRoundedRect rr;
+      GdkRGBA fill = b->item->color;
+
+      g_strstrip (time);
+      text = g_strdup_printf ("%s\n%s", b->item->title, time);
+      if (b->item->cancelled)
+        fill.alpha = 0.45;
+      gsk_rounded_rect_init_from_rect (&rr, &r, 4);
+      gtk_snapshot_push_rounded_clip (snapshot, &rr);
+      gtk_snapshot_append_color (snapshot, &fill, &r);
+      gtk_snapshot_pop (snapshot);
+      draw_text (snapshot, self->layout, text, r.origin.x + 4, r.origin.y + 2,
+                 r.size.width - 8, r.size.height - 4, &white, b->item->cancelled);
+    }
+
+  pango_layout_set_height (self->layout, -1);
+  pango_layout_set_attributes (self->layout, NULL);
+}
+
+static void
+pressed_cb (GtkGestureClick *gesture,
+            int              n_press,
+            double           x,
+            double           y,
+            CivicWeekView   *self)
+{
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  double col_width = (width - GUTTER_WIDTH) / 7.0;
+  double grid_top = HEADER_HEIGHT + band_height (self);
+  int col = (int) ((x - GUTTER_WIDTH) / col_width);
+
+  if (x < GUTTER_WIDTH || col < 0 || col > 6)
+    return;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+
+  for (guint i = 0; i < self->band->len; i++)
+    {
+      BandPlacement *p = &g_array_index (self->band, BandPlacement, i);
+      double top = HEADER_HEIGHT + 3 + p->lane * BAND_LANE;
+
+      if (col >= p->first_col && col <= p->last_col && y >= top && y < top + BAND_LANE)
+        {
+          g_signal_emit (self, signals[ITEM_ACTIVATED], 0, p->item);
+          return;
+        }
+    }
+
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      BlockPlacement *b = &g_array_index (self->blocks, BlockPlacement, i);
+      double slot_width = (col_width - 4) / b->n_slots;
+      double left = GUTTER_WIDTH + b->col * col_width + 2 + b->slot * slot_width;
+      double top = grid_top + b->start_hour * HOUR_HEIGHT;
+      double bottom = top + MAX (18, (b->end_hour - b->start_hour) * HOUR_HEIGHT);
+
+      if (x >= left && x < left + slot_width && y >= top && y < bottom)
+        {
+          g_signal_emit (self, signals[ITEM_ACTIVATED], 0, b->item);
+          return;
+        }
+    }
+
+  if (n_press >= 2 && y >= grid_top)
+    {
+      int hour = CLAMP ((int) ((y - grid_top) / HOUR_HEIGHT), 0, 23);
+      g_autoptr(GDateTime) day = g_date_time_add_days (self->range_start, col);
+      g_autoptr(GDateTime) at = g_date_time_add_hours (day, hour);
+
+      g_signal_emit (self, signals[DAY_ACTIVATED], 0, at);
+    }
+}
+
+static void
+civic_week_view_dispose (GObject *object)
+{
+  CivicWeekView *self = CIVIC_WEEK_VIEW (object);
+
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->band, g_array_unref);
+  g_clear_pointer (&self->blocks, g_array_unref);
+  g_clear_pointer (&self->range_start, g_date_time_unref);
+  g_clear_object (&self->layout);
+
+  G_OBJECT_CLASS (civic_week_view_parent_class)->dispose (object);
+}
+
+static void
+civic_week_view_class_init (CivicWeekViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = civic_week_view_dispose;
+  widget_class->snapshot = civic_week_view_snapshot;
+  widget_class->measure = civic_week_view_measure;
+
+  signals[ITEM_ACTIVATED] = g_signal_new ("item-activated", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                          G_TYPE_NONE, 1, CIVIC_TYPE_CALENDAR_ITEM);
+  /**
+   * CivicWeekView::day-activated:
+   * @at: the hour double-clicked: the page creates an event there
+   */
+  signals[DAY_ACTIVATED] = g_signal_new ("day-activated", G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                         G_TYPE_NONE, 1, G_TYPE_DATE_TIME);
+
+  gtk_widget_class_set_css_name (widget_class, "civic-week-view");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GRID);
+}
+
+static void
+civic_week_view_init (CivicWeekView *self)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  self->band = g_array_new (FALSE, TRUE, sizeof (BandPlacement));
+  self->blocks = g_array_new (FALSE, TRUE, sizeof (BlockPlacement));
+  self->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+
+  g_signal_connect (click, "pressed", G_CALLBACK (pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
+
+  civic_week_view_set_week (self, now);
+}
+
+GtkWidget *
+civic_week_view_new (void)
+{
+  return g_object_new (CIVIC_TYPE_WEEK_VIEW, NULL);
+}
+
+void
+civic_week_view_set_week (CivicWeekView *self,
+                          GDateTime     *date)
+{
+  g_autoptr(GDateTime) day = NULL;
+  int offset;
+
+  g_return_if_fail (CIVIC_IS_WEEK_VIEW (self));
+
+  day = g_date_time_new_local (g_date_time_get_year (date), g_date_time_get_month (date),
+                               g_date_time_get_day_of_month (date), 0, 0, 0);
+  offset = (g_date_time_get_day_of_week (day) % 7 - self->first_weekday + 7) % 7;
+  g_clear_pointer (&self->range_start, g_date_time_unref);
+  self->range_start = g_date_time_add_days (day, -offset);
+
+  relayout (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+GDateTime *
+civic_week_view_get_range_start (CivicWeekView *self)
+{
+  g_return_val_if_fail (CIVIC_IS_WEEK_VIEW (self), NULL);
+  return self->range_start;
+}
+
+GDateTime *
+civic_week_view_get_range_end (CivicWeekView *self)
+{
+  g_return_val_if_fail (CIVIC_IS_WEEK_VIEW (self), NULL);
+
+  g_object_set_data_full (G_OBJECT (self), "range-end", g_date_time_add_days (self->range_start, 7),
+                          (GDestroyNotify) g_date_time_unref);
+  return g_object_get_data (G_OBJECT (self), "range-end");
+}
+
+void
+civic_week_view_set_items (CivicWeekView *self,
+                           GPtrArray     *items)
+{
+  g_return_if_fail (CIVIC_IS_WEEK_VIEW (self));
+
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  if (items != NULL)
+    {
+      /* A copy, because the layout sorts it. */
+      self->items = g_ptr_array_new_full (items->len, (GDestroyNotify) civic_calendar_item_unref);
+      for (guint i = 0; i < items->len; i++)
+        g_ptr_array_add (self->items, civic_calendar_item_ref (g_ptr_array_index (items, i)));
+    }
+
+  relayout (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+void
+civic_week_view_set_first_weekday (CivicWeekView *self,
+                                   int            weekday)
+{
+  g_autoptr(GDateTime) start = NULL;
+
+  g_return_if_fail (CIVIC_IS_WEEK_VIEW (self));
+  g_return_if_fail (weekday >= 0 && weekday <= 6);
+
+  self->first_weekday = weekday;
+  start = g_date_time_ref (self->range_start);
+  civic_week_view_set_week (self, start);
+}
+
+void
+civic_week_view_get_counts (CivicWeekView *self,
+                            guint         *all_day,
+                            guint         *timed)
+{
+  g_return_if_fail (CIVIC_IS_WEEK_VIEW (self));
+
+  if (all_day)
+    *all_day = self->band->len;
+  if (timed)
+    *timed = self->blocks->len;
+}

@@ -1,0 +1,33 @@
+/* civic-week-view.h — seven days of hours, drawn by one widget
+ *
+ * Copyright 2026 The Civic Desk developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "civic-calendar-item.h"
+
+G_BEGIN_DECLS
+
+#define CIVIC_TYPE_WEEK_VIEW (civic_week_view_get_type ())
+G_DECLARE_FINAL_TYPE (CivicWeekView, civic_week_view, CIVIC, WEEK_VIEW, GtkWidget)
+
+GtkWidget  *civic_week_view_new               (void);
+/* Shows the week containing @date. */
+void        civic_week_view_set_week          (CivicWeekView *self,
+                                               GDateTime     *date);
+GDateTime  *civic_week_view_get_range_start   (CivicWeekView *self);
+GDateTime  *civic_week_view_get_range_end     (CivicWeekView *self);
+void        civic_week_view_set_items         (CivicWeekView *self,
+                                               GPtrArray     *items);
+void        civic_week_view_set_first_weekday (CivicWeekView *self,
+                                               int            weekday);
+/* For tests: how many items are laid out in the all-day band and as timed blocks. */
+void        civic_week_view_get_counts        (CivicWeekView *self,
+                                               guint         *all_day,
+                                               guint         *timed);
+
+G_END_DECLS

@@ -1,0 +1,498 @@
+/* civic-window.c — the main window: header, page stack, toasts
+ *
+ * Copyright 2026 The Civic Desk developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window is shown before the store is open.  Its pages get the store
+ * (every page has "store" and "read-only" properties) once the application
+ * has it; meanwhile they show what they can without data.  A database that
+ * has never held a document gets a welcome that offers the sample
+ * organization instead of three empty pages.
+ */
+
+#define G_LOG_DOMAIN "civic-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "civic-calendar-page.h"
+#include "civic-visits-page.h"
+#include "civic-volunteers-page.h"
+#include "civic-window.h"
+
+struct _CivicWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template children */
+  AdwViewSwitcherTitle *switcher_title;
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwViewStack         *view_stack;
+  GtkSpinner           *sample_spinner;
+
+  GSettings            *settings;
+  CivicStore           *store;
+  GCancellable         *cancellable;
+  AdwMessageDialog     *open_error_dialog;
+  gboolean              welcome_dismissed;
+};
+
+G_DEFINE_FINAL_TYPE (CivicWindow, civic_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+show_pages (CivicWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->main_stack, "pages");
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, TRUE);
+}
+
+static void
+show_welcome (CivicWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+  /* The switcher would switch pages nobody can see. */
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, FALSE);
+}
+
+/* Every page of the stack follows the same contract ("store", "read-only"),
+ * so pages added later need nothing here.
+ */
+static void
+foreach_page (CivicWindow *self,
+              void (*func) (CivicWindow *self, GtkWidget *page))
+{
+  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (self->view_stack);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (pages));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+
+      func (self, adw_view_stack_page_get_child (page));
+    }
+}
+
+static gboolean
+has_property (GtkWidget  *widget,
+              const char *name)
+{
+  return g_object_class_find_property (G_OBJECT_GET_CLASS (widget), name) != NULL;
+}
+
+static void
+give_page_store (CivicWindow *self,
+                 GtkWidget   *page)
+{
+  if (has_property (page, "store"))
+    g_object_set (page, "store", self->store, NULL);
+}
+
+static void
+bind_page_read_only (CivicWindow *self,
+                     GtkWidget   *page)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (has_property (page, "read-only"))
+    g_object_bind_property (app, "read-only", page, "read-only", G_BINDING_SYNC_CREATE);
+}
+
+static void
+stats_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  CivicStore *store = task_data;
+  g_autoptr(CivicStoreStats) stats = NULL;
+  GError *error = NULL;
+
+  stats = civic_store_get_stats (store, &error);
+  if (stats == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, stats->documents == 0 && stats->tombstones == 0);
+}
+
+static void
+stats_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  CivicWindow *self = user_data;
+  gboolean empty;
+
+  empty = g_task_propagate_boolean (G_TASK (result), &error);
+  if (error != NULL)
+    {
+      /* Cancelled means the window is gone: user_data is dangling. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        civic_window_show_error (self, error);
+      return;
+    }
+
+  if (empty && !self->welcome_dismissed)
+    show_welcome (self);
+}
+
+static void
+check_empty (CivicWindow *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  /* The counts touch every document, so they are taken off the main
+   * thread.  The task's check-cancellable makes a cancelled result arrive
+   * as an error, which stats_done_cb handles without touching the window.
+   */
+  task = g_task_new (NULL, self->cancellable, stats_done_cb, self);
+  g_task_set_source_tag (task, check_empty);
+  g_task_set_check_cancellable (task, TRUE);
+  g_task_set_task_data (task, g_object_ref (self->store), g_object_unref);
+  g_task_run_in_thread (task, stats_thread);
+}
+
+static void
+store_changed_cb (CivicStore  *store,
+                  GStrv        ids,
+                  GStrv        types,
+                  CivicWindow *self)
+{
+  /* Any committed document (sample data, a first event, a first pull)
+   * means the database is no longer empty.
+   */
+  if (ids != NULL && ids[0] != NULL
+      && g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "welcome") == 0)
+    show_pages (self);
+}
+
+static void
+app_store_changed_cb (CivicWindow *self)
+{
+  CivicApplication *app = CIVIC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  CivicStore *store = civic_application_get_store (app);
+
+  if (store == self->store)
+    return;
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
+  g_set_object (&self->store, store);
+
+  foreach_page (self, give_page_store);
+
+  if (self->store != NULL)
+    {
+      g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self, 0);
+      check_empty (self);
+    }
+}
+
+static void
+open_error_response_cb (CivicWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  self->open_error_dialog = NULL;
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+}
+
+static void
+app_store_error_cb (CivicWindow *self)
+{
+  CivicApplication *app = CIVIC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  const GError *error = civic_application_get_store_error (app);
+  GtkWidget *dialog;
+
+  if (error == NULL || self->open_error_dialog != NULL)
+    return;
+
+  /* Without its database the program can do nothing, so this is a dialog
+   * and not a toast: the reason and the file, then quit.
+   */
+  dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                   _("Could Not Open the Database"),
+                                   NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("%s\n\nThe database is %s."),
+                                  error->message,
+                                  civic_application_get_db_path (app));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "quit", _("_Quit"));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (open_error_response_cb),
+                           self, G_CONNECT_SWAPPED);
+  self->open_error_dialog = ADW_MESSAGE_DIALOG (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_page_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  CivicWindow *self = user_data;
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (!civic_window_show_page (self, name))
+    g_debug ("No page named “%s”", name);
+}
+
+static const GActionEntry win_actions[] = {
+  { "show-page", show_page_activated, "s" },
+};
+
+static void
+start_empty_clicked_cb (CivicWindow *self)
+{
+  self->welcome_dismissed = TRUE;
+  show_pages (self);
+}
+
+static void
+app_loading_sample_changed_cb (CivicWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  gtk_spinner_set_spinning (self->sample_spinner,
+                            civic_application_get_loading_sample (CIVIC_APPLICATION (app)));
+}
+
+static void
+load_window_state (CivicWindow *self)
+{
+  g_autofree char *last_page = NULL;
+
+  if (self->settings == NULL)
+    return;
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  last_page = g_settings_get_string (self->settings, "last-page");
+  if (adw_view_stack_get_child_by_name (self->view_stack, last_page) != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, last_page);
+}
+
+static void
+save_window_state (CivicWindow *self)
+{
+  const char *page = adw_view_stack_get_visible_child_name (self->view_stack);
+  gboolean maximized = gtk_window_is_maximized (GTK_WINDOW (self));
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+
+  g_settings_delay (self->settings);
+
+  /* A maximized window's default size is still the size to restore. */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", maximized);
+  if (page != NULL)
+    g_settings_set_string (self->settings, "last-page", page);
+
+  g_settings_apply (self->settings);
+}
+
+static gboolean
+civic_window_close_request (GtkWindow *window)
+{
+  save_window_state (CIVIC_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (civic_window_parent_class)->close_request (window);
+}
+
+static void
+civic_window_constructed (GObject *object)
+{
+  CivicWindow *self = CIVIC_WINDOW (object);
+  CivicApplication *app;
+  GSettings *settings;
+
+  G_OBJECT_CLASS (civic_window_parent_class)->constructed (object);
+
+  app = CIVIC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  g_return_if_fail (CIVIC_IS_APPLICATION (app));
+
+  settings = civic_application_get_settings (app);
+  if (settings != NULL)
+    self->settings = g_object_ref (settings);
+  load_window_state (self);
+
+  foreach_page (self, bind_page_read_only);
+
+  g_signal_connect_object (app, "notify::store", G_CALLBACK (app_store_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (app, "notify::store-error", G_CALLBACK (app_store_error_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (app, "notify::loading-sample",
+                           G_CALLBACK (app_loading_sample_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  /* A second window joins an application whose store may already be open. */
+  app_store_changed_cb (self);
+  app_store_error_cb (self);
+  app_loading_sample_changed_cb (self);
+}
+
+static void
+civic_window_dispose (GObject *object)
+{
+  CivicWindow *self = CIVIC_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CIVIC_TYPE_WINDOW);
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (civic_window_parent_class)->dispose (object);
+}
+
+static void
+civic_window_class_init (CivicWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = civic_window_constructed;
+  object_class->dispose = civic_window_dispose;
+
+  window_class->close_request = civic_window_close_request;
+
+  g_type_ensure (CIVIC_TYPE_CALENDAR_PAGE);
+  g_type_ensure (CIVIC_TYPE_VOLUNTEERS_PAGE);
+  g_type_ensure (CIVIC_TYPE_VISITS_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/civicdesk/CivicDesk/shell/civic-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, sample_spinner);
+  gtk_widget_class_bind_template_callback (widget_class, start_empty_clicked_cb);
+}
+
+static void
+civic_window_init (CivicWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
+                                   G_N_ELEMENTS (win_actions), self);
+}
+
+/**
+ * civic_window_new:
+ *
+ * Returns: (transfer none): a new window of @application, owned by GTK like every toplevel
+ */
+CivicWindow *
+civic_window_new (CivicApplication *application)
+{
+  g_return_val_if_fail (CIVIC_IS_APPLICATION (application), NULL);
+
+  return g_object_new (CIVIC_TYPE_WINDOW,
+                       "application", application,
+                       NULL);
+}
+
+gboolean
+civic_window_show_page (CivicWindow *self,
+                        const char  *name)
+{
+  g_return_val_if_fail (CIVIC_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) == NULL)
+    return FALSE;
+
+  /* Asking for a page is a choice not to start from the sample data. */
+  self->welcome_dismissed = TRUE;
+  show_pages (self);
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+
+  return TRUE;
+}
+
+/**
+ * civic_window_get_visible_page:
+ *
+ * Returns: (nullable): the name of the page the view stack shows
+ */
+const char *
+civic_window_get_visible_page (CivicWindow *self)
+{
+  g_return_val_if_fail (CIVIC_IS_WINDOW (self), NULL);
+
+  return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+gboolean
+civic_window_get_welcome_visible (CivicWindow *self)
+{
+  g_return_val_if_fail (CIVIC_IS_WINDOW (self), FALSE);
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "welcome") == 0;
+}
+
+/**
+ * civic_window_add_toast:
+ * @toast: (transfer full): the toast
+ *
+ * Shows @toast over the pages.
+ */
+void
+civic_window_add_toast (CivicWindow *self,
+                        AdwToast    *toast)
+{
+  g_return_if_fail (CIVIC_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * civic_window_show_error:
+ *
+ * Tells the user about @error in a toast that stays until dismissed.
+ * Cancellation is not an error worth telling and is ignored.
+ */
+void
+civic_window_show_error (CivicWindow  *self,
+                         const GError *error)
+{
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
+
+  g_return_if_fail (CIVIC_IS_WINDOW (self));
+  g_return_if_fail (error != NULL);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_debug ("Showing error: %s", error->message);
+
+  /* libadwaita 1.2 parses every toast title as Pango markup. */
+  escaped = g_markup_escape_text (error->message, -1);
+  toast = adw_toast_new (escaped);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
