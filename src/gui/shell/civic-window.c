@@ -37,6 +37,7 @@ struct _CivicWindow
   GCancellable         *cancellable;
   AdwMessageDialog     *open_error_dialog;
   gboolean              welcome_dismissed;
+  gboolean              attached;
 };
 
 G_DEFINE_FINAL_TYPE (CivicWindow, civic_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -312,17 +313,22 @@ civic_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (civic_window_parent_class)->close_request (window);
 }
 
+/* GtkWindow:application is not a construct property, so it is set after
+ * constructed(); the window follows its application from that moment.
+ */
 static void
-civic_window_constructed (GObject *object)
+application_set_cb (CivicWindow *self)
 {
-  CivicWindow *self = CIVIC_WINDOW (object);
+  GtkApplication *gtk_app = gtk_window_get_application (GTK_WINDOW (self));
   CivicApplication *app;
   GSettings *settings;
 
-  G_OBJECT_CLASS (civic_window_parent_class)->constructed (object);
+  if (gtk_app == NULL || self->attached)
+    return;
 
-  app = CIVIC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-  g_return_if_fail (CIVIC_IS_APPLICATION (app));
+  g_return_if_fail (CIVIC_IS_APPLICATION (gtk_app));
+  app = CIVIC_APPLICATION (gtk_app);
+  self->attached = TRUE;
 
   settings = civic_application_get_settings (app);
   if (settings != NULL)
@@ -370,7 +376,6 @@ civic_window_class_init (CivicWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
-  object_class->constructed = civic_window_constructed;
   object_class->dispose = civic_window_dispose;
 
   window_class->close_request = civic_window_close_request;
@@ -396,6 +401,8 @@ civic_window_init (CivicWindow *self)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
                                    G_N_ELEMENTS (win_actions), self);
+
+  g_signal_connect (self, "notify::application", G_CALLBACK (application_set_cb), NULL);
 }
 
 /**
