@@ -122,6 +122,12 @@ char        *civic_store_new_id             (const char          *type);
 JsonObject  *civic_store_get                (CivicStore          *self,
                                              const char          *id,
                                              GError             **error);
+/* The winners of @ids (a %NULL-terminated array) in that order, skipping
+ * documents that are missing or deleted.
+ */
+GPtrArray   *civic_store_get_many           (CivicStore          *self,
+                                             const char * const  *ids,
+                                             GError             **error);
 /* A given revision's body (with _id, _rev, and _deleted when it is one). */
 JsonObject  *civic_store_get_revision       (CivicStore          *self,
                                              const char          *id,
