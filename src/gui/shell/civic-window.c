@@ -195,13 +195,26 @@ app_store_changed_cb (CivicWindow *self)
     }
 }
 
+static gboolean
+quit_idle_cb (gpointer data)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (data), "quit", NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 open_error_response_cb (CivicWindow *self)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
   self->open_error_dialog = NULL;
-  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+
+  /* The dialog closes itself after this signal; closing its parent now
+   * would pull the window out from under it.
+   */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, quit_idle_cb,
+                   g_object_ref (app), g_object_unref);
 }
 
 static void

@@ -1,0 +1,366 @@
+/* test-shell.c — the application shell under a display: window, pages,
+ * sample data, errors, closing
+ *
+ * Copyright 2026 The Civic Desk developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * These tests drive the real CivicApplication and CivicWindow against
+ * databases in a temporary folder.  They need a display (meson test runs
+ * them under Xvfb) and a session bus (dbus-run-session).
+ */
+
+#define G_LOG_DOMAIN "test-shell"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "civic-application.h"
+#include "civic-window.h"
+
+/* Generous: the sanitizer build is several times slower than the normal one. */
+#define WAIT_TIMEOUT_MS 20000
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+wake_up_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until @condition holds; fails the test after the
+ * timeout rather than hanging.
+ */
+static void
+wait_for (Condition   condition,
+          gpointer    data,
+          const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_MS * G_TIME_SPAN_MILLISECOND;
+  guint wake_id = g_timeout_add (20, wake_up_cb, NULL);
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out waiting for %s", what);
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  g_source_remove (wake_id);
+}
+
+typedef struct {
+  char             *dir;
+  CivicApplication *app;
+  CivicWindow      *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("civic-shell-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static gboolean
+window_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+static gboolean
+store_open (gpointer data)
+{
+  return civic_application_get_store (CIVIC_APPLICATION (data)) != NULL;
+}
+
+static gboolean
+store_failed (gpointer data)
+{
+  return civic_application_get_store_error (CIVIC_APPLICATION (data)) != NULL;
+}
+
+static gboolean
+welcome_visible (gpointer data)
+{
+  return civic_window_get_welcome_visible (CIVIC_WINDOW (data));
+}
+
+static gboolean
+sample_loaded (gpointer data)
+{
+  return !civic_application_get_loading_sample (CIVIC_APPLICATION (data));
+}
+
+static gboolean
+no_windows (gpointer data)
+{
+  return gtk_application_get_windows (GTK_APPLICATION (data)) == NULL;
+}
+
+static gboolean
+pointer_cleared (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* Starts the application on @db_name in the fixture's folder and waits for
+ * its window to be on screen.
+ */
+static void
+start_app (Fixture    *fixture,
+           const char *db_name)
+{
+  static guint n_started;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db_path = g_build_filename (fixture->dir, db_name, NULL);
+  g_autofree char *app_id = g_strdup_printf ("%s.Test%u", APP_ID, ++n_started);
+
+  fixture->app = civic_application_new ();
+  /* Several test programs may share a session bus, and an application
+   * stays exported on it for the life of this process (see close_app), so
+   * each test's application gets an id of its own.
+   */
+  g_application_set_application_id (G_APPLICATION (fixture->app), app_id);
+  g_application_set_flags (G_APPLICATION (fixture->app),
+                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
+  civic_application_set_db_path (fixture->app, db_path);
+
+  g_application_register (G_APPLICATION (fixture->app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (fixture->app));
+
+  fixture->window = CIVIC_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
+  g_assert_true (CIVIC_IS_WINDOW (fixture->window));
+  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
+
+  wait_for (window_mapped, fixture->window, "the window to map");
+}
+
+/* Closes every window as the user would and checks that the window is
+ * finalized: nothing (a page, a pending task, a signal handler) keeps a
+ * reference to it.  The application itself cannot be checked the same way:
+ * a registered GtkApplication keeps a reference to itself (checked with a
+ * bare GtkApplication on GTK 4.8), so it is only released here.
+ */
+static void
+close_app (Fixture *fixture)
+{
+  GApplication *app = G_APPLICATION (fixture->app);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  wait_for (no_windows, app, "the windows to close");
+  wait_for (pointer_cleared, &fixture->window, "the window to be finalized");
+
+  g_clear_object (&fixture->app);
+}
+
+static GtkWidget *
+get_page (CivicWindow *window,
+          const char  *name)
+{
+  /* The view stack is a template child; find it through the widget tree. */
+  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (window)); w != NULL; )
+    {
+      if (ADW_IS_VIEW_STACK (w))
+        return adw_view_stack_get_child_by_name (ADW_VIEW_STACK (w), name);
+
+      if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          if (w != NULL)
+            w = gtk_widget_get_next_sibling (w);
+        }
+    }
+
+  return NULL;
+}
+
+static void
+test_shell_pages (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  static const struct {
+    const char *name;
+    const char *type;
+  } pages[] = {
+    { "visits", "CivicVisitsPage" },
+    { "calendar", "CivicCalendarPage" },
+    { "volunteers", "CivicVolunteersPage" },
+  };
+  CivicStore *store;
+  g_autofree char *last_page = NULL;
+  GSettings *settings;
+  GtkWidget *page_widgets[G_N_ELEMENTS (pages)];
+
+  start_app (fixture, "pages.db");
+
+  wait_for (store_open, fixture->app, "the store to open");
+  store = civic_application_get_store (fixture->app);
+
+  /* A new database is empty: the window offers the sample data. */
+  wait_for (welcome_visible, fixture->window, "the welcome of an empty database");
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->app),
+                                                    "load-sample-data"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      GtkWidget *page = get_page (fixture->window, pages[i].name);
+      g_autoptr(CivicStore) page_store = NULL;
+      gboolean read_only = TRUE;
+
+      g_assert_nonnull (page);
+      g_assert_cmpstr (G_OBJECT_TYPE_NAME (page), ==, pages[i].type);
+      page_widgets[i] = page;
+      g_object_add_weak_pointer (G_OBJECT (page), (gpointer *) &page_widgets[i]);
+
+      g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "show-page",
+                                      g_variant_new_string (pages[i].name));
+      g_assert_cmpstr (civic_window_get_visible_page (fixture->window), ==, pages[i].name);
+      g_assert_false (civic_window_get_welcome_visible (fixture->window));
+      wait_for (window_mapped, page, "the page to map");
+
+      /* Every page got the store and the profile's read-only flag. */
+      g_object_get (page, "store", &page_store, "read-only", &read_only, NULL);
+      g_assert_true (page_store == store);
+      g_assert_false (read_only);
+    }
+
+  /* An unknown page changes nothing. */
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "show-page",
+                                  g_variant_new_string ("no-such-page"));
+  g_assert_cmpstr (civic_window_get_visible_page (fixture->window), ==, "volunteers");
+
+  /* The read-only profile reaches every page and disables the sample data. */
+  civic_application_set_read_only (fixture->app, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      gboolean read_only = FALSE;
+
+      g_object_get (get_page (fixture->window, pages[i].name), "read-only", &read_only, NULL);
+      g_assert_true (read_only);
+    }
+  g_assert_true (civic_store_get_read_only (store));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->app),
+                                                     "load-sample-data"));
+
+  close_app (fixture);
+
+  /* The pages went with the window. */
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    g_assert_null (page_widgets[i]);
+
+  /* The page shown last is remembered. */
+  settings = g_settings_new (APP_ID);
+  last_page = g_settings_get_string (settings, "last-page");
+  g_assert_cmpstr (last_page, ==, "volunteers");
+  g_object_unref (settings);
+}
+
+static void
+test_shell_sample_data (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(CivicStoreStats) stats = NULL;
+  g_autoptr(GError) error = NULL;
+  CivicStore *store;
+
+  start_app (fixture, "sample.db");
+  wait_for (store_open, fixture->app, "the store to open");
+  wait_for (welcome_visible, fixture->window, "the welcome of an empty database");
+  store = civic_application_get_store (fixture->app);
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "load-sample-data", NULL);
+  g_assert_true (civic_application_get_loading_sample (fixture->app));
+  /* While it writes, a second run cannot start. */
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->app),
+                                                     "load-sample-data"));
+  wait_for (sample_loaded, fixture->app, "the sample data to load");
+
+  stats = civic_store_get_stats (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats->documents, >, 0);
+  g_assert_cmpint (GPOINTER_TO_INT (g_hash_table_lookup (stats->documents_per_type, "event")), >, 0);
+  g_assert_cmpint (GPOINTER_TO_INT (g_hash_table_lookup (stats->documents_per_type, "volunteer")), >, 0);
+
+  /* The committed documents replace the welcome with the pages. */
+  g_assert_false (civic_window_get_welcome_visible (fixture->window));
+
+  close_app (fixture);
+}
+
+static void
+test_shell_open_error (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autofree char *blocker = g_build_filename (fixture->dir, "not-a-folder", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GList) toplevels = NULL;
+  AdwMessageDialog *dialog = NULL;
+
+  /* A regular file where the database's folder should be: it cannot open. */
+  g_file_set_contents (blocker, "", 0, &error);
+  g_assert_no_error (error);
+
+  start_app (fixture, "not-a-folder/civic-desk.db");
+  wait_for (store_failed, fixture->app, "the store to fail");
+  g_assert_null (civic_application_get_store (fixture->app));
+
+  /* The user is told, in a dialog on the window that names the file. */
+  toplevels = gtk_window_list_toplevels ();
+  for (const GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data)
+        && gtk_window_get_transient_for (l->data) == GTK_WINDOW (fixture->window))
+      dialog = l->data;
+  g_assert_nonnull (dialog);
+  g_assert_true (strstr (adw_message_dialog_get_body (dialog), "not-a-folder") != NULL);
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->app),
+                                                     "load-sample-data"));
+
+  /* Its one answer quits. */
+  adw_message_dialog_response (dialog, "quit");
+  wait_for (no_windows, fixture->app, "the windows to close");
+  wait_for (pointer_cleared, &fixture->window, "the window to be finalized");
+  g_clear_object (&fixture->app);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/shell/pages", Fixture, NULL,
+              fixture_set_up, test_shell_pages, fixture_tear_down);
+  g_test_add ("/shell/sample-data", Fixture, NULL,
+              fixture_set_up, test_shell_sample_data, fixture_tear_down);
+  g_test_add ("/shell/open-error", Fixture, NULL,
+              fixture_set_up, test_shell_open_error, fixture_tear_down);
+
+  return g_test_run ();
+}
