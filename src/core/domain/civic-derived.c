@@ -374,6 +374,7 @@ civic_volunteer_hours (CivicStore  *store,
       g_autoptr(CivicRecord) record = civic_record_new_from_json (g_ptr_array_index (docs, i), NULL);
       CivicSignup *signup;
       CivicShift *shift = NULL;
+      CivicEvent *event = NULL;
       const char *shift_id;
       g_autoptr(GDateTime) started = NULL;
 
@@ -398,27 +399,30 @@ civic_volunteer_hours (CivicStore  *store,
             shift = CIVIC_SHIFT (found);
         }
 
-      if (campaign_id != NULL)
+      if (shift != NULL && civic_shift_get_event_id (shift) != NULL)
         {
           g_autoptr(GError) local_error = NULL;
-          const char *event_id = shift != NULL ? civic_shift_get_event_id (shift) : NULL;
-          CivicRecord *event = event_id != NULL ? lookup (store, cache, event_id, &local_error) : NULL;
+          CivicRecord *found = lookup (store, cache, civic_shift_get_event_id (shift), &local_error);
 
           if (local_error != NULL)
             {
               g_propagate_error (error, g_steal_pointer (&local_error));
               return -1;
             }
-          if (event == NULL || !CIVIC_IS_EVENT (event)
-              || g_strcmp0 (civic_event_get_campaign_id (CIVIC_EVENT (event)), campaign_id) != 0)
-            continue;
+          if (found != NULL && CIVIC_IS_EVENT (found))
+            event = CIVIC_EVENT (found);
         }
+      if (campaign_id != NULL
+          && (event == NULL || g_strcmp0 (civic_event_get_campaign_id (event), campaign_id) != 0))
+        continue;
 
       if (from_dt != NULL || to_dt != NULL)
         {
           started = civic_record_dup_datetime (record, "checked_in_at");
           if (started == NULL && shift != NULL)
-            civic_shift_get_occurrence_times (shift, civic_signup_get_occurrence (signup), NULL, &started, NULL);
+            civic_shift_get_occurrence_times (shift, civic_signup_get_occurrence (signup),
+                                              event != NULL ? civic_event_get_tzid (event) : NULL,
+                                              &started, NULL);
           if (started == NULL)
             continue;
           if (from_dt != NULL && g_date_time_compare (started, from_dt) < 0)

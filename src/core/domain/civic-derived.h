@@ -83,7 +83,8 @@ gboolean     civic_shifts_overlap_occurrences      (CivicShift  *a,
 /* A volunteer's worked hours from the store: every signup of
  * @volunteer_id (CIVIC_STORE_REF_2) that is completed or walk_in, whose
  * work started (checked_in_at, else the shift occurrence's start) in
- * [@from, @to) — ISO 8601 UTC instants or dates, each optional — and, when
+ * [@from, @to) — ISO 8601 UTC instants or dates, each optional; an
+ * occurrence date is read in the event's tzid — and, when
  * @campaign_id is set, whose shift's event belongs to that campaign.
  * Returns -1 with @error set when the store fails.
  */
