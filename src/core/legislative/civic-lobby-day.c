@@ -254,7 +254,10 @@ civic_lobby_day_find_conflicts (GPtrArray *meetings)
 
   g_return_val_if_fail (meetings != NULL, conflicts);
 
-  sorted = g_ptr_array_copy (meetings, NULL, NULL);
+  /* A borrowed view: g_ptr_array_copy() would take the free function along. */
+  sorted = g_ptr_array_sized_new (meetings->len);
+  for (guint i = 0; i < meetings->len; i++)
+    g_ptr_array_add (sorted, g_ptr_array_index (meetings, i));
   g_ptr_array_sort (sorted, meeting_compare);
   for (guint i = 0; i < sorted->len; i++)
     {

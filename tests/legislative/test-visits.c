@@ -1,0 +1,579 @@
+/* test-visits.c — visit validation, position history, whip count, follow-ups and lobby days
+ *
+ * Copyright 2026 The Civic Desk developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-visits"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "civic-follow-ups.h"
+#include "civic-json.h"
+#include "civic-lobby-day.h"
+#include "civic-positions.h"
+#include "civic-record.h"
+#include "civic-store.h"
+
+static CivicStore *
+open_store (void)
+{
+  g_autoptr(GError) error = NULL;
+  CivicStore *store = civic_store_open (NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+
+  return store;
+}
+
+static JsonObject *
+parse (const char *json)
+{
+  g_autoptr(GError) error = NULL;
+  JsonObject *object = civic_json_object_from_string (json, -1, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (object);
+
+  return object;
+}
+
+/* Validates with the domain's rules, then writes; the test fails on either. */
+static void
+put (CivicStore *store,
+     const char *json)
+{
+  g_autoptr(JsonObject) doc = parse (json);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rev = NULL;
+
+  civic_document_validate (doc, &error);
+  g_assert_no_error (error);
+  rev = civic_store_put (store, doc, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (rev);
+}
+
+#define STAMPS "\"created_at\": \"2026-09-01T00:00:00Z\", \"updated_at\": \"2026-09-01T00:00:00Z\", \"updated_by\": \"tester\""
+
+static void
+put_legislators (CivicStore *store)
+{
+  put (store, "{\"_id\": \"legislator:park\", \"type\": \"legislator\", " STAMPS ", "
+              "\"name\": \"Elena Park\", \"chamber\": \"us_house\", \"state\": \"CA\", \"district\": \"34\", "
+              "\"party\": \"Democrat\", \"staff\": [{\"name\": \"Jordan Ellis\", \"email\": \"jordan.ellis@mail.house.example.gov\"}]}");
+  put (store, "{\"_id\": \"legislator:whitfield\", \"type\": \"legislator\", " STAMPS ", "
+              "\"name\": \"Tom Whitfield\", \"chamber\": \"us_house\", \"state\": \"CA\", \"district\": \"40\", "
+              "\"party\": \"Republican\"}");
+  put (store, "{\"_id\": \"legislator:nakamura\", \"type\": \"legislator\", " STAMPS ", "
+              "\"name\": \"Grace Nakamura\", \"chamber\": \"us_senate\", \"state\": \"CA\", \"party\": \"Democrat\"}");
+  put (store, "{\"_id\": \"legislator:han\", \"type\": \"legislator\", " STAMPS ", "
+              "\"name\": \"Soo-ah Han\", \"chamber\": \"state_assembly\", \"state\": \"CA\", \"district\": \"53\", "
+              "\"party\": \"Democrat\"}");
+  put (store, "{\"_id\": \"legislator:reyes\", \"type\": \"legislator\", " STAMPS ", "
+              "\"name\": \"Marisol Reyes\", \"chamber\": \"us_house\", \"state\": \"TX\", \"district\": \"0\", "
+              "\"party\": \"Democrat\"}");
+}
+
+static void
+put_visit (CivicStore *store,
+           const char *id,
+           const char *legislator_id,
+           const char *occurs_at,
+           const char *position,
+           const char *topics_json)
+{
+  g_autofree char *json = NULL;
+
+  json = g_strdup_printf ("{\"_id\": \"%s\", \"type\": \"visit\", " STAMPS ", "
+                          "\"legislator_id\": \"%s\", \"occurs_at\": \"%s\", %s%s%s %s}",
+                          id, legislator_id, occurs_at,
+                          position != NULL ? "\"position\": \"" : "",
+                          position != NULL ? position : "",
+                          position != NULL ? "\"," : "",
+                          topics_json);
+  put (store, json);
+}
+
+/* ---- Validation ---------------------------------------------------------- */
+
+static void
+test_visit_validation (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) no_legislator = parse ("{\"_id\": \"visit:a\", \"type\": \"visit\", " STAMPS ", "
+                                               "\"occurs_at\": \"2026-09-10T17:00:00Z\"}");
+  g_autoptr(JsonObject) no_date = parse ("{\"_id\": \"visit:b\", \"type\": \"visit\", " STAMPS ", "
+                                         "\"legislator_id\": \"legislator:park\"}");
+  g_autoptr(JsonObject) no_task = parse ("{\"_id\": \"visit:c\", \"type\": \"visit\", " STAMPS ", "
+                                         "\"legislator_id\": \"legislator:park\", "
+                                         "\"occurs_at\": \"2026-09-10T17:00:00Z\", "
+                                         "\"follow_ups\": [{\"task\": \"Send the DACA fact sheet\", \"due_on\": \"2026-09-17\"}, "
+                                         "{\"owner_id\": \"volunteer:minji\", \"due_on\": \"2026-09-20\"}]}");
+  g_autoptr(JsonObject) good = parse ("{\"_id\": \"visit:d\", \"type\": \"visit\", " STAMPS ", "
+                                      "\"legislator_id\": \"legislator:park\", "
+                                      "\"occurs_at\": \"2026-09-10T17:00:00Z\", \"room\": \"1402 Longworth\", "
+                                      "\"follow_ups\": [{\"task\": \"Send the DACA fact sheet\", \"due_on\": \"2026-09-17\"}]}");
+
+  g_assert_false (civic_document_validate (no_legislator, &error));
+  g_assert_error (error, CIVIC_RECORD_ERROR, CIVIC_RECORD_ERROR_INVALID);
+  g_assert_cmpstr (civic_record_error_get_field (error), ==, "legislator_id");
+  g_clear_error (&error);
+
+  g_assert_false (civic_document_validate (no_date, &error));
+  g_assert_error (error, CIVIC_RECORD_ERROR, CIVIC_RECORD_ERROR_INVALID);
+  g_assert_cmpstr (civic_record_error_get_field (error), ==, "occurs_at");
+  g_clear_error (&error);
+
+  g_assert_false (civic_document_validate (no_task, &error));
+  g_assert_error (error, CIVIC_RECORD_ERROR, CIVIC_RECORD_ERROR_INVALID);
+  g_assert_cmpstr (civic_record_error_get_field (error), ==, "follow_ups");
+  g_assert_cmpint (civic_record_error_get_index (error), ==, 1);
+  g_clear_error (&error);
+
+  /* The lobby day's extra `room` field is kept and valid. */
+  g_assert_true (civic_document_validate (good, &error));
+  g_assert_no_error (error);
+}
+
+/* ---- Position history ------------------------------------------------------ */
+
+static void
+test_position_history (void)
+{
+  g_autoptr(CivicStore) store = open_store ();
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GPtrArray) bill_history = NULL;
+  g_autoptr(CivicPositionEntry) latest = NULL;
+  g_autoptr(GError) error = NULL;
+  CivicPositionEntry *entry;
+
+  put_legislators (store);
+  /* Written out of order on purpose. */
+  put_visit (store, "visit:3", "legislator:park", "2026-10-02T18:00:00Z", "lean_support",
+             "\"issues\": [\"immigration reform\"]");
+  put_visit (store, "visit:1", "legislator:park", "2026-03-15T16:30:00Z", "undecided",
+             "\"issues\": [\"Immigration Reform\", \"DACA\"], \"bills\": [\"H.R. 6\"]");
+  put_visit (store, "visit:2", "legislator:park", "2026-06-20T21:00:00Z", NULL,
+             "\"issues\": [\"immigration reform\"]");
+  put_visit (store, "visit:4", "legislator:park", "2026-11-01T17:00:00Z", "support",
+             "\"issues\": [\"language access\"], \"bills\": [\"HR 6\"]");
+  put_visit (store, "visit:5", "legislator:whitfield", "2026-05-01T17:00:00Z", "oppose",
+             "\"issues\": [\"immigration reform\"]");
+
+  history = civic_position_history (store, "legislator:park", "immigration reform", &error);
+  g_assert_no_error (error);
+  /* visit:2 recorded no position; visit:4 is on other topics. */
+  g_assert_cmpuint (history->len, ==, 2);
+  entry = g_ptr_array_index (history, 0);
+  g_assert_cmpstr (entry->visit_id, ==, "visit:1");
+  g_assert_cmpstr (entry->occurs_at, ==, "2026-03-15T16:30:00Z");
+  g_assert_cmpint (entry->position, ==, CIVIC_POSITION_UNDECIDED);
+  entry = g_ptr_array_index (history, 1);
+  g_assert_cmpstr (entry->visit_id, ==, "visit:3");
+  g_assert_cmpint (entry->position, ==, CIVIC_POSITION_LEAN_SUPPORT);
+
+  /* "H.R. 6" and "HR 6" are one bill. */
+  bill_history = civic_position_history (store, "legislator:park", "h.r.6", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bill_history->len, ==, 2);
+  g_assert_cmpstr (((CivicPositionEntry *) g_ptr_array_index (bill_history, 0))->visit_id, ==, "visit:1");
+  g_assert_cmpstr (((CivicPositionEntry *) g_ptr_array_index (bill_history, 1))->visit_id, ==, "visit:4");
+
+  latest = civic_position_latest (store, "legislator:park", "Immigration reform", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (latest);
+  g_assert_cmpint (latest->position, ==, CIVIC_POSITION_LEAN_SUPPORT);
+  g_assert_cmpstr (latest->occurs_at, ==, "2026-10-02T18:00:00Z");
+
+  {
+    g_autoptr(CivicPositionEntry) none = civic_position_latest (store, "legislator:han",
+                                                                "immigration reform", &error);
+    g_assert_no_error (error);
+    g_assert_null (none);
+  }
+
+  {
+    g_autoptr(GPtrArray) timelines = civic_position_timelines (store, "legislator:park", &error);
+    CivicPositionTimeline *timeline;
+
+    g_assert_no_error (error);
+    /* Issues first (DACA, immigration reform, language access), then the bill. */
+    g_assert_cmpuint (timelines->len, ==, 4);
+    timeline = g_ptr_array_index (timelines, 0);
+    g_assert_cmpstr (timeline->topic, ==, "DACA");
+    g_assert_cmpuint (timeline->entries->len, ==, 1);
+    timeline = g_ptr_array_index (timelines, 1);
+    g_assert_cmpstr (timeline->topic, ==, "Immigration Reform");
+    g_assert_cmpuint (timeline->entries->len, ==, 2);
+    timeline = g_ptr_array_index (timelines, 3);
+    g_assert_true (timeline->is_bill);
+    g_assert_cmpuint (timeline->entries->len, ==, 2);
+  }
+}
+
+/* ---- Whip count ------------------------------------------------------------ */
+
+static CivicWhipRow *
+whip_row (CivicWhipCount *count,
+          const char     *legislator_id)
+{
+  for (guint i = 0; i < count->rows->len; i++)
+    {
+      CivicWhipRow *row = g_ptr_array_index (count->rows, i);
+
+      if (g_strcmp0 (row->legislator_id, legislator_id) == 0)
+        return row;
+    }
+
+  return NULL;
+}
+
+static void
+test_whip_count (void)
+{
+  g_autoptr(CivicStore) store = open_store ();
+  g_autoptr(CivicWhipCount) count = NULL;
+  g_autoptr(GError) error = NULL;
+  CivicWhipRow *row;
+
+  put_legislators (store);
+  /* Park: undecided in March, then support in October, written in the
+   * other order: the later visit wins.
+   */
+  put_visit (store, "visit:p2", "legislator:park", "2026-10-02T18:00:00Z", "support",
+             "\"issues\": [\"immigration reform\"]");
+  put_visit (store, "visit:p1", "legislator:park", "2026-03-15T16:30:00Z", "undecided",
+             "\"issues\": [\"immigration reform\"]");
+  /* Whitfield: two visits at the same instant disagree; the larger id wins. */
+  put_visit (store, "visit:w-b", "legislator:whitfield", "2026-05-01T17:00:00Z", "oppose",
+             "\"issues\": [\"immigration reform\"]");
+  put_visit (store, "visit:w-a", "legislator:whitfield", "2026-05-01T17:00:00Z", "lean_oppose",
+             "\"issues\": [\"immigration reform\"]");
+  /* Nakamura: a visit that heard no position. */
+  put_visit (store, "visit:n1", "legislator:nakamura", "2026-04-01T17:00:00Z", NULL,
+             "\"issues\": [\"immigration reform\"]");
+  /* Han: visited on another issue only. */
+  put_visit (store, "visit:h1", "legislator:han", "2026-04-01T17:00:00Z", "support",
+             "\"issues\": [\"language access\"]");
+  /* Reyes (TX): lean support. */
+  put_visit (store, "visit:r1", "legislator:reyes", "2026-04-01T15:00:00Z", "lean_support",
+             "\"bills\": [\"Immigration reform\"]");
+
+  count = civic_whip_count_compute (store, "Immigration reform", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count->rows->len, ==, 4);
+  g_assert_null (whip_row (count, "legislator:han"));
+
+  row = whip_row (count, "legislator:park");
+  g_assert_nonnull (row);
+  g_assert_cmpint (row->position, ==, CIVIC_POSITION_SUPPORT);
+  g_assert_cmpstr (row->heard_at, ==, "2026-10-02T18:00:00Z");
+  g_assert_cmpstr (row->visit_id, ==, "visit:p2");
+  g_assert_cmpuint (row->n_visits, ==, 2);
+  g_assert_cmpstr (row->name, ==, "Elena Park");
+
+  row = whip_row (count, "legislator:whitfield");
+  g_assert_cmpint (row->position, ==, CIVIC_POSITION_OPPOSE);
+  g_assert_cmpstr (row->visit_id, ==, "visit:w-b");
+
+  row = whip_row (count, "legislator:nakamura");
+  g_assert_cmpint (row->position, ==, CIVIC_POSITION_UNKNOWN);
+  g_assert_null (row->heard_at);
+
+  g_assert_cmpuint (count->counts[CIVIC_POSITION_SUPPORT], ==, 1);
+  g_assert_cmpuint (count->counts[CIVIC_POSITION_LEAN_SUPPORT], ==, 1);
+  g_assert_cmpuint (count->counts[CIVIC_POSITION_UNDECIDED], ==, 0);
+  g_assert_cmpuint (count->counts[CIVIC_POSITION_LEAN_OPPOSE], ==, 0);
+  g_assert_cmpuint (count->counts[CIVIC_POSITION_OPPOSE], ==, 1);
+  g_assert_cmpuint (count->counts[CIVIC_POSITION_UNKNOWN], ==, 1);
+
+  /* Rows are in position order. */
+  g_assert_cmpstr (((CivicWhipRow *) g_ptr_array_index (count->rows, 0))->legislator_id, ==, "legislator:park");
+  g_assert_cmpstr (((CivicWhipRow *) g_ptr_array_index (count->rows, 3))->legislator_id, ==, "legislator:nakamura");
+
+  /* A newer visit moves the count. */
+  put_visit (store, "visit:p3", "legislator:park", "2026-10-20T18:00:00Z", "lean_oppose",
+             "\"issues\": [\"immigration reform\"]");
+  g_clear_pointer (&count, civic_whip_count_free);
+  count = civic_whip_count_compute (store, "immigration reform", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (whip_row (count, "legislator:park")->position, ==, CIVIC_POSITION_LEAN_OPPOSE);
+  g_assert_cmpuint (count->counts[CIVIC_POSITION_SUPPORT], ==, 0);
+  g_assert_cmpuint (count->counts[CIVIC_POSITION_LEAN_OPPOSE], ==, 1);
+
+  /* Filters. */
+  {
+    CivicWhipFilter house = { "us_house", NULL, FALSE };
+    CivicWhipFilter california = { NULL, "ca", FALSE };
+    CivicWhipFilter california_all = { NULL, "CA", TRUE };
+    g_autoptr(CivicWhipCount) by_chamber = civic_whip_count_compute (store, "immigration reform", &house, &error);
+    g_autoptr(CivicWhipCount) by_state = civic_whip_count_compute (store, "immigration reform", &california, &error);
+    g_autoptr(CivicWhipCount) all = civic_whip_count_compute (store, "immigration reform", &california_all, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (by_chamber->rows->len, ==, 3);
+    g_assert_null (whip_row (by_chamber, "legislator:nakamura"));
+    g_assert_nonnull (whip_row (by_chamber, "legislator:reyes"));
+
+    g_assert_cmpuint (by_state->rows->len, ==, 3);
+    g_assert_null (whip_row (by_state, "legislator:reyes"));
+
+    /* Every California legislator, Han unvisited on this issue included. */
+    g_assert_cmpuint (all->rows->len, ==, 4);
+    g_assert_cmpint (whip_row (all, "legislator:han")->position, ==, CIVIC_POSITION_UNKNOWN);
+    g_assert_cmpuint (whip_row (all, "legislator:han")->n_visits, ==, 0);
+    g_assert_cmpuint (all->counts[CIVIC_POSITION_UNKNOWN], ==, 2);
+  }
+}
+
+/* ---- Follow-ups ---------------------------------------------------------- */
+
+static CivicFollowUp *
+find_follow_up (GPtrArray  *list,
+                const char *task)
+{
+  for (guint i = 0; i < list->len; i++)
+    {
+      CivicFollowUp *follow_up = g_ptr_array_index (list, i);
+
+      if (g_strcmp0 (follow_up->task, task) == 0)
+        return follow_up;
+    }
+
+  return NULL;
+}
+
+static void
+test_follow_ups (void)
+{
+  g_autoptr(CivicStore) store = open_store ();
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *previous = NULL;
+  CivicFollowUp *follow_up;
+
+  put_legislators (store);
+  put (store, "{\"_id\": \"volunteer:minji\", \"type\": \"volunteer\", " STAMPS ", "
+              "\"given_name\": \"Minji\", \"family_name\": \"Kim\", \"name_ko\": \"김민지\"}");
+  put (store, "{\"_id\": \"visit:f1\", \"type\": \"visit\", " STAMPS ", "
+              "\"legislator_id\": \"legislator:park\", \"occurs_at\": \"2026-09-10T17:00:00Z\", "
+              "\"follow_ups\": ["
+              "{\"task\": \"Send the DACA fact sheet\", \"owner_id\": \"volunteer:minji\", \"due_on\": \"2026-09-30\"},"
+              "{\"task\": \"Share the district survey\", \"owner_id\": \"Jordan Ellis\", \"due_on\": \"2026-10-01\"},"
+              "{\"task\": \"Thank-you letter\", \"owner_id\": \"volunteer:minji\", \"due_on\": \"2026-09-12\", "
+              "\"done_at\": \"2026-09-11T20:00:00Z\"}]}");
+  put (store, "{\"_id\": \"visit:f2\", \"type\": \"visit\", " STAMPS ", "
+              "\"legislator_id\": \"legislator:whitfield\", \"occurs_at\": \"2026-09-11T17:00:00Z\", "
+              "\"follow_ups\": [{\"task\": \"Invite to the town hall\"}]}");
+
+  g_assert_cmpint (civic_follow_up_state_for ("2026-09-30", NULL, "2026-10-01"), ==, CIVIC_FOLLOW_UP_OVERDUE);
+  g_assert_cmpint (civic_follow_up_state_for ("2026-10-01", NULL, "2026-10-01"), ==, CIVIC_FOLLOW_UP_DUE);
+  g_assert_cmpint (civic_follow_up_state_for (NULL, NULL, "2026-10-01"), ==, CIVIC_FOLLOW_UP_DUE);
+  g_assert_cmpint (civic_follow_up_state_for ("2026-01-01", "2026-01-02T00:00:00Z", "2026-10-01"), ==,
+                   CIVIC_FOLLOW_UP_DONE);
+
+  list = civic_follow_ups_list (store, "2026-10-01", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 4);
+  g_assert_cmpuint (civic_follow_ups_count_overdue (list), ==, 1);
+  g_assert_cmpuint (civic_follow_ups_count_overdue_in_store (store, "2026-10-01", &error), ==, 1);
+  g_assert_cmpuint (civic_follow_ups_count_overdue_in_store (store, "2026-10-02", &error), ==, 2);
+  g_assert_no_error (error);
+
+  /* Overdue first, then due (by date, undated last), then done. */
+  follow_up = g_ptr_array_index (list, 0);
+  g_assert_cmpstr (follow_up->task, ==, "Send the DACA fact sheet");
+  g_assert_cmpint (follow_up->state, ==, CIVIC_FOLLOW_UP_OVERDUE);
+  g_assert_cmpstr (follow_up->owner_name, ==, "Minji Kim");
+  g_assert_cmpstr (follow_up->legislator_name, ==, "Elena Park");
+  g_assert_cmpstr (follow_up->visit_id, ==, "visit:f1");
+  g_assert_cmpuint (follow_up->index, ==, 0);
+  g_assert_cmpstr (((CivicFollowUp *) g_ptr_array_index (list, 1))->task, ==, "Share the district survey");
+  g_assert_cmpstr (((CivicFollowUp *) g_ptr_array_index (list, 1))->owner_name, ==, "Jordan Ellis");
+  g_assert_cmpstr (((CivicFollowUp *) g_ptr_array_index (list, 2))->task, ==, "Invite to the town hall");
+  g_assert_cmpint (((CivicFollowUp *) g_ptr_array_index (list, 3))->state, ==, CIVIC_FOLLOW_UP_DONE);
+
+  /* Mark done, then undo: one write each. */
+  {
+    gint64 seq = civic_store_get_update_seq (store);
+
+    g_assert_true (civic_follow_up_set_done (store, "visit:f1", 0, "Send the DACA fact sheet", TRUE,
+                                             "2026-10-01T16:00:00Z", "tester", &previous, &error));
+    g_assert_no_error (error);
+    g_assert_null (previous);
+    g_assert_cmpint (civic_store_get_update_seq (store), ==, seq + 1);
+  }
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = civic_follow_ups_list (store, "2026-10-01", &error);
+  follow_up = find_follow_up (list, "Send the DACA fact sheet");
+  g_assert_cmpint (follow_up->state, ==, CIVIC_FOLLOW_UP_DONE);
+  g_assert_cmpstr (follow_up->done_at, ==, "2026-10-01T16:00:00Z");
+  g_assert_cmpuint (civic_follow_ups_count_overdue (list), ==, 0);
+
+  {
+    g_autoptr(JsonObject) visit = civic_store_get (store, "visit:f1", &error);
+
+    g_assert_no_error (error);
+    civic_document_validate (visit, &error);
+    g_assert_no_error (error);
+  }
+
+  g_assert_true (civic_follow_up_set_done (store, "visit:f1", 0, "Send the DACA fact sheet", FALSE,
+                                           NULL, "tester", &previous, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (previous, ==, "2026-10-01T16:00:00Z");
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = civic_follow_ups_list (store, "2026-10-01", &error);
+  follow_up = find_follow_up (list, "Send the DACA fact sheet");
+  g_assert_cmpint (follow_up->state, ==, CIVIC_FOLLOW_UP_OVERDUE);
+  g_assert_null (follow_up->done_at);
+
+  /* A follow-up that moved under the list is refused, nothing written. */
+  {
+    gint64 seq = civic_store_get_update_seq (store);
+
+    g_assert_false (civic_follow_up_set_done (store, "visit:f1", 1, "Send the DACA fact sheet", TRUE,
+                                              NULL, NULL, NULL, &error));
+    g_assert_error (error, CIVIC_LEGISLATIVE_ERROR, CIVIC_LEGISLATIVE_ERROR_CHANGED);
+    g_clear_error (&error);
+    g_assert_false (civic_follow_up_set_done (store, "visit:f1", 7, "Send the DACA fact sheet", TRUE,
+                                              NULL, NULL, NULL, &error));
+    g_assert_error (error, CIVIC_LEGISLATIVE_ERROR, CIVIC_LEGISLATIVE_ERROR_CHANGED);
+    g_clear_error (&error);
+    g_assert_false (civic_follow_up_set_done (store, "visit:nope", 0, "x", TRUE,
+                                              NULL, NULL, NULL, &error));
+    g_assert_error (error, CIVIC_STORE_ERROR, CIVIC_STORE_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+    g_assert_cmpint (civic_store_get_update_seq (store), ==, seq);
+  }
+}
+
+/* ---- Lobby day ------------------------------------------------------------- */
+
+static CivicLobbyMeeting *
+meeting_at (CivicLobbyDay *day,
+            guint          i)
+{
+  return g_ptr_array_index (day->meetings, i);
+}
+
+static void
+test_lobby_day (void)
+{
+  g_autoptr(CivicStore) store = open_store ();
+  g_autoptr(CivicLobbyDay) day = NULL;
+  g_autoptr(GError) error = NULL;
+  CivicLobbyConflict *conflict;
+  CivicLobbyTeam *team;
+
+  put_legislators (store);
+  put (store, "{\"_id\": \"volunteer:minji\", \"type\": \"volunteer\", " STAMPS ", "
+              "\"given_name\": \"Minji\", \"family_name\": \"Kim\"}");
+  put (store, "{\"_id\": \"volunteer:joseph\", \"type\": \"volunteer\", " STAMPS ", "
+              "\"given_name\": \"Joseph\", \"family_name\": \"Alvarez\"}");
+  put (store, "{\"_id\": \"volunteer:hyun\", \"type\": \"volunteer\", " STAMPS ", "
+              "\"given_name\": \"Hyun\", \"family_name\": \"Cho\", \"preferred_name\": \"Danny\"}");
+  put (store, "{\"_id\": \"event:lobby\", \"type\": \"event\", " STAMPS ", "
+              "\"kind\": \"legislative_visit\", \"title\": \"Immigration lobby day\", \"status\": \"confirmed\", "
+              "\"starts_at\": \"2026-09-15T15:00:00Z\", \"ends_at\": \"2026-09-15T23:00:00Z\"}");
+  put (store, "{\"_id\": \"event:rally\", \"type\": \"event\", " STAMPS ", "
+              "\"kind\": \"rally\", \"title\": \"Rally\", \"status\": \"confirmed\", "
+              "\"starts_at\": \"2026-09-16T15:00:00Z\", \"ends_at\": \"2026-09-16T17:00:00Z\"}");
+
+  /* Team A (Minji leads, Joseph) at 10:00 and 11:00 Eastern; Minji is also
+   * booked with Danny at 10:15, which overlaps the 10:00 meeting's default
+   * 30 minutes.  Danny's 10:45 meeting starts when his 10:15 one ends.
+   */
+  put (store, "{\"_id\": \"visit:l1\", \"type\": \"visit\", " STAMPS ", \"event_id\": \"event:lobby\", "
+              "\"legislator_id\": \"legislator:park\", \"occurs_at\": \"2026-09-15T14:00:00Z\", "
+              "\"room\": \"1402 Longworth\", \"format\": \"capitol\", "
+              "\"attendees\": [{\"volunteer_id\": \"volunteer:joseph\", \"role\": \"storyteller\", \"constituent\": true},"
+              "{\"volunteer_id\": \"volunteer:minji\", \"role\": \"leader\"}]}");
+  put (store, "{\"_id\": \"visit:l3\", \"type\": \"visit\", " STAMPS ", \"event_id\": \"event:lobby\", "
+              "\"legislator_id\": \"legislator:whitfield\", \"occurs_at\": \"2026-09-15T15:00:00Z\", "
+              "\"ends_at\": \"2026-09-15T15:45:00Z\", \"room\": \"2211 Rayburn\", "
+              "\"attendees\": [{\"volunteer_id\": \"volunteer:minji\", \"role\": \"leader\"},"
+              "{\"volunteer_id\": \"volunteer:joseph\", \"role\": \"asker\"}]}");
+  put (store, "{\"_id\": \"visit:l2\", \"type\": \"visit\", " STAMPS ", \"event_id\": \"event:lobby\", "
+              "\"legislator_id\": \"legislator:nakamura\", \"occurs_at\": \"2026-09-15T14:15:00Z\", "
+              "\"ends_at\": \"2026-09-15T14:45:00Z\", \"room\": \"331 Hart\", "
+              "\"attendees\": [{\"volunteer_id\": \"volunteer:hyun\", \"role\": \"leader\"},"
+              "{\"volunteer_id\": \"volunteer:minji\", \"role\": \"asker\"}]}");
+  put (store, "{\"_id\": \"visit:l4\", \"type\": \"visit\", " STAMPS ", \"event_id\": \"event:lobby\", "
+              "\"legislator_id\": \"legislator:reyes\", \"occurs_at\": \"2026-09-15T14:45:00Z\", "
+              "\"attendees\": [{\"volunteer_id\": \"volunteer:hyun\", \"role\": \"leader\"}]}");
+  /* A visit on another day is not part of it. */
+  put (store, "{\"_id\": \"visit:other\", \"type\": \"visit\", " STAMPS ", "
+              "\"legislator_id\": \"legislator:park\", \"occurs_at\": \"2026-09-15T14:00:00Z\", "
+              "\"attendees\": [{\"volunteer_id\": \"volunteer:minji\", \"role\": \"leader\"}]}");
+
+  day = civic_lobby_day_load (store, "event:lobby", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (day);
+  g_assert_cmpstr (day->title, ==, "Immigration lobby day");
+
+  /* The schedule, by time. */
+  g_assert_cmpuint (day->meetings->len, ==, 4);
+  g_assert_cmpstr (meeting_at (day, 0)->visit_id, ==, "visit:l1");
+  g_assert_cmpstr (meeting_at (day, 1)->visit_id, ==, "visit:l2");
+  g_assert_cmpstr (meeting_at (day, 2)->visit_id, ==, "visit:l4");
+  g_assert_cmpstr (meeting_at (day, 3)->visit_id, ==, "visit:l3");
+  g_assert_cmpstr (meeting_at (day, 0)->room, ==, "1402 Longworth");
+  g_assert_cmpstr (meeting_at (day, 0)->legislator_name, ==, "Elena Park");
+  g_assert_cmpstr (meeting_at (day, 0)->ends_at, ==, "2026-09-15T14:30:00Z");
+  g_assert_true (meeting_at (day, 0)->ends_assumed);
+  g_assert_false (meeting_at (day, 3)->ends_assumed);
+  g_assert_cmpuint (meeting_at (day, 0)->team->len, ==, 2);
+  {
+    CivicLobbyAttendee *attendee = g_ptr_array_index (meeting_at (day, 0)->team, 0);
+
+    g_assert_cmpstr (attendee->name, ==, "Joseph Alvarez");
+    g_assert_cmpstr (attendee->role, ==, "storyteller");
+    g_assert_true (attendee->constituent);
+  }
+
+  /* Minji is double-booked at 10:15; Danny's back-to-back meetings are fine. */
+  g_assert_cmpuint (day->conflicts->len, ==, 1);
+  conflict = g_ptr_array_index (day->conflicts, 0);
+  g_assert_cmpstr (conflict->volunteer_id, ==, "volunteer:minji");
+  g_assert_cmpstr (conflict->volunteer_name, ==, "Minji Kim");
+  g_assert_cmpstr (conflict->first_visit_id, ==, "visit:l1");
+  g_assert_cmpstr (conflict->second_visit_id, ==, "visit:l2");
+
+  /* Teams: Minji and Joseph (l1, l3); Danny and Minji (l2); Danny (l4). */
+  g_assert_cmpuint (day->teams->len, ==, 3);
+  team = g_ptr_array_index (day->teams, 0);
+  g_assert_cmpstr (team->name, ==, "Minji Kim");
+  g_assert_cmpuint (team->meetings->len, ==, 2);
+  g_assert_cmpstr (((CivicLobbyMeeting *) g_ptr_array_index (team->meetings, 1))->visit_id, ==, "visit:l3");
+  team = g_ptr_array_index (day->teams, 1);
+  g_assert_cmpstr (team->name, ==, "Danny Cho");
+
+  /* Not a lobby day. */
+  {
+    g_autoptr(CivicLobbyDay) rally = civic_lobby_day_load (store, "event:rally", &error);
+
+    g_assert_null (rally);
+    g_assert_error (error, CIVIC_LEGISLATIVE_ERROR, CIVIC_LEGISLATIVE_ERROR_NOT_LOBBY_DAY);
+    g_clear_error (&error);
+  }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/legislative/visit/validation", test_visit_validation);
+  g_test_add_func ("/legislative/positions/history", test_position_history);
+  g_test_add_func ("/legislative/positions/whip-count", test_whip_count);
+  g_test_add_func ("/legislative/follow-ups/overdue-done-undo", test_follow_ups);
+  g_test_add_func ("/legislative/lobby-day/schedule-and-conflicts", test_lobby_day);
+
+  return g_test_run ();
+}
