@@ -1,0 +1,537 @@
+/* civic-volunteer-search.c — an in-memory search index over every volunteer
+ *
+ * Copyright 2026 The Civic Desk developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "civic-volunteer-search"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "civic-volunteer-search.h"
+
+typedef struct {
+  char          *id;
+  CivicTextKey   key;           /* name forms and e-mail */
+  char          *phone_digits;
+  char          *sort_key;
+  char          *office_id;
+  GStrv          languages;
+  GStrv          skills;        /* folded */
+  char          *age_group;
+  gboolean       active;
+  guint          availability;  /* bit day * 3 + time */
+} Entry;
+
+struct _CivicVolunteerSearch
+{
+  GObject     parent_instance;
+
+  GHashTable *by_id;       /* id → Entry* (owns the entries) */
+  GPtrArray  *sorted;      /* Entry*, by sort_key once !sorted_dirty */
+  gboolean    sorted_dirty;
+};
+
+G_DEFINE_FINAL_TYPE (CivicVolunteerSearch, civic_volunteer_search, G_TYPE_OBJECT)
+
+static const char * const days[] = { "weekday", "weekend" };
+static const char * const times[] = { "morning", "afternoon", "evening" };
+
+static void
+entry_free (gpointer data)
+{
+  Entry *entry = data;
+
+  g_free (entry->id);
+  civic_text_key_clear (&entry->key);
+  g_free (entry->phone_digits);
+  g_free (entry->sort_key);
+  g_free (entry->office_id);
+  g_strfreev (entry->languages);
+  g_strfreev (entry->skills);
+  g_free (entry->age_group);
+  g_free (entry);
+}
+
+static const char *
+member_string (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
+      || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static GStrv
+member_strv (JsonObject *object,
+             const char *name,
+             gboolean    fold)
+{
+  JsonNode *node = json_object_get_member (object, name);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *element = json_array_get_element (array, i);
+
+          if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING)
+            {
+              if (fold)
+                {
+                  g_autofree char *folded = civic_text_fold (json_node_get_string (element));
+                  g_strv_builder_add (builder, folded);
+                }
+              else
+                g_strv_builder_add (builder, json_node_get_string (element));
+            }
+        }
+    }
+  return g_strv_builder_end (builder);
+}
+
+/* Every name form a person may type, and the e-mail, joined by the key
+ * separator: "given family", "family given", the Korean name (also without
+ * its spaces), the preferred name.
+ */
+static char *
+key_text (JsonObject *doc)
+{
+  const char *given = member_string (doc, "given_name");
+  const char *family = member_string (doc, "family_name");
+  const char *name_ko = member_string (doc, "name_ko");
+  const char *preferred = member_string (doc, "preferred_name");
+  const char *email = member_string (doc, "email");
+  GString *text = g_string_new (NULL);
+  const char sep[2] = { CIVIC_TEXT_KEY_SEPARATOR, '\0' };
+
+  g_string_append_printf (text, "%s %s%s%s %s", given ?: "", family ?: "", sep, family ?: "", given ?: "");
+  if (name_ko != NULL)
+    {
+      g_string_append_printf (text, "%s%s", sep, name_ko);
+      if (strchr (name_ko, ' ') != NULL)
+        {
+          g_string_append (text, sep);
+          for (const char *p = name_ko; *p != '\0'; p++)
+            if (*p != ' ')
+              g_string_append_c (text, *p);
+        }
+    }
+  if (preferred != NULL)
+    g_string_append_printf (text, "%s%s", sep, preferred);
+  if (email != NULL)
+    g_string_append_printf (text, "%s%s", sep, email);
+  return g_string_free (text, FALSE);
+}
+
+static char *
+sort_key_for (JsonObject *doc)
+{
+  const char *preferred = member_string (doc, "preferred_name");
+  const char *given = member_string (doc, "given_name");
+  const char *family = member_string (doc, "family_name");
+  const char *name_ko = member_string (doc, "name_ko");
+  g_autofree char *latin = NULL;
+
+  if (preferred != NULL && *preferred != '\0')
+    return civic_text_fold (preferred);
+  latin = g_strjoin (" ", given ?: "", family ?: "", NULL);
+  g_strstrip (latin);
+  if (*latin != '\0')
+    return civic_text_fold (latin);
+  return civic_text_fold (name_ko);
+}
+
+static guint
+availability_bits (JsonObject *doc)
+{
+  JsonNode *node = json_object_get_member (doc, "availability");
+  JsonObject *availability;
+  guint bits = 0;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return 0;
+  availability = json_node_get_object (node);
+  for (guint d = 0; d < G_N_ELEMENTS (days); d++)
+    {
+      JsonNode *slots = json_object_get_member (availability, days[d]);
+
+      if (slots == NULL || !JSON_NODE_HOLDS_ARRAY (slots))
+        continue;
+      for (guint i = 0; i < json_array_get_length (json_node_get_array (slots)); i++)
+        {
+          JsonNode *slot = json_array_get_element (json_node_get_array (slots), i);
+
+          if (!JSON_NODE_HOLDS_VALUE (slot) || json_node_get_value_type (slot) != G_TYPE_STRING)
+            continue;
+          for (guint t = 0; t < G_N_ELEMENTS (times); t++)
+            if (g_str_equal (json_node_get_string (slot), times[t]))
+              bits |= 1u << (d * 3 + t);
+        }
+    }
+  return bits;
+}
+
+static Entry *
+entry_new (JsonObject *doc)
+{
+  Entry *entry = g_new0 (Entry, 1);
+  g_autofree char *text = key_text (doc);
+  JsonNode *active = json_object_get_member (doc, "active");
+
+  entry->id = g_strdup (member_string (doc, "_id"));
+  civic_text_key_init (&entry->key, text);
+  entry->phone_digits = civic_text_digits (member_string (doc, "phone"));
+  entry->sort_key = sort_key_for (doc);
+  entry->office_id = g_strdup (member_string (doc, "office_id"));
+  entry->languages = member_strv (doc, "languages", FALSE);
+  entry->skills = member_strv (doc, "skills", TRUE);
+  entry->age_group = g_strdup (member_string (doc, "age_group"));
+  /* domain.md: a volunteer is active unless it says otherwise. */
+  entry->active = active == NULL || !JSON_NODE_HOLDS_VALUE (active)
+                  || json_node_get_value_type (active) != G_TYPE_BOOLEAN
+                  || json_node_get_boolean (active);
+  entry->availability = availability_bits (doc);
+  return entry;
+}
+
+static CivicTextMatch
+entry_match (const Entry          *entry,
+             const CivicTextQuery *query)
+{
+  CivicTextMatch rank = civic_text_query_match_key (query, &entry->key);
+
+  if (rank < CIVIC_TEXT_MATCH_EXACT && civic_text_query_get_digits (query) != NULL)
+    rank = MAX (rank, civic_text_query_match_digits (query, entry->phone_digits));
+  return rank;
+}
+
+CivicTextMatch
+civic_volunteer_match (JsonObject           *doc,
+                       const CivicTextQuery *query)
+{
+  Entry *entry;
+  CivicTextMatch rank;
+
+  g_return_val_if_fail (doc != NULL && query != NULL, CIVIC_TEXT_MATCH_NONE);
+
+  entry = entry_new (doc);
+  rank = entry_match (entry, query);
+  entry_free (entry);
+  return rank;
+}
+
+/* ---- GObject -------------------------------------------------------------- */
+
+static void
+civic_volunteer_search_finalize (GObject *object)
+{
+  CivicVolunteerSearch *self = CIVIC_VOLUNTEER_SEARCH (object);
+
+  g_clear_pointer (&self->sorted, g_ptr_array_unref);
+  g_clear_pointer (&self->by_id, g_hash_table_unref);
+
+  G_OBJECT_CLASS (civic_volunteer_search_parent_class)->finalize (object);
+}
+
+static void
+civic_volunteer_search_class_init (CivicVolunteerSearchClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = civic_volunteer_search_finalize;
+}
+
+static void
+civic_volunteer_search_init (CivicVolunteerSearch *self)
+{
+  self->by_id = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, entry_free);
+  self->sorted = g_ptr_array_new ();
+}
+
+CivicVolunteerSearch *
+civic_volunteer_search_new (void)
+{
+  return g_object_new (CIVIC_TYPE_VOLUNTEER_SEARCH, NULL);
+}
+
+CivicVolunteerSearch *
+civic_volunteer_search_new_from_store (CivicStore  *store,
+                                       GError     **error)
+{
+  g_autoptr(CivicVolunteerSearch) self = NULL;
+  g_autoptr(GPtrArray) volunteers = NULL;
+
+  g_return_val_if_fail (CIVIC_IS_STORE (store), NULL);
+
+  volunteers = civic_store_list (store, "volunteer", error);
+  if (volunteers == NULL)
+    return NULL;
+
+  self = civic_volunteer_search_new ();
+  for (guint i = 0; i < volunteers->len; i++)
+    civic_volunteer_search_update (self, g_ptr_array_index (volunteers, i));
+  return g_steal_pointer (&self);
+}
+
+static void
+build_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  GError *error = NULL;
+  CivicVolunteerSearch *self = civic_volunteer_search_new_from_store (task_data, &error);
+
+  if (self == NULL)
+    g_task_return_error (task, error);
+  else
+    {
+      /* Sort here so the first keystroke does not pay for it. */
+      g_autoptr(GArray) hits = civic_volunteer_search_query_hits (self, "", NULL, 1);
+      g_task_return_pointer (task, self, g_object_unref);
+    }
+}
+
+void
+civic_volunteer_search_new_from_store_async (CivicStore          *store,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (CIVIC_IS_STORE (store));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, civic_volunteer_search_new_from_store_async);
+  g_task_set_task_data (task, g_object_ref (store), g_object_unref);
+  g_task_run_in_thread (task, build_thread);
+}
+
+CivicVolunteerSearch *
+civic_volunteer_search_new_from_store_finish (GAsyncResult  *result,
+                                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+guint
+civic_volunteer_search_get_n_volunteers (CivicVolunteerSearch *self)
+{
+  g_return_val_if_fail (CIVIC_IS_VOLUNTEER_SEARCH (self), 0);
+  return g_hash_table_size (self->by_id);
+}
+
+void
+civic_volunteer_search_update (CivicVolunteerSearch *self,
+                               JsonObject           *doc)
+{
+  Entry *entry;
+
+  g_return_if_fail (CIVIC_IS_VOLUNTEER_SEARCH (self));
+  g_return_if_fail (doc != NULL);
+
+  if (member_string (doc, "_id") == NULL)
+    return;
+  entry = entry_new (doc);
+  g_hash_table_replace (self->by_id, entry->id, entry);
+  self->sorted_dirty = TRUE;
+}
+
+void
+civic_volunteer_search_remove (CivicVolunteerSearch *self,
+                               const char           *id)
+{
+  g_return_if_fail (CIVIC_IS_VOLUNTEER_SEARCH (self));
+
+  if (id != NULL && g_hash_table_remove (self->by_id, id))
+    self->sorted_dirty = TRUE;
+}
+
+gboolean
+civic_volunteer_search_apply_changes (CivicVolunteerSearch *self,
+                                      CivicStore           *store,
+                                      const char * const   *ids,
+                                      GError              **error)
+{
+  g_return_val_if_fail (CIVIC_IS_VOLUNTEER_SEARCH (self), FALSE);
+  g_return_val_if_fail (CIVIC_IS_STORE (store), FALSE);
+
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(JsonObject) doc = NULL;
+
+      if (!g_str_has_prefix (ids[i], "volunteer:"))
+        continue;
+      doc = civic_store_get (store, ids[i], &local_error);
+      if (doc != NULL)
+        civic_volunteer_search_update (self, doc);
+      else if (g_error_matches (local_error, CIVIC_STORE_ERROR, CIVIC_STORE_ERROR_NOT_FOUND))
+        civic_volunteer_search_remove (self, ids[i]);
+      else
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* ---- Querying ------------------------------------------------------------- */
+
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b)
+{
+  const Entry *ea = *(const Entry * const *) a;
+  const Entry *eb = *(const Entry * const *) b;
+  int r = strcmp (ea->sort_key, eb->sort_key);
+
+  return r != 0 ? r : strcmp (ea->id, eb->id);
+}
+
+static void
+ensure_sorted (CivicVolunteerSearch *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  if (!self->sorted_dirty)
+    return;
+  g_ptr_array_set_size (self->sorted, 0);
+  g_hash_table_iter_init (&iter, self->by_id);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (self->sorted, value);
+  g_ptr_array_sort (self->sorted, compare_entries);
+  self->sorted_dirty = FALSE;
+}
+
+static gboolean
+strv_has (GStrv       strv,
+          const char *value)
+{
+  for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
+    if (g_ascii_strcasecmp (strv[i], value) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static guint
+filter_availability_mask (const CivicVolunteerFilter *filter)
+{
+  guint mask = 0;
+
+  if (filter->availability_day == NULL && filter->availability_time == NULL)
+    return 0;
+  for (guint d = 0; d < G_N_ELEMENTS (days); d++)
+    for (guint t = 0; t < G_N_ELEMENTS (times); t++)
+      if ((filter->availability_day == NULL || g_str_equal (filter->availability_day, days[d]))
+          && (filter->availability_time == NULL || g_str_equal (filter->availability_time, times[t])))
+        mask |= 1u << (d * 3 + t);
+  /* An unknown day or time matches nobody rather than everybody. */
+  return mask != 0 ? mask : G_MAXUINT & ~0x3Fu;
+}
+
+static gboolean
+entry_passes (const Entry                *entry,
+              const CivicVolunteerFilter *filter,
+              const char                 *skill_folded,
+              guint                       availability_mask)
+{
+  if (filter == NULL)
+    return TRUE;
+  if (filter->office_id != NULL && g_strcmp0 (entry->office_id, filter->office_id) != 0)
+    return FALSE;
+  if (filter->age_group != NULL && g_strcmp0 (entry->age_group, filter->age_group) != 0)
+    return FALSE;
+  if (filter->active == CIVIC_VOLUNTEER_ACTIVE_ONLY && !entry->active)
+    return FALSE;
+  if (filter->active == CIVIC_VOLUNTEER_INACTIVE_ONLY && entry->active)
+    return FALSE;
+  if (filter->language != NULL && !strv_has (entry->languages, filter->language))
+    return FALSE;
+  if (skill_folded != NULL && !g_strv_contains ((const char * const *) entry->skills, skill_folded))
+    return FALSE;
+  if (availability_mask != 0 && (entry->availability & availability_mask) == 0)
+    return FALSE;
+  return TRUE;
+}
+
+GArray *
+civic_volunteer_search_query_hits (CivicVolunteerSearch       *self,
+                                   const char                 *query,
+                                   const CivicVolunteerFilter *filter,
+                                   guint                       limit)
+{
+  g_autoptr(CivicTextQuery) q = NULL;
+  g_autofree char *skill_folded = NULL;
+  GPtrArray *buckets[CIVIC_TEXT_MATCH_EXACT + 1] = { NULL, };
+  GArray *hits;
+  guint mask = 0;
+  gboolean empty;
+
+  g_return_val_if_fail (CIVIC_IS_VOLUNTEER_SEARCH (self), NULL);
+
+  ensure_sorted (self);
+  q = civic_text_query_new (query);
+  empty = civic_text_query_is_empty (q);
+  if (filter != NULL)
+    {
+      if (filter->skill != NULL)
+        skill_folded = civic_text_fold (filter->skill);
+      mask = filter_availability_mask (filter);
+    }
+
+  for (guint r = CIVIC_TEXT_MATCH_SUBSTRING; r <= CIVIC_TEXT_MATCH_EXACT; r++)
+    buckets[r] = g_ptr_array_new ();
+
+  /* One pass in name order: each bucket comes out sorted by name. */
+  for (guint i = 0; i < self->sorted->len; i++)
+    {
+      const Entry *entry = g_ptr_array_index (self->sorted, i);
+      CivicTextMatch rank;
+
+      if (!entry_passes (entry, filter, skill_folded, mask))
+        continue;
+      rank = empty ? CIVIC_TEXT_MATCH_SUBSTRING : entry_match (entry, q);
+      if (rank != CIVIC_TEXT_MATCH_NONE)
+        g_ptr_array_add (buckets[rank], (gpointer) entry);
+    }
+
+  hits = g_array_new (FALSE, FALSE, sizeof (CivicVolunteerHit));
+  for (int r = CIVIC_TEXT_MATCH_EXACT; r >= CIVIC_TEXT_MATCH_SUBSTRING; r--)
+    {
+      for (guint i = 0; i < buckets[r]->len && (limit == 0 || hits->len < limit); i++)
+        {
+          const Entry *entry = g_ptr_array_index (buckets[r], i);
+          CivicVolunteerHit hit = { entry->id, (CivicTextMatch) r };
+
+          g_array_append_val (hits, hit);
+        }
+      g_ptr_array_unref (buckets[r]);
+    }
+  return hits;
+}
+
+GStrv
+civic_volunteer_search_query (CivicVolunteerSearch       *self,
+                              const char                 *query,
+                              const CivicVolunteerFilter *filter,
+                              guint                       limit)
+{
+  g_autoptr(GArray) hits = civic_volunteer_search_query_hits (self, query, filter, limit);
+  GStrv ids = g_new0 (char *, hits->len + 1);
+
+  for (guint i = 0; i < hits->len; i++)
+    ids[i] = g_strdup (g_array_index (hits, CivicVolunteerHit, i).id);
+  return ids;
+}

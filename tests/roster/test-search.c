@@ -1,0 +1,299 @@
+/* test-search.c — the volunteer search index: Hangul, initial consonants, accents, phone digits, filters
+ *
+ * Copyright 2026 The Civic Desk developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-search"
+
+#include "config.h"
+
+#include "civic-store.h"
+#include "civic-volunteer-search.h"
+
+static JsonObject *
+volunteer (const char *id,
+           const char *given,
+           const char *family,
+           const char *name_ko,
+           const char *phone,
+           const char *email)
+{
+  JsonObject *doc = json_object_new ();
+
+  json_object_set_string_member (doc, "_id", id);
+  json_object_set_string_member (doc, "type", "volunteer");
+  if (given != NULL)
+    json_object_set_string_member (doc, "given_name", given);
+  if (family != NULL)
+    json_object_set_string_member (doc, "family_name", family);
+  if (name_ko != NULL)
+    json_object_set_string_member (doc, "name_ko", name_ko);
+  if (phone != NULL)
+    json_object_set_string_member (doc, "phone", phone);
+  if (email != NULL)
+    json_object_set_string_member (doc, "email", email);
+  return doc;
+}
+
+static void
+add (CivicVolunteerSearch *index,
+     JsonObject           *doc)
+{
+  civic_volunteer_search_update (index, doc);
+  json_object_unref (doc);
+}
+
+static CivicVolunteerSearch *
+sample_index (void)
+{
+  CivicVolunteerSearch *index = civic_volunteer_search_new ();
+  JsonObject *doc;
+  JsonObject *availability;
+  JsonArray *slots;
+
+  doc = volunteer ("volunteer:minsu", "Minsu", "Kim", "김민수", "(213) 555-0101", "minsu.kim@example.org");
+  json_object_set_string_member (doc, "office_id", "office:ktown");
+  slots = json_array_new ();
+  json_array_add_string_element (slots, "ko");
+  json_array_add_string_element (slots, "en");
+  json_object_set_array_member (doc, "languages", slots);
+  availability = json_object_new ();
+  slots = json_array_new ();
+  json_array_add_string_element (slots, "evening");
+  json_object_set_array_member (availability, "weekday", slots);
+  json_object_set_object_member (doc, "availability", availability);
+  add (index, doc);
+
+  doc = volunteer ("volunteer:minji", "Minji", "Park", "박민지", "213.555.0202", NULL);
+  json_object_set_string_member (doc, "age_group", "youth");
+  slots = json_array_new ();
+  json_array_add_string_element (slots, "Driver");
+  json_object_set_array_member (doc, "skills", slots);
+  add (index, doc);
+
+  doc = volunteer ("volunteer:jose", "José", "García", NULL, "+1 714 555 0303", "jose@example.org");
+  json_object_set_string_member (doc, "office_id", "office:oc");
+  json_object_set_boolean_member (doc, "active", FALSE);
+  add (index, doc);
+
+  add (index, volunteer ("volunteer:sumin", "Sumin", "Lee", "이수민", NULL, NULL));
+  add (index, volunteer ("volunteer:kimberly", "Kimberly", "Johnson", NULL, "310-555-0404", NULL));
+  add (index, volunteer ("volunteer:gamsu", NULL, NULL, "감민수", NULL, NULL));
+  return index;
+}
+
+static void
+assert_ids (GStrv        ids,
+            const char **expected)
+{
+  g_assert_cmpstrv (ids, expected);
+}
+
+static void
+test_hangul (void)
+{
+  g_autoptr(CivicVolunteerSearch) index = sample_index ();
+  g_auto(GStrv) a = civic_volunteer_search_query (index, "민수", NULL, 0);
+  g_auto(GStrv) b = civic_volunteer_search_query (index, "김민", NULL, 0);
+  g_auto(GStrv) c = civic_volunteer_search_query (index, "수민", NULL, 0);
+
+  /* Substrings, in name order: 감민수 sorts by its Hangul name after the Latin ones. */
+  assert_ids (a, (const char *[]) { "volunteer:minsu", "volunteer:gamsu", NULL });
+  assert_ids (b, (const char *[]) { "volunteer:minsu", NULL });
+  assert_ids (c, (const char *[]) { "volunteer:sumin", NULL });
+}
+
+static void
+test_choseong (void)
+{
+  g_autoptr(CivicVolunteerSearch) index = sample_index ();
+  g_auto(GStrv) a = civic_volunteer_search_query (index, "ㄱㅁㅅ", NULL, 0);
+  g_auto(GStrv) b = civic_volunteer_search_query (index, "ㅁㅅ", NULL, 0);
+  g_auto(GStrv) c = civic_volunteer_search_query (index, "김ㅁ", NULL, 0);
+  g_auto(GStrv) d = civic_volunteer_search_query (index, "ㅂㅁㅈ", NULL, 0);
+
+  /* 김민수 and 감민수 share their initial consonants. */
+  assert_ids (a, (const char *[]) { "volunteer:minsu", "volunteer:gamsu", NULL });
+  assert_ids (b, (const char *[]) { "volunteer:minsu", "volunteer:gamsu", NULL });
+  assert_ids (c, (const char *[]) { "volunteer:minsu", NULL });
+  assert_ids (d, (const char *[]) { "volunteer:minji", NULL });
+}
+
+static void
+test_latin (void)
+{
+  g_autoptr(CivicVolunteerSearch) index = sample_index ();
+  g_auto(GStrv) a = civic_volunteer_search_query (index, "jose", NULL, 0);
+  g_auto(GStrv) b = civic_volunteer_search_query (index, "GARCIA", NULL, 0);
+  g_auto(GStrv) c = civic_volunteer_search_query (index, "kim", NULL, 0);
+  g_auto(GStrv) d = civic_volunteer_search_query (index, "minsu kim", NULL, 0);
+  g_auto(GStrv) e = civic_volunteer_search_query (index, "García José", NULL, 0);
+  g_auto(GStrv) f = civic_volunteer_search_query (index, "example.org", NULL, 0);
+
+  assert_ids (a, (const char *[]) { "volunteer:jose", NULL });
+  assert_ids (b, (const char *[]) { "volunteer:jose", NULL });
+  /* "Kim" (a family name, exact form start) before Kimberly (prefix), by name. */
+  assert_ids (c, (const char *[]) { "volunteer:kimberly", "volunteer:minsu", NULL });
+  assert_ids (d, (const char *[]) { "volunteer:minsu", NULL });
+  assert_ids (e, (const char *[]) { "volunteer:jose", NULL });
+  assert_ids (f, (const char *[]) { "volunteer:jose", "volunteer:minsu", NULL });
+}
+
+static void
+test_ranking (void)
+{
+  g_autoptr(CivicVolunteerSearch) index = sample_index ();
+  g_autoptr(GArray) hits = NULL;
+
+  add (index, volunteer ("volunteer:min", "Min", NULL, NULL, NULL, NULL));
+  add (index, volunteer ("volunteer:jasmine", "Jasmine", "Min", NULL, NULL, NULL));
+  hits = civic_volunteer_search_query_hits (index, "min", NULL, 0);
+  /* Exact, then prefixes, then word starts, then substrings. */
+  g_assert_cmpstr (g_array_index (hits, CivicVolunteerHit, 0).id, ==, "volunteer:min");
+  g_assert_cmpint (g_array_index (hits, CivicVolunteerHit, 0).rank, ==, CIVIC_TEXT_MATCH_EXACT);
+  for (guint i = 1; i < hits->len; i++)
+    g_assert_cmpint (g_array_index (hits, CivicVolunteerHit, i - 1).rank, >=,
+                     g_array_index (hits, CivicVolunteerHit, i).rank);
+  g_assert_cmpint (g_array_index (hits, CivicVolunteerHit, hits->len - 1).rank, ==, CIVIC_TEXT_MATCH_SUBSTRING);
+
+  g_clear_pointer (&hits, g_array_unref);
+  hits = civic_volunteer_search_query_hits (index, "min", NULL, 2);
+  g_assert_cmpuint (hits->len, ==, 2);
+}
+
+static void
+test_phone (void)
+{
+  g_autoptr(CivicVolunteerSearch) index = sample_index ();
+  const char *queries[] = { "213-555", "(213) 555", "2135550", "213 555 0", "213.555" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_auto(GStrv) ids = civic_volunteer_search_query (index, queries[i], NULL, 0);
+      assert_ids (ids, (const char *[]) { "volunteer:minji", "volunteer:minsu", NULL });
+    }
+  {
+    g_auto(GStrv) ids = civic_volunteer_search_query (index, "5550303", NULL, 0);
+    g_auto(GStrv) none = civic_volunteer_search_query (index, "999", NULL, 0);
+
+    assert_ids (ids, (const char *[]) { "volunteer:jose", NULL });
+    g_assert_cmpuint (g_strv_length (none), ==, 0);
+  }
+}
+
+static void
+test_filters (void)
+{
+  g_autoptr(CivicVolunteerSearch) index = sample_index ();
+  CivicVolunteerFilter office = { .office_id = "office:ktown" };
+  CivicVolunteerFilter language = { .language = "ko" };
+  CivicVolunteerFilter skill = { .skill = "driver" };
+  CivicVolunteerFilter youth = { .age_group = "youth" };
+  CivicVolunteerFilter inactive = { .active = CIVIC_VOLUNTEER_INACTIVE_ONLY };
+  CivicVolunteerFilter active = { .active = CIVIC_VOLUNTEER_ACTIVE_ONLY };
+  CivicVolunteerFilter evenings = { .availability_time = "evening" };
+  CivicVolunteerFilter weekend = { .availability_day = "weekend" };
+  g_auto(GStrv) a = civic_volunteer_search_query (index, "", &office, 0);
+  g_auto(GStrv) b = civic_volunteer_search_query (index, "", &language, 0);
+  g_auto(GStrv) c = civic_volunteer_search_query (index, "", &skill, 0);
+  g_auto(GStrv) d = civic_volunteer_search_query (index, "", &youth, 0);
+  g_auto(GStrv) e = civic_volunteer_search_query (index, "", &inactive, 0);
+  g_auto(GStrv) f = civic_volunteer_search_query (index, "", &active, 0);
+  g_auto(GStrv) g = civic_volunteer_search_query (index, "", &evenings, 0);
+  g_auto(GStrv) h = civic_volunteer_search_query (index, "", &weekend, 0);
+  g_auto(GStrv) i = civic_volunteer_search_query (index, "min", &youth, 0);
+
+  assert_ids (a, (const char *[]) { "volunteer:minsu", NULL });
+  assert_ids (b, (const char *[]) { "volunteer:minsu", NULL });
+  assert_ids (c, (const char *[]) { "volunteer:minji", NULL });
+  assert_ids (d, (const char *[]) { "volunteer:minji", NULL });
+  assert_ids (e, (const char *[]) { "volunteer:jose", NULL });
+  g_assert_cmpuint (g_strv_length (f), ==, 5);
+  assert_ids (g, (const char *[]) { "volunteer:minsu", NULL });
+  g_assert_cmpuint (g_strv_length (h), ==, 0);
+  assert_ids (i, (const char *[]) { "volunteer:minji", NULL });
+}
+
+static void
+test_update_remove (void)
+{
+  g_autoptr(CivicVolunteerSearch) index = sample_index ();
+  g_auto(GStrv) before = civic_volunteer_search_query (index, "jose", NULL, 0);
+  g_auto(GStrv) renamed = NULL;
+  g_auto(GStrv) old_name = NULL;
+  g_auto(GStrv) removed = NULL;
+
+  assert_ids (before, (const char *[]) { "volunteer:jose", NULL });
+  add (index, volunteer ("volunteer:jose", "Pepe", "García", NULL, NULL, NULL));
+  renamed = civic_volunteer_search_query (index, "pepe", NULL, 0);
+  old_name = civic_volunteer_search_query (index, "jose", NULL, 0);
+  assert_ids (renamed, (const char *[]) { "volunteer:jose", NULL });
+  g_assert_cmpuint (g_strv_length (old_name), ==, 0);
+  g_assert_cmpuint (civic_volunteer_search_get_n_volunteers (index), ==, 6);
+
+  civic_volunteer_search_remove (index, "volunteer:jose");
+  removed = civic_volunteer_search_query (index, "pepe", NULL, 0);
+  g_assert_cmpuint (g_strv_length (removed), ==, 0);
+  g_assert_cmpuint (civic_volunteer_search_get_n_volunteers (index), ==, 5);
+}
+
+static void
+built_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  CivicVolunteerSearch **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = civic_volunteer_search_new_from_store_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_from_store (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CivicStore) store = civic_store_open (NULL, &error);
+  g_autoptr(CivicVolunteerSearch) index = NULL;
+  g_autoptr(JsonObject) doc = NULL;
+  g_autofree char *rev = NULL;
+  g_autofree char *rev2 = NULL;
+  g_auto(GStrv) found = NULL;
+  g_auto(GStrv) gone = NULL;
+  const char *changed[] = { "volunteer:a", "event:ignored", NULL };
+
+  g_assert_no_error (error);
+  doc = volunteer ("volunteer:a", "Hana", "Cho", "조하나", "2135550505", NULL);
+  rev = civic_store_put (store, doc, &error);
+  g_assert_no_error (error);
+
+  civic_volunteer_search_new_from_store_async (store, NULL, built_cb, &index);
+  while (index == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  found = civic_volunteer_search_query (index, "ㅈㅎ", NULL, 0);
+  assert_ids (found, (const char *[]) { "volunteer:a", NULL });
+
+  /* A deletion reaches the index through apply_changes. */
+  rev2 = civic_store_delete (store, "volunteer:a", rev, &error);
+  g_assert_no_error (error);
+  g_assert_true (civic_volunteer_search_apply_changes (index, store, changed, &error));
+  g_assert_no_error (error);
+  gone = civic_volunteer_search_query (index, "ㅈㅎ", NULL, 0);
+  g_assert_cmpuint (g_strv_length (gone), ==, 0);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/roster/search/hangul", test_hangul);
+  g_test_add_func ("/roster/search/choseong", test_choseong);
+  g_test_add_func ("/roster/search/latin", test_latin);
+  g_test_add_func ("/roster/search/ranking", test_ranking);
+  g_test_add_func ("/roster/search/phone", test_phone);
+  g_test_add_func ("/roster/search/filters", test_filters);
+  g_test_add_func ("/roster/search/update-remove", test_update_remove);
+  g_test_add_func ("/roster/search/from-store", test_from_store);
+  return g_test_run ();
+}
