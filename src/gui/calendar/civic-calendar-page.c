@@ -1,25 +1,69 @@
-/* civic-calendar-page.c — the Calendar page of the main window
+/* civic-calendar-page.c — the Calendar page: month, week and agenda
  *
  * Copyright 2026 The Civic Desk developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Until the calendar views land, the page only says what it will hold.  It
- * already has the interface the window relies on: a store, which is NULL
- * until the store has opened, and a read-only flag for board profiles.
+ * The page owns the visible range, the filters and the search; the three
+ * views only draw CivicCalendarItems.  Every change of range, filter or
+ * data starts one load in a GTask thread (the store query plus libical's
+ * expansion of the range) and hands the result to the visible view; a
+ * newer load cancels the older one, so a fast run of Page Down never
+ * shows a stale month.
  */
 
 #define G_LOG_DOMAIN "civic-calendar-page"
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "civic-agenda-view.h"
+#include "civic-calendar-item.h"
 #include "civic-calendar-page.h"
+#include "civic-calendar-page-private.h"
+#include "civic-event.h"
+#include "civic-month-view.h"
+#include "civic-recurrence.h"
+#include "civic-text.h"
+#include "civic-week-view.h"
+#include "civic-window.h"
+
+#define AGENDA_DAYS 42
 
 struct _CivicCalendarPage
 {
-  AdwBin      parent_instance;
+  AdwBin          parent_instance;
 
-  CivicStore *store;
-  gboolean    read_only;
+  CivicStore     *store;
+  gboolean        read_only;
+  gboolean        show_all_events;
+  char           *view_mode;
+  GDateTime      *date;          /* the day the range is built around, local */
+
+  GSettings      *settings;
+  GCancellable   *load_cancellable;
+  guint           reload_source;
+  gulong          store_changed_id;
+  GHashTable     *hidden_kinds;  /* kind → kind */
+  char           *office_filter; /* "" = every office */
+  char           *campaign_filter;
+  char           *search_text;
+  GPtrArray      *items;         /* what the visible view shows */
+  gint64          load_started_us;
+  gint64          last_load_us;
+
+  /* Template children */
+  GtkLabel       *title_label;
+  GtkCalendar    *date_picker;
+  GtkPopover     *date_popover;
+  GtkBox         *filter_box;
+  GtkSearchBar   *search_bar;
+  GtkSearchEntry *search_entry;
+  GtkToggleButton *search_button;
+  GtkStack       *view_stack;
+  CivicMonthView *month_view;
+  CivicWeekView  *week_view;
+  CivicAgendaView *agenda_view;
 };
 
 G_DEFINE_FINAL_TYPE (CivicCalendarPage, civic_calendar_page, ADW_TYPE_BIN)
@@ -28,18 +72,767 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_READ_ONLY,
+  PROP_VIEW_MODE,
+  PROP_SHOW_ALL_EVENTS,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  EVENT_ACTIVATED,
+  NEW_EVENT_REQUESTED,
+  LOADED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void schedule_reload (CivicCalendarPage *self);
+
+/* ---- Loading ----------------------------------------------------------- */
+
+typedef struct {
+  CivicStore *store;
+  GDateTime  *from;
+  GDateTime  *to;
+  GHashTable *hidden_kinds;
+  char       *office;
+  char       *campaign;
+  char       *search;
+  gboolean    board_only;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_clear_object (&data->store);
+  g_clear_pointer (&data->from, g_date_time_unref);
+  g_clear_pointer (&data->to, g_date_time_unref);
+  g_clear_pointer (&data->hidden_kinds, g_hash_table_unref);
+  g_free (data->office);
+  g_free (data->campaign);
+  g_free (data->search);
+  g_free (data);
+}
+
+static const char *
+object_get_string (JsonObject *object,
+                   const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_VALUE ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static gboolean
+object_get_bool (JsonObject *object,
+                 const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         json_node_get_value_type (node) == G_TYPE_BOOLEAN && json_node_get_boolean (node);
+}
+
+static char *
+event_search_text (JsonObject *event)
+{
+  GString *text = g_string_new (object_get_string (event, "title"));
+  JsonNode *location = json_object_get_member (event, "location");
+  const char *description = object_get_string (event, "description");
+
+  if (location != NULL && JSON_NODE_HOLDS_OBJECT (location))
+    {
+      JsonObject *loc = json_node_get_object (location);
+      const char *name = object_get_string (loc, "name");
+      const char *address = object_get_string (loc, "address");
+
+      if (name)
+        g_string_append_printf (text, "\n%s", name);
+      if (address)
+        g_string_append_printf (text, "\n%s", address);
+    }
+  if (description)
+    g_string_append_printf (text, "\n%s", description);
+
+  return g_string_free (text, FALSE);
+}
+
+gboolean
+_civic_calendar_event_matches (JsonObject *event,
+                               GHashTable *hidden_kinds,
+                               const char *office,
+                               const char *campaign,
+                               const char *search,
+                               gboolean    board_only)
+{
+  const char *kind = object_get_string (event, "kind");
+
+  if (hidden_kinds != NULL && kind != NULL && g_hash_table_contains (hidden_kinds, kind))
+    return FALSE;
+  if (office != NULL && *office && g_strcmp0 (office, object_get_string (event, "office_id")) != 0)
+    return FALSE;
+  if (campaign != NULL && *campaign && g_strcmp0 (campaign, object_get_string (event, "campaign_id")) != 0)
+    return FALSE;
+  if (board_only && !object_get_bool (event, "board_visible"))
+    return FALSE;
+
+  if (search != NULL && *search)
+    {
+      g_autofree char *text = event_search_text (event);
+
+      if (civic_text_match (search, text) == CIVIC_TEXT_MATCH_NONE)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static CivicCalendarItem *
+item_from_occurrence (CivicOccurrence *occurrence,
+                      GHashTable      *office_names,
+                      GTimeZone       *local)
+{
+  JsonObject *event = occurrence->event;
+  const char *kind = object_get_string (event, "kind");
+  const char *office_id = object_get_string (event, "office_id");
+  JsonNode *location = json_object_get_member (event, "location");
+  g_autoptr(GDateTime) starts = g_date_time_to_timezone (occurrence->starts, local);
+  g_autoptr(GDateTime) ends = g_date_time_to_timezone (occurrence->ends, local);
+  CivicCalendarItem *item;
+
+  item = civic_calendar_item_new (occurrence->event_id, civic_occurrence_get_title (occurrence),
+                                  kind ? kind : "other", starts, ends, occurrence->all_day);
+  item->occurrence = g_strdup (occurrence->occurrence);
+  item->repeats = occurrence->repeats;
+  item->cancelled = g_strcmp0 (object_get_string (event, "status"), "cancelled") == 0;
+  if (office_id != NULL)
+    item->office_name = g_strdup (g_hash_table_lookup (office_names, office_id));
+  if (location != NULL && JSON_NODE_HOLDS_OBJECT (location))
+    item->location = g_strdup (object_get_string (json_node_get_object (location), "name"));
+  if (!gdk_rgba_parse (&item->color, civic_event_kind_get_color (kind)))
+    item->color = (GdkRGBA) { 0.4, 0.4, 0.4, 1 };
+
+  return item;
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadData *data = task_data;
+  g_autoptr(GPtrArray) occurrences = NULL;
+  g_autoptr(GPtrArray) offices = NULL;
+  g_autoptr(GHashTable) office_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_calendar_item_unref);
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+  GError *error = NULL;
+
+  occurrences = civic_calendar_occurrences_in_range (data->store, data->from, data->to, &error);
+  if (occurrences == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  offices = civic_store_list (data->store, "office", NULL);
+  for (guint i = 0; offices != NULL && i < offices->len; i++)
+    {
+      JsonObject *office = g_ptr_array_index (offices, i);
+      g_hash_table_insert (office_names,
+                           g_strdup (object_get_string (office, "_id")),
+                           g_strdup (object_get_string (office, "name")));
+    }
+
+  for (guint i = 0; i < occurrences->len; i++)
+    {
+      CivicOccurrence *occurrence = g_ptr_array_index (occurrences, i);
+
+      if (g_cancellable_is_cancelled (cancellable))
+        break;
+      if (!_civic_calendar_event_matches (occurrence->event, data->hidden_kinds, data->office,
+                                          data->campaign, data->search, data->board_only))
+        continue;
+
+      g_ptr_array_add (items, item_from_occurrence (occurrence, office_names, local));
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&items), (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+apply_items (CivicCalendarPage *self)
+{
+  const char *mode = self->view_mode;
+
+  if (g_strcmp0 (mode, "week") == 0)
+    civic_week_view_set_items (self->week_view, self->items);
+  else if (g_strcmp0 (mode, "agenda") == 0)
+    civic_agenda_view_set_items (self->agenda_view, self->items);
+  else
+    civic_month_view_set_items (self->month_view, self->items);
+}
+
+static void
+load_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  CivicCalendarPage *self = CIVIC_CALENDAR_PAGE (source);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *items;
+
+  items = g_task_propagate_pointer (G_TASK (result), &error);
+  if (items == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), CIVIC_TYPE_WINDOW);
+
+          g_warning ("Could not read the calendar: %s", error->message);
+          if (window != NULL)
+            civic_window_show_error (CIVIC_WINDOW (window), error);
+        }
+      return;
+    }
+
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  self->items = items;
+  apply_items (self);
+
+  self->last_load_us = g_get_monotonic_time () - self->load_started_us;
+  g_debug ("Loaded %u occurrences in %.1f ms", items->len, self->last_load_us / 1000.0);
+  g_signal_emit (self, signals[LOADED], 0);
+}
+
+static void
+get_range (CivicCalendarPage  *self,
+           GDateTime         **from,
+           GDateTime         **to)
+{
+  if (g_strcmp0 (self->view_mode, "week") == 0)
+    {
+      *from = g_date_time_ref (civic_week_view_get_range_start (self->week_view));
+      *to = g_date_time_ref (civic_week_view_get_range_end (self->week_view));
+    }
+  else if (g_strcmp0 (self->view_mode, "agenda") == 0)
+    {
+      *from = g_date_time_new_local (g_date_time_get_year (self->date),
+                                     g_date_time_get_month (self->date),
+                                     g_date_time_get_day_of_month (self->date), 0, 0, 0);
+      *to = g_date_time_add_days (*from, AGENDA_DAYS);
+    }
+  else
+    {
+      *from = g_date_time_ref (civic_month_view_get_range_start (self->month_view));
+      *to = g_date_time_ref (civic_month_view_get_range_end (self->month_view));
+    }
+}
+
+static void
+reload (CivicCalendarPage *self)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadData *data;
+
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+
+  if (self->store == NULL)
+    return;
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  self->load_cancellable = g_cancellable_new ();
+  self->load_started_us = g_get_monotonic_time ();
+
+  data = g_new0 (LoadData, 1);
+  data->store = g_object_ref (self->store);
+  get_range (self, &data->from, &data->to);
+  data->hidden_kinds = g_hash_table_ref (self->hidden_kinds);
+  data->office = g_strdup (self->office_filter);
+  data->campaign = g_strdup (self->campaign_filter);
+  data->search = g_strdup (self->search_text);
+  data->board_only = self->read_only && !self->show_all_events;
+
+  task = g_task_new (self, self->load_cancellable, load_done_cb, NULL);
+  g_task_set_source_tag (task, reload);
+  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+static gboolean
+reload_idle_cb (gpointer user_data)
+{
+  CivicCalendarPage *self = user_data;
+
+  self->reload_source = 0;
+  reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_reload (CivicCalendarPage *self)
+{
+  if (self->reload_source == 0)
+    self->reload_source = g_idle_add (reload_idle_cb, self);
+}
+
+/* ---- Range and title ---------------------------------------------------- */
+
+static void
+update_title (CivicCalendarPage *self)
+{
+  g_autofree char *title = NULL;
+
+  if (g_strcmp0 (self->view_mode, "week") == 0)
+    {
+      GDateTime *start = civic_week_view_get_range_start (self->week_view);
+      g_autoptr(GDateTime) end = g_date_time_add_days (start, 6);
+      g_autofree char *a = g_date_time_format (start, _("%b %e"));
+      g_autofree char *b = g_date_time_format (end, _("%b %e, %Y"));
+
+      /* Translators: a week's range in the calendar's header, "Nov 22 – Nov 28, 2026". */
+      title = g_strdup_printf (_("%s – %s"), g_strstrip (a), g_strstrip (b));
+    }
+  else if (g_strcmp0 (self->view_mode, "agenda") == 0)
+    {
+      /* Translators: the agenda's header, "From November 25, 2026". */
+      g_autofree char *day = g_date_time_format (self->date, _("%B %e, %Y"));
+      title = g_strdup_printf (_("From %s"), g_strstrip (day));
+    }
+  else
+    {
+      /* Translators: the month view's header, see strftime(3). */
+      title = g_date_time_format (self->date, _("%B %Y"));
+    }
+
+  gtk_label_set_text (self->title_label, title);
+}
+
+static void
+set_date (CivicCalendarPage *self,
+          GDateTime         *date)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (date);
+
+  g_clear_pointer (&self->date, g_date_time_unref);
+  self->date = g_date_time_new_local (g_date_time_get_year (local),
+                                      g_date_time_get_month (local),
+                                      g_date_time_get_day_of_month (local), 0, 0, 0);
+
+  civic_month_view_set_month (self->month_view, self->date);
+  civic_month_view_set_selected_date (self->month_view, self->date);
+  civic_week_view_set_week (self->week_view, self->date);
+
+  update_title (self);
+  reload (self);
+}
+
+static void
+move (CivicCalendarPage *self,
+      int                direction)
+{
+  g_autoptr(GDateTime) next = NULL;
+
+  if (g_strcmp0 (self->view_mode, "week") == 0)
+    next = g_date_time_add_weeks (self->date, direction);
+  else if (g_strcmp0 (self->view_mode, "agenda") == 0)
+    next = g_date_time_add_days (self->date, direction * AGENDA_DAYS);
+  else
+    {
+      /* Keep to the first of the month so Jan 31 + 1 month is February. */
+      g_autoptr(GDateTime) first = g_date_time_new_local (g_date_time_get_year (self->date),
+                                                          g_date_time_get_month (self->date), 1, 0, 0, 0);
+      next = g_date_time_add_months (first, direction);
+    }
+
+  set_date (self, next);
+}
+
+/* ---- Filters ------------------------------------------------------------ */
+
+static void
+save_filters (CivicCalendarPage *self)
+{
+  g_autoptr(GPtrArray) kinds = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+
+  if (self->settings == NULL)
+    return;
+
+  g_hash_table_iter_init (&iter, self->hidden_kinds);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (kinds, key);
+  g_ptr_array_sort (kinds, (GCompareFunc) g_strcmp0);
+  g_ptr_array_add (kinds, NULL);
+
+  g_settings_set_strv (self->settings, "calendar-hidden-kinds", (const char * const *) kinds->pdata);
+  g_settings_set_string (self->settings, "calendar-office", self->office_filter);
+  g_settings_set_string (self->settings, "calendar-campaign", self->campaign_filter);
+}
+
+static void
+kind_toggled_cb (GtkCheckButton    *button,
+                 CivicCalendarPage *self)
+{
+  const char *kind = g_object_get_data (G_OBJECT (button), "kind");
+
+  if (gtk_check_button_get_active (button))
+    g_hash_table_remove (self->hidden_kinds, kind);
+  else
+    g_hash_table_add (self->hidden_kinds, g_strdup (kind));
+
+  save_filters (self);
+  reload (self);
+}
+
+static void
+choice_changed_cb (GtkDropDown       *dropdown,
+                   GParamSpec        *pspec,
+                   CivicCalendarPage *self)
+{
+  GStrv ids = g_object_get_data (G_OBJECT (dropdown), "ids");
+  gboolean is_office = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dropdown), "is-office"));
+  guint selected = gtk_drop_down_get_selected (dropdown);
+  const char *id = (ids != NULL && selected < g_strv_length (ids)) ? ids[selected] : "";
+
+  if (is_office)
+    {
+      g_free (self->office_filter);
+      self->office_filter = g_strdup (id);
+    }
+  else
+    {
+      g_free (self->campaign_filter);
+      self->campaign_filter = g_strdup (id);
+    }
+
+  save_filters (self);
+  reload (self);
+}
+
+static GtkWidget *
+make_choice (CivicCalendarPage *self,
+             const char        *all_label,
+             GPtrArray         *docs,
+             const char        *current,
+             gboolean           is_office)
+{
+  g_autoptr(GStrvBuilder) labels = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  g_auto(GStrv) label_v = NULL;
+  GtkWidget *dropdown;
+  guint selected = 0;
+
+  g_strv_builder_add (labels, all_label);
+  g_strv_builder_add (ids, "");
+  for (guint i = 0; docs != NULL && i < docs->len; i++)
+    {
+      JsonObject *doc = g_ptr_array_index (docs, i);
+      const char *id = object_get_string (doc, "_id");
+
+      g_strv_builder_add (labels, object_get_string (doc, "name") ? object_get_string (doc, "name") : id);
+      g_strv_builder_add (ids, id);
+      if (g_strcmp0 (id, current) == 0)
+        selected = i + 1;
+    }
+
+  label_v = g_strv_builder_end (labels);
+  dropdown = gtk_drop_down_new_from_strings ((const char * const *) label_v);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), selected);
+  g_object_set_data_full (G_OBJECT (dropdown), "ids", g_strv_builder_end (ids), (GDestroyNotify) g_strfreev);
+  g_object_set_data (G_OBJECT (dropdown), "is-office", GINT_TO_POINTER (is_office));
+  g_signal_connect (dropdown, "notify::selected", G_CALLBACK (choice_changed_cb), self);
+
+  return dropdown;
+}
+
+typedef struct {
+  GPtrArray *offices;
+  GPtrArray *campaigns;
+} FilterChoices;
+
+static void
+filter_choices_free (FilterChoices *choices)
+{
+  g_clear_pointer (&choices->offices, g_ptr_array_unref);
+  g_clear_pointer (&choices->campaigns, g_ptr_array_unref);
+  g_free (choices);
+}
+
+static void
+filter_choices_thread (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  CivicStore *store = task_data;
+  FilterChoices *choices = g_new0 (FilterChoices, 1);
+
+  choices->offices = civic_store_list (store, "office", NULL);
+  choices->campaigns = civic_store_list (store, "campaign", NULL);
+  g_task_return_pointer (task, choices, (GDestroyNotify) filter_choices_free);
+}
+
+static void
+rebuild_filters (CivicCalendarPage *self,
+                 FilterChoices     *choices)
+{
+  GtkWidget *child;
+  GtkWidget *label;
+  const char * const *kinds = civic_event_kind_list ();
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->filter_box))) != NULL)
+    gtk_box_remove (self->filter_box, child);
+
+  label = gtk_label_new (_("Office"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (self->filter_box, label);
+  gtk_box_append (self->filter_box,
+                  make_choice (self, _("All Offices"), choices ? choices->offices : NULL,
+                               self->office_filter, TRUE));
+
+  label = gtk_label_new (_("Campaign"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (self->filter_box, label);
+  gtk_box_append (self->filter_box,
+                  make_choice (self, _("All Campaigns"), choices ? choices->campaigns : NULL,
+                               self->campaign_filter, FALSE));
+
+  label = gtk_label_new (_("Kinds of Event"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_set_margin_top (label, 6);
+  gtk_box_append (self->filter_box, label);
+
+  for (guint i = 0; kinds[i] != NULL; i++)
+    {
+      GtkWidget *check = gtk_check_button_new_with_label (civic_event_kind_get_label (kinds[i]));
+
+      g_object_set_data_full (G_OBJECT (check), "kind", g_strdup (kinds[i]), g_free);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                                   !g_hash_table_contains (self->hidden_kinds, kinds[i]));
+      g_signal_connect (check, "toggled", G_CALLBACK (kind_toggled_cb), self);
+      gtk_box_append (self->filter_box, check);
+    }
+}
+
+static void
+filter_choices_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  CivicCalendarPage *self = CIVIC_CALENDAR_PAGE (source);
+  FilterChoices *choices = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  if (choices == NULL)
+    return;
+  rebuild_filters (self, choices);
+  filter_choices_free (choices);
+}
+
+static void
+load_filter_choices (CivicCalendarPage *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  task = g_task_new (self, NULL, filter_choices_cb, NULL);
+  g_task_set_source_tag (task, load_filter_choices);
+  g_task_set_task_data (task, g_object_ref (self->store), g_object_unref);
+  g_task_run_in_thread (task, filter_choices_thread);
+}
+
+/* ---- Callbacks ---------------------------------------------------------- */
+
+static void
+store_changed_cb (CivicStore        *store,
+                  GStrv              ids,
+                  GStrv              types,
+                  CivicCalendarPage *self)
+{
+  if (types == NULL)
+    return;
+
+  if (g_strv_contains ((const char * const *) types, "event") ||
+      g_strv_contains ((const char * const *) types, "office"))
+    schedule_reload (self);
+  if (g_strv_contains ((const char * const *) types, "office") ||
+      g_strv_contains ((const char * const *) types, "campaign"))
+    load_filter_choices (self);
+}
+
+static void
+date_picked_cb (CivicCalendarPage *self,
+                GtkCalendar       *calendar)
+{
+  g_autoptr(GDateTime) picked = gtk_calendar_get_date (calendar);
+
+  gtk_popover_popdown (self->date_popover);
+  set_date (self, picked);
+}
+
+static void
+search_changed_cb (CivicCalendarPage *self,
+                   GtkSearchEntry    *entry)
+{
+  g_free (self->search_text);
+  self->search_text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry)));
+  reload (self);
+}
+
+static void
+day_activated_cb (CivicCalendarPage *self,
+                  GDateTime         *date)
+{
+  if (self->read_only)
+    return;
+  g_signal_emit (self, signals[NEW_EVENT_REQUESTED], 0, date);
+}
+
+static void
+item_activated_cb (CivicCalendarPage *self,
+                   CivicCalendarItem *item)
+{
+  g_signal_emit (self, signals[EVENT_ACTIVATED], 0, item->event_id, item->occurrence);
+}
+
+static void
+more_activated_cb (CivicCalendarPage *self,
+                   GDateTime         *date)
+{
+  /* "+N more" opens that day: the agenda from that day lists all of it. */
+  g_object_set (self, "view-mode", "agenda", NULL);
+  set_date (self, date);
+}
+
+/* ---- Actions ------------------------------------------------------------ */
+
+static void
+today_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  set_date (CIVIC_CALENDAR_PAGE (widget), now);
+}
+
+static void
+previous_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  move (CIVIC_CALENDAR_PAGE (widget), -1);
+}
+
+static void
+next_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  move (CIVIC_CALENDAR_PAGE (widget), 1);
+}
+
+static void
+new_event_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  CivicCalendarPage *self = CIVIC_CALENDAR_PAGE (widget);
+  GDateTime *selected = civic_month_view_get_selected_date (self->month_view);
+
+  g_signal_emit (self, signals[NEW_EVENT_REQUESTED], 0, selected ? selected : self->date);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  CivicCalendarPage *self = CIVIC_CALENDAR_PAGE (widget);
+
+  gtk_toggle_button_set_active (self->search_button, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static gboolean
+shortcut_cb (GtkWidget *widget,
+             GVariant  *args,
+             gpointer   user_data)
+{
+  const char *action;
+  g_autoptr(GVariant) target = NULL;
+
+  /* The shortcuts are window-wide (managed scope) but belong to this page
+   * only while it is shown.
+   */
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+
+  g_variant_get (args, "(&smv)", &action, &target);
+  return gtk_widget_activate_action_variant (widget, action, target);
+}
+
+static void
+add_shortcut (GtkShortcutController *controller,
+              guint                  keyval,
+              GdkModifierType        modifiers,
+              const char            *action,
+              GVariant              *target)
+{
+  GtkShortcut *shortcut;
+
+  shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keyval, modifiers),
+                               gtk_callback_action_new (shortcut_cb, NULL, NULL));
+  gtk_shortcut_set_arguments (shortcut, g_variant_new ("(smv)", action, target));
+  gtk_shortcut_controller_add_shortcut (controller, shortcut);
+}
+
+static void
+update_actions (CivicCalendarPage *self)
+{
+  gboolean writable = !self->read_only && self->store != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.new-event", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.import", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.show-all-events", self->read_only);
+}
+
+/* ---- GObject ------------------------------------------------------------ */
 
 static void
 civic_calendar_page_dispose (GObject *object)
 {
   CivicCalendarPage *self = CIVIC_CALENDAR_PAGE (object);
 
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->store_changed_id, self->store);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), CIVIC_TYPE_CALENDAR_PAGE);
+
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->hidden_kinds, g_hash_table_unref);
+  g_clear_pointer (&self->date, g_date_time_unref);
+  g_clear_pointer (&self->view_mode, g_free);
+  g_clear_pointer (&self->office_filter, g_free);
+  g_clear_pointer (&self->campaign_filter, g_free);
+  g_clear_pointer (&self->search_text, g_free);
 
   G_OBJECT_CLASS (civic_calendar_page_parent_class)->dispose (object);
 }
@@ -60,6 +853,14 @@ civic_calendar_page_get_property (GObject    *object,
 
     case PROP_READ_ONLY:
       g_value_set_boolean (value, self->read_only);
+      break;
+
+    case PROP_VIEW_MODE:
+      g_value_set_string (value, self->view_mode);
+      break;
+
+    case PROP_SHOW_ALL_EVENTS:
+      g_value_set_boolean (value, self->show_all_events);
       break;
 
     default:
@@ -85,6 +886,19 @@ civic_calendar_page_set_property (GObject      *object,
       civic_calendar_page_set_read_only (self, g_value_get_boolean (value));
       break;
 
+    case PROP_VIEW_MODE:
+      civic_calendar_page_set_view_mode (self, g_value_get_string (value));
+      break;
+
+    case PROP_SHOW_ALL_EVENTS:
+      if (self->show_all_events != g_value_get_boolean (value))
+        {
+          self->show_all_events = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+          reload (self);
+        }
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -101,37 +915,138 @@ civic_calendar_page_class_init (CivicCalendarPageClass *klass)
   object_class->set_property = civic_calendar_page_set_property;
 
   properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         CIVIC_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-
+    g_param_spec_object ("store", NULL, NULL, CIVIC_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_READ_ONLY] =
-    g_param_spec_boolean ("read-only", NULL, NULL,
-                          FALSE,
-                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_VIEW_MODE] =
+    g_param_spec_string ("view-mode", NULL, NULL, "month",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* A board profile sees board-visible events unless it asks for all. */
+  properties[PROP_SHOW_ALL_EVENTS] =
+    g_param_spec_boolean ("show-all-events", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * CivicCalendarPage::event-activated:
+   * @event_id: the event document shown
+   * @occurrence: (nullable): the occurrence's date for repeating events
+   */
+  signals[EVENT_ACTIVATED] = g_signal_new ("event-activated", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                           G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+  /**
+   * CivicCalendarPage::new-event-requested:
+   * @at: the day (or hour) the new event starts on
+   */
+  signals[NEW_EVENT_REQUESTED] = g_signal_new ("new-event-requested", G_TYPE_FROM_CLASS (klass),
+                                               G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                               G_TYPE_NONE, 1, G_TYPE_DATE_TIME);
+  /* Emitted when a load has reached the visible view (tests and benchmarks wait on it). */
+  signals[LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass),
+                                  G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  g_type_ensure (CIVIC_TYPE_MONTH_VIEW);
+  g_type_ensure (CIVIC_TYPE_WEEK_VIEW);
+  g_type_ensure (CIVIC_TYPE_AGENDA_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/civicdesk/CivicDesk/calendar/civic-calendar-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CivicCalendarPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, CivicCalendarPage, date_picker);
+  gtk_widget_class_bind_template_child (widget_class, CivicCalendarPage, date_popover);
+  gtk_widget_class_bind_template_child (widget_class, CivicCalendarPage, filter_box);
+  gtk_widget_class_bind_template_child (widget_class, CivicCalendarPage, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, CivicCalendarPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CivicCalendarPage, search_button);
+  gtk_widget_class_bind_template_child (widget_class, CivicCalendarPage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, CivicCalendarPage, month_view);
+  gtk_widget_class_bind_template_child (widget_class, CivicCalendarPage, week_view);
+  gtk_widget_class_bind_template_child (widget_class, CivicCalendarPage, agenda_view);
+  gtk_widget_class_bind_template_callback (widget_class, date_picked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, day_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, item_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, more_activated_cb);
+
+  gtk_widget_class_install_property_action (widget_class, "calendar.view", "view-mode");
+  gtk_widget_class_install_property_action (widget_class, "calendar.show-all-events", "show-all-events");
+  gtk_widget_class_install_action (widget_class, "calendar.today", NULL, today_action);
+  gtk_widget_class_install_action (widget_class, "calendar.previous", NULL, previous_action);
+  gtk_widget_class_install_action (widget_class, "calendar.next", NULL, next_action);
+  gtk_widget_class_install_action (widget_class, "calendar.new-event", NULL, new_event_action);
+  gtk_widget_class_install_action (widget_class, "calendar.search", NULL, search_action);
+
+  _civic_calendar_page_class_init_actions (widget_class);
 }
 
 static void
 civic_calendar_page_init (CivicCalendarPage *self)
 {
+  GtkEventController *shortcuts;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->view_mode = g_strdup ("month");
+  self->hidden_kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->office_filter = g_strdup ("");
+  self->campaign_filter = g_strdup ("");
+
+  if (source != NULL && (schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)) != NULL &&
+      g_settings_schema_has_key (schema, "calendar-hidden-kinds"))
+    {
+      g_auto(GStrv) hidden = NULL;
+
+      self->settings = g_settings_new (APP_ID);
+      hidden = g_settings_get_strv (self->settings, "calendar-hidden-kinds");
+      for (guint i = 0; hidden[i] != NULL; i++)
+        g_hash_table_add (self->hidden_kinds, g_strdup (hidden[i]));
+      g_free (self->office_filter);
+      self->office_filter = g_settings_get_string (self->settings, "calendar-office");
+      g_free (self->campaign_filter);
+      self->campaign_filter = g_settings_get_string (self->settings, "calendar-campaign");
+      g_free (self->view_mode);
+      self->view_mode = g_settings_get_string (self->settings, "calendar-view");
+      g_settings_bind (self->settings, "calendar-view", self, "view-mode", G_SETTINGS_BIND_DEFAULT);
+    }
+
+  gtk_stack_set_visible_child_name (self->view_stack, self->view_mode);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_MANAGED);
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_1, GDK_ALT_MASK, "calendar.view", g_variant_new_string ("month"));
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_2, GDK_ALT_MASK, "calendar.view", g_variant_new_string ("week"));
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_3, GDK_ALT_MASK, "calendar.view", g_variant_new_string ("agenda"));
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_t, GDK_CONTROL_MASK, "calendar.today", NULL);
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_Page_Up, 0, "calendar.previous", NULL);
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_Page_Down, 0, "calendar.next", NULL);
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_Left, GDK_ALT_MASK, "calendar.previous", NULL);
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_Right, GDK_ALT_MASK, "calendar.next", NULL);
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_n, GDK_CONTROL_MASK, "calendar.new-event", NULL);
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_f, GDK_CONTROL_MASK, "calendar.search", NULL);
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_p, GDK_CONTROL_MASK, "calendar.print", NULL);
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_i, GDK_CONTROL_MASK, "calendar.import", NULL);
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+
+  _civic_calendar_page_init_actions (self);
+
+  rebuild_filters (self, NULL);
+  set_date (self, now);
+  update_actions (self);
 }
 
-/**
- * civic_calendar_page_get_store:
- *
- * Returns: (transfer none) (nullable): the store, or %NULL while it opens
- */
+/* ---- Public API ---------------------------------------------------------- */
+
 CivicStore *
 civic_calendar_page_get_store (CivicCalendarPage *self)
 {
   g_return_val_if_fail (CIVIC_IS_CALENDAR_PAGE (self), NULL);
-
   return self->store;
 }
 
@@ -140,17 +1055,28 @@ civic_calendar_page_set_store (CivicCalendarPage *self,
                                CivicStore        *store)
 {
   g_return_if_fail (CIVIC_IS_CALENDAR_PAGE (self));
-  g_return_if_fail (!store || CIVIC_IS_STORE (store));
+  g_return_if_fail (store == NULL || CIVIC_IS_STORE (store));
 
-  if (g_set_object (&self->store, store))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  if (self->store == store)
+    return;
+
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->store_changed_id, self->store);
+  g_set_object (&self->store, store);
+  if (self->store != NULL)
+    self->store_changed_id = g_signal_connect (self->store, "changed",
+                                               G_CALLBACK (store_changed_cb), self);
+
+  update_actions (self);
+  load_filter_choices (self);
+  reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
 gboolean
 civic_calendar_page_get_read_only (CivicCalendarPage *self)
 {
   g_return_val_if_fail (CIVIC_IS_CALENDAR_PAGE (self), FALSE);
-
   return self->read_only;
 }
 
@@ -165,5 +1091,89 @@ civic_calendar_page_set_read_only (CivicCalendarPage *self,
     return;
 
   self->read_only = read_only;
+  update_actions (self);
+  reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+}
+
+const char *
+civic_calendar_page_get_view_mode (CivicCalendarPage *self)
+{
+  g_return_val_if_fail (CIVIC_IS_CALENDAR_PAGE (self), NULL);
+  return self->view_mode;
+}
+
+void
+civic_calendar_page_set_view_mode (CivicCalendarPage *self,
+                                   const char        *mode)
+{
+  g_return_if_fail (CIVIC_IS_CALENDAR_PAGE (self));
+
+  if (g_strcmp0 (mode, "week") != 0 && g_strcmp0 (mode, "agenda") != 0)
+    mode = "month";
+  if (g_strcmp0 (self->view_mode, mode) == 0)
+    return;
+
+  g_free (self->view_mode);
+  self->view_mode = g_strdup (mode);
+  gtk_stack_set_visible_child_name (self->view_stack, mode);
+  update_title (self);
+  reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW_MODE]);
+}
+
+GDateTime *
+civic_calendar_page_get_date (CivicCalendarPage *self)
+{
+  g_return_val_if_fail (CIVIC_IS_CALENDAR_PAGE (self), NULL);
+  return self->date;
+}
+
+void
+civic_calendar_page_set_date (CivicCalendarPage *self,
+                              GDateTime         *date)
+{
+  g_return_if_fail (CIVIC_IS_CALENDAR_PAGE (self));
+  set_date (self, date);
+}
+
+void
+civic_calendar_page_get_visible_range (CivicCalendarPage  *self,
+                                       GDateTime         **from,
+                                       GDateTime         **to)
+{
+  g_return_if_fail (CIVIC_IS_CALENDAR_PAGE (self));
+  get_range (self, from, to);
+}
+
+GPtrArray *
+civic_calendar_page_get_items (CivicCalendarPage *self)
+{
+  g_return_val_if_fail (CIVIC_IS_CALENDAR_PAGE (self), NULL);
+  return self->items;
+}
+
+char *
+_civic_calendar_page_describe_filters (CivicCalendarPage *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (self->office_filter && *self->office_filter)
+    g_string_append_printf (text, _("Office: %s"), self->office_filter);
+  if (self->campaign_filter && *self->campaign_filter)
+    g_string_append_printf (text, "%s%s", text->len ? " · " : "", self->campaign_filter);
+  if (g_hash_table_size (self->hidden_kinds) > 0)
+    g_string_append_printf (text, "%s%s", text->len ? " · " : "", _("some kinds hidden"));
+  if (self->search_text && *self->search_text)
+    g_string_append_printf (text, "%s“%s”", text->len ? " · " : "", self->search_text);
+  if (self->read_only && !self->show_all_events)
+    g_string_append_printf (text, "%s%s", text->len ? " · " : "", _("board-visible events"));
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+gint64
+_civic_calendar_page_get_last_load_us (CivicCalendarPage *self)
+{
+  return self->last_load_us;
 }
