@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "civic-application.h"
+#include "civic-preferences-window.h"
 #include "civic-window.h"
 
 /* Generous: the sanitizer build is several times slower than the normal one. */
@@ -200,6 +201,48 @@ get_page (CivicWindow *window,
   return NULL;
 }
 
+static gboolean
+widget_mapped_or_gone (gpointer data)
+{
+  GtkWidget *widget = *(GtkWidget **) data;
+
+  return widget == NULL || gtk_widget_get_mapped (widget);
+}
+
+/* Checks that a window of @type is shown for @window, then closes it and
+ * checks that it is finalized.
+ */
+static void
+close_toplevel (CivicWindow *window,
+                GType        type)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+  GtkWindow *found = NULL;
+
+  for (const GList *l = toplevels; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      found = l->data;
+
+  g_assert_nonnull (found);
+  g_assert_true (gtk_window_get_transient_for (found) == GTK_WINDOW (window)
+                 || G_TYPE_CHECK_INSTANCE_TYPE (found, GTK_TYPE_SHORTCUTS_WINDOW));
+
+  g_object_add_weak_pointer (G_OBJECT (found), (gpointer *) &found);
+  wait_for (widget_mapped_or_gone, &found, "the window to map");
+
+  /* The main window keeps its help overlay and only hides it. */
+  if (G_TYPE_CHECK_INSTANCE_TYPE (found, GTK_TYPE_SHORTCUTS_WINDOW))
+    {
+      gtk_window_close (found);
+      g_assert_false (gtk_widget_get_visible (GTK_WIDGET (found)));
+      g_object_remove_weak_pointer (G_OBJECT (found), (gpointer *) &found);
+      return;
+    }
+
+  gtk_window_destroy (found);
+  wait_for (pointer_cleared, &found, "the window to be finalized");
+}
+
 static void
 test_shell_pages (Fixture       *fixture,
                   gconstpointer  user_data)
@@ -249,6 +292,14 @@ test_shell_pages (Fixture       *fixture,
       g_assert_true (page_store == store);
       g_assert_false (read_only);
     }
+
+  /* The primary menu's windows open on top of this one, without warnings. */
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "preferences", NULL);
+  close_toplevel (fixture->window, CIVIC_TYPE_PREFERENCES_WINDOW);
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "about", NULL);
+  close_toplevel (fixture->window, ADW_TYPE_ABOUT_WINDOW);
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "show-help-overlay", NULL);
+  close_toplevel (fixture->window, GTK_TYPE_SHORTCUTS_WINDOW);
 
   /* An unknown page changes nothing. */
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "show-page",
