@@ -2076,8 +2076,9 @@ icaltime_in_zone (GDateTime *utc,
 static struct icaltimetype
 icaldate_from_gdate (const GDate *date)
 {
-  struct icaltimetype t = icaltime_null_date ();
+  struct icaltimetype t = icaltime_null_time ();
 
+  t.is_date = 1;
   t.year = g_date_get_year (date);
   t.month = g_date_get_month (date);
   t.day = g_date_get_day (date);

@@ -402,7 +402,6 @@ expand_series (JsonObject *event,
   icalrecur_iterator *iter;
   GDate until_date;
   gboolean has_until_date = FALSE;
-  guint added = 0;
 
   g_date_clear (&until_date, 1);
 
@@ -441,7 +440,11 @@ expand_series (JsonObject *event,
 
   if (time->all_day)
     {
-      dtstart = icaltime_null_date ();
+      /* Not icaltime_null_date(): its time fields make libical move the
+       * dates a day back.
+       */
+      dtstart = icaltime_null_time ();
+      dtstart.is_date = 1;
       dtstart.year = g_date_get_year (&time->start_date);
       dtstart.month = g_date_get_month (&time->start_date);
       dtstart.day = g_date_get_day (&time->start_date);
@@ -532,12 +535,10 @@ expand_series (JsonObject *event,
 
       g_ptr_array_add (out, occurrence_new (id, id, date_text, starts, ends,
                                             time->all_day, TRUE, event));
-      added++;
     }
 
   icalrecur_iterator_free (iter);
   icalerror_clear_errno ();
-  g_debug ("%s: %u occurrences in range", id, added);
   return TRUE;
 }
 
