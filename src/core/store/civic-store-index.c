@@ -23,7 +23,9 @@
  * (1) A date-only end ("ends_on") is inclusive, so it is stored as the next
  * day.  A repeating event ends with its series: the RRULE's UNTIL (plus two
  * days, so the last occurrence is covered in any time zone) or, without
- * UNTIL, "9999-12-31".  A document without an end ends where it starts.
+ * UNTIL, "9999-12-31".  A document with a start and no end (a signup, a
+ * visit) is a point in time; its ends_at stays NULL so the ends index holds
+ * only documents that have one.
  * Text comparison of ISO 8601 dates and UTC instants orders them correctly.
  */
 
@@ -232,8 +234,4 @@ civic_index_row_compute (CivicIndexRow *row,
     {
       row->sort_key = fold (civic_json_object_get_string_or_null (body, "name"));
     }
-
-  /* A document with a start and no end is a point in time. */
-  if (row->starts_at != NULL && row->ends_at == NULL)
-    row->ends_at = g_strdup (row->starts_at);
 }
