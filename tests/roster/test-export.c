@@ -69,7 +69,7 @@ fill_roster (CivicStore *store)
   put_json (store, "{\"_id\":\"volunteer:1\",\"type\":\"volunteer\",\"given_name\":\"Minsu\",\"family_name\":\"Kim\","
                    "\"name_ko\":\"김민수\",\"phone\":\"(213) 555-0101\",\"email\":\"minsu@example.org\","
                    "\"languages\":[\"ko\",\"en\"],\"skills\":[\"driver\",\"Excel, advanced\"],\"office_id\":\"office:ktown\","
-                   "\"age_group\":\"senior\",\"active\":true,\"joined_on\":\"2024-03-01\","
+                   "\"age_group\":\"senior\",\"active\":true,\"availability\":{\"weekday\":[\"evening\"],\"weekend\":[\"morning\",\"afternoon\"]},\"joined_on\":\"2024-03-01\","
                    "\"emergency_contact\":{\"name\":\"Jiyoung Kim\",\"phone\":\"213-555-0199\"},"
                    "\"notes\":\"Prefers \\\"evening\\\" shifts,\\nno Sundays\"}");
   put_json (store, "{\"_id\":\"volunteer:2\",\"type\":\"volunteer\",\"given_name\":\"José\",\"family_name\":\"García\","
@@ -105,6 +105,7 @@ test_volunteers_round_trip (void)
   g_assert_cmpstr (cell (table, 2, "Office"), ==, "Los Angeles — Koreatown");
   g_assert_cmpstr (cell (table, 2, "Notes"), ==, "Prefers \"evening\" shifts,\nno Sundays");
   g_assert_cmpstr (cell (table, 1, "Active"), ==, "no");
+  g_assert_cmpstr (cell (table, 2, "Availability"), ==, "weekday evening; weekend morning; weekend afternoon");
   g_assert_cmpstr (cell (table, 3, "Korean name"), ==, "이수민");
 
   /* Everything the export wrote reads back with the automatic mapping. */
@@ -149,6 +150,13 @@ test_volunteers_round_trip (void)
           g_assert_cmpuint (json_array_get_length (la), ==, json_array_get_length (lb));
           for (guint k = 0; k < json_array_get_length (la); k++)
             g_assert_cmpstr (json_array_get_string_element (la, k), ==, json_array_get_string_element (lb, k));
+        }
+      if (json_object_has_member (a, "availability"))
+        {
+          g_autoptr(JsonNode) na = json_node_init_object (json_node_alloc (), json_object_get_object_member (a, "availability"));
+          g_autoptr(JsonNode) nb = json_node_init_object (json_node_alloc (), json_object_get_object_member (b, "availability"));
+
+          g_assert_true (json_node_equal (na, nb));
         }
       if (json_object_has_member (a, "emergency_contact"))
         {

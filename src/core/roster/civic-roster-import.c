@@ -61,6 +61,7 @@ static const FieldInfo field_info[CIVIC_ROSTER_N_FIELDS] = {
   [CIVIC_ROSTER_FIELD_JOINED_ON]         = { "joined_on", N_("Joined on") },
   [CIVIC_ROSTER_FIELD_EMERGENCY_CONTACT] = { "emergency_contact", N_("Emergency contact") },
   [CIVIC_ROSTER_FIELD_NOTES]             = { "notes", N_("Notes") },
+  [CIVIC_ROSTER_FIELD_AVAILABILITY]      = { "availability", N_("Availability") },
   [CIVIC_ROSTER_FIELD_SHIFT_ID]          = { "shift_id", N_("Shift") },
   [CIVIC_ROSTER_FIELD_OCCURRENCE]        = { "occurrence", N_("Occurrence") },
   [CIVIC_ROSTER_FIELD_SIGNUP_STATUS]     = { "signup_status", N_("Signup status") },
@@ -166,6 +167,9 @@ static const struct {
   { "memo", CIVIC_ROSTER_FIELD_NOTES },
   { "메모", CIVIC_ROSTER_FIELD_NOTES },
   { "비고", CIVIC_ROSTER_FIELD_NOTES },
+  { "availability", CIVIC_ROSTER_FIELD_AVAILABILITY },
+  { "available", CIVIC_ROSTER_FIELD_AVAILABILITY },
+  { "가능시간", CIVIC_ROSTER_FIELD_AVAILABILITY },
   { "shiftid", CIVIC_ROSTER_FIELD_SHIFT_ID },
   { "shift", CIVIC_ROSTER_FIELD_SHIFT_ID },
   { "occurrence", CIVIC_ROSTER_FIELD_OCCURRENCE },
@@ -459,6 +463,74 @@ parse_date (const char *value)
   return NULL;
 }
 
+/* "weekday evening; weekend" → {"weekday": ["evening"], "weekend":
+ * ["morning", "afternoon", "evening"]}: a day alone means all of it, a time
+ * alone both kinds of day.  NULL when a part names neither.
+ */
+static JsonObject *
+parse_availability (const char *value)
+{
+  static const char * const days[] = { "weekday", "weekend" };
+  static const char * const times[] = { "morning", "afternoon", "evening" };
+  static const struct { const char *word; int day; int time; } words[] = {
+    { "weekday", 0, -1 }, { "weekdays", 0, -1 }, { "평일", 0, -1 },
+    { "weekend", 1, -1 }, { "weekends", 1, -1 }, { "주말", 1, -1 },
+    { "morning", -1, 0 }, { "mornings", -1, 0 }, { "오전", -1, 0 }, { "아침", -1, 0 },
+    { "afternoon", -1, 1 }, { "afternoons", -1, 1 }, { "오후", -1, 1 },
+    { "evening", -1, 2 }, { "evenings", -1, 2 }, { "저녁", -1, 2 },
+  };
+  g_auto(GStrv) parts = g_regex_split_simple ("[;,/|]", value, 0, 0);
+  gboolean slots[2][3] = { { FALSE } };
+  JsonObject *availability;
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_autofree char *folded = civic_text_fold (parts[i]);
+      g_auto(GStrv) tokens = g_strsplit (folded, " ", -1);
+      int day = -1, time = -1;
+
+      if (*folded == '\0')
+        continue;
+      for (guint t = 0; tokens[t] != NULL; t++)
+        {
+          gboolean known = FALSE;
+
+          for (guint w = 0; w < G_N_ELEMENTS (words); w++)
+            if (g_str_equal (tokens[t], words[w].word))
+              {
+                if (words[w].day >= 0)
+                  day = words[w].day;
+                if (words[w].time >= 0)
+                  time = words[w].time;
+                known = TRUE;
+              }
+          if (!known)
+            return NULL;
+        }
+      for (int d = 0; d < 2; d++)
+        for (int t = 0; t < 3; t++)
+          if ((day < 0 || day == d) && (time < 0 || time == t))
+            slots[d][t] = TRUE;
+    }
+
+  availability = json_object_new ();
+  for (guint d = 0; d < 2; d++)
+    {
+      JsonArray *array = NULL;
+
+      for (guint t = 0; t < 3; t++)
+        if (slots[d][t])
+          {
+            if (array == NULL)
+              array = json_array_new ();
+            json_array_add_string_element (array, times[t]);
+          }
+      if (array != NULL)
+        json_object_set_array_member (availability, days[d], array);
+    }
+  return availability;
+}
+
 /* "Jiyoung Kim (213) 555-0199" → {name: "Jiyoung Kim", phone: "(213) 555-0199"};
  * text with no phone number is all name.
  */
@@ -744,7 +816,8 @@ collect_values (CivicRosterImport    *self,
       else
         {
           const char *sep = (f == CIVIC_ROSTER_FIELD_LANGUAGES || f == CIVIC_ROSTER_FIELD_SKILLS
-                             || f == CIVIC_ROSTER_FIELD_NOTES) ? "; " : " ";
+                             || f == CIVIC_ROSTER_FIELD_NOTES || f == CIVIC_ROSTER_FIELD_AVAILABILITY)
+                            ? "; " : " ";
           char *joined = g_strconcat (values[f], sep, v, NULL);
 
           g_free (values[f]);
@@ -1014,6 +1087,14 @@ build_volunteer (char      **values,
     }
   if ((v = values[CIVIC_ROSTER_FIELD_EMERGENCY_CONTACT]) != NULL)
     json_object_set_object_member (volunteer, "emergency_contact", parse_contact (v));
+  if ((v = values[CIVIC_ROSTER_FIELD_AVAILABILITY]) != NULL)
+    {
+      JsonObject *availability = parse_availability (v);
+
+      if (availability == NULL)
+        return g_strdup_printf (_("availability “%s” is not weekday/weekend and morning/afternoon/evening"), v);
+      json_object_set_object_member (volunteer, "availability", availability);
+    }
   set_string (volunteer, "notes", values[CIVIC_ROSTER_FIELD_NOTES]);
   return NULL;
 }
