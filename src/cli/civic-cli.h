@@ -36,6 +36,27 @@ CivicStore *civic_cli_context_open_store (CivicCliContext *ctx);
 /* Prints "civic-desk-cli: MESSAGE" on stderr. */
 void        civic_cli_printerr           (const char *format,
                                           ...) G_GNUC_PRINTF (1, 2);
+/* Prints "civic-desk-cli: COMMAND: MESSAGE" and a hint to run
+ * `COMMAND --help` on stderr; returns CIVIC_CLI_EXIT_USAGE.  @command may
+ * be %NULL for the program's own options.
+ */
+int         civic_cli_usage_error        (const char *command,
+                                          const char *format,
+                                          ...) G_GNUC_PRINTF (2, 3);
+/* Parses a command's options with a GOptionContext in GETTEXT_PACKAGE
+ * (--help prints the help and exits 0).  On a bad option prints it with
+ * civic_cli_usage_error() and returns FALSE: return CIVIC_CLI_EXIT_USAGE
+ * then.  With @ignore_unknown, options the context does not know stay in
+ * @argv for the feature command that the caller dispatches to.
+ */
+gboolean    civic_cli_parse_options      (const char          *command,
+                                          const char          *parameter_string,
+                                          const char          *summary,
+                                          const char          *description,
+                                          const GOptionEntry  *entries,
+                                          gboolean             ignore_unknown,
+                                          int                 *argc,
+                                          char              ***argv);
 
 /* Foundation (cli-*.c in this folder, owned by the foundation). */
 int civic_cli_demo    (CivicCliContext *ctx, int argc, char **argv);
