@@ -176,9 +176,12 @@ civic_event_class_init (CivicEventClass *klass)
 static void
 civic_event_init (CivicEvent *self)
 {
-  civic_record_set_string (CIVIC_RECORD (self), "kind", "other");
-  civic_record_set_string (CIVIC_RECORD (self), "status", "confirmed");
-  civic_record_set_boolean (CIVIC_RECORD (self), "all_day", FALSE);
+  JsonObject *data = _civic_record_get_data (CIVIC_RECORD (self));
+
+  /* Defaults of a new record; a record read from JSON replaces them. */
+  json_object_set_string_member (data, "kind", "other");
+  json_object_set_string_member (data, "status", "confirmed");
+  json_object_set_boolean_member (data, "all_day", FALSE);
 }
 
 CivicEvent *

@@ -77,6 +77,11 @@ gboolean _civic_record_check_order    (CivicRecord  *self,
                                        gboolean      strict,
                                        const char   *reason);
 
+/* The record's own field object (for defaults set in instance init,
+ * without notifications).
+ */
+JsonObject *_civic_record_get_data       (CivicRecord *self);
+
 /* TRUE for %NULL, "" and text of only white space. */
 gboolean    _civic_text_is_blank         (const char *text);
 

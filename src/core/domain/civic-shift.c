@@ -77,7 +77,10 @@ civic_shift_class_init (CivicShiftClass *klass)
 static void
 civic_shift_init (CivicShift *self)
 {
-  civic_record_set_int (CIVIC_RECORD (self), "capacity", 1);
+  JsonObject *data = _civic_record_get_data (CIVIC_RECORD (self));
+
+  /* Defaults of a new record; a record read from JSON replaces them. */
+  json_object_set_int_member (data, "capacity", 1);
 }
 
 CivicShift *

@@ -101,7 +101,10 @@ civic_signup_class_init (CivicSignupClass *klass)
 static void
 civic_signup_init (CivicSignup *self)
 {
-  civic_record_set_string (CIVIC_RECORD (self), "status", "scheduled");
+  JsonObject *data = _civic_record_get_data (CIVIC_RECORD (self));
+
+  /* Defaults of a new record; a record read from JSON replaces them. */
+  json_object_set_string_member (data, "status", "scheduled");
 }
 
 CivicSignup *

@@ -146,7 +146,10 @@ civic_visit_class_init (CivicVisitClass *klass)
 static void
 civic_visit_init (CivicVisit *self)
 {
-  civic_record_set_string (CIVIC_RECORD (self), "position", "unknown");
+  JsonObject *data = _civic_record_get_data (CIVIC_RECORD (self));
+
+  /* Defaults of a new record; a record read from JSON replaces them. */
+  json_object_set_string_member (data, "position", "unknown");
 }
 
 CivicVisit *

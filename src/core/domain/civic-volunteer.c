@@ -281,7 +281,10 @@ civic_volunteer_class_init (CivicVolunteerClass *klass)
 static void
 civic_volunteer_init (CivicVolunteer *self)
 {
-  civic_record_set_boolean (CIVIC_RECORD (self), "active", TRUE);
+  JsonObject *data = _civic_record_get_data (CIVIC_RECORD (self));
+
+  /* Defaults of a new record; a record read from JSON replaces them. */
+  json_object_set_boolean_member (data, "active", TRUE);
 }
 
 CivicVolunteer *
