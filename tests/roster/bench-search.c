@@ -6,8 +6,10 @@
  * Generates 10,000 volunteers with Korean and Latin names from a fixed
  * seed, writes them to an in-memory store, builds the index from it, then
  * times 200 queries of one to three characters: Hangul syllables, initial
- * consonants, Latin letters and phone digits.  Prints p50/p95 and fails if
- * p95 is over 5 ms.
+ * consonants, Latin letters and phone digits.  Prints p50/p95 of the wall
+ * time and of the thread's CPU time, and fails if the CPU time's p95 is
+ * over 5 ms: on a loaded machine (a CI runner, a laptop compiling) the
+ * wall time measures preemption more than the search.
  */
 
 #define G_LOG_DOMAIN "bench-search"
@@ -16,6 +18,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "civic-store.h"
 #include "civic-text.h"
@@ -50,6 +53,8 @@ main (int argc, char **argv)
   g_autoptr(GRand) rand = g_rand_new_with_seed (2026);
   g_autoptr(GPtrArray) queries = g_ptr_array_new_with_free_func (g_free);
   double times[N_QUERIES];
+  double cpu_times[N_QUERIES];
+  double cpu_p50, cpu_p95;
   gint64 t0;
   guint total_hits = 0;
   double p50, p95;
@@ -126,22 +131,33 @@ main (int argc, char **argv)
   for (guint i = 0; i < N_QUERIES; i++)
     {
       g_autoptr(GArray) hits = NULL;
+      struct timespec c0, c1;
 
+      clock_gettime (CLOCK_THREAD_CPUTIME_ID, &c0);
       t0 = g_get_monotonic_time ();
       hits = civic_volunteer_search_query_hits (index, g_ptr_array_index (queries, i), NULL, 0);
       times[i] = (g_get_monotonic_time () - t0) / 1000.0;
+      clock_gettime (CLOCK_THREAD_CPUTIME_ID, &c1);
+      cpu_times[i] = (c1.tv_sec - c0.tv_sec) * 1000.0 + (c1.tv_nsec - c0.tv_nsec) / 1e6;
       total_hits += hits->len;
+      if (g_getenv ("CIVIC_BENCH_VERBOSE") != NULL)
+        printf ("# %-8s %6u hits %.3f ms\n", (const char *) g_ptr_array_index (queries, i), hits->len, times[i]);
     }
 
   qsort (times, N_QUERIES, sizeof (double), compare_doubles);
   p50 = times[N_QUERIES / 2];
   p95 = times[(N_QUERIES * 95) / 100];
-  printf ("# %u queries over %u volunteers (%u hits): p50 %.3f ms, p95 %.3f ms, max %.3f ms\n",
-          N_QUERIES, N_VOLUNTEERS, total_hits, p50, p95, times[N_QUERIES - 1]);
+  qsort (cpu_times, N_QUERIES, sizeof (double), compare_doubles);
+  cpu_p50 = cpu_times[N_QUERIES / 2];
+  cpu_p95 = cpu_times[(N_QUERIES * 95) / 100];
+  printf ("# %u queries over %u volunteers (%u hits): wall p50 %.3f ms, p95 %.3f ms, max %.3f ms; "
+          "CPU p50 %.3f ms, p95 %.3f ms, max %.3f ms\n",
+          N_QUERIES, N_VOLUNTEERS, total_hits, p50, p95, times[N_QUERIES - 1],
+          cpu_p50, cpu_p95, cpu_times[N_QUERIES - 1]);
 
-  if (p95 > 5.0)
+  if (cpu_p95 > 5.0)
     {
-      fprintf (stderr, "p95 %.3f ms is over the 5 ms budget\n", p95);
+      fprintf (stderr, "p95 %.3f ms of CPU time is over the 5 ms budget\n", cpu_p95);
       return EXIT_FAILURE;
     }
   return EXIT_SUCCESS;

@@ -334,17 +334,16 @@ is_word_boundary_byte (char c)
          || c == ',' || c == '(' || c == '/';
 }
 
-/* The rank of a match of @len bytes at @pos in @hay. */
-static CivicTextMatch
-rank_at (const char *hay,
-         const char *pos,
-         gsize       len)
+CivicTextMatch
+civic_text_rank_at (const char *hay,
+                    const char *pos,
+                    gsize       len)
 {
   char after = pos[len];
 
   if (pos == hay || pos[-1] == CIVIC_TEXT_KEY_SEPARATOR)
     {
-      if (after == '\0' || after == CIVIC_TEXT_KEY_SEPARATOR)
+      if (after == '\0' || after == '\n' || after == CIVIC_TEXT_KEY_SEPARATOR)
         return CIVIC_TEXT_MATCH_EXACT;
       return CIVIC_TEXT_MATCH_PREFIX;
     }
@@ -362,7 +361,7 @@ match_substring (const char *hay,
 
   for (const char *pos = strstr (hay, needle); pos != NULL; pos = strstr (pos + 1, needle))
     {
-      CivicTextMatch r = rank_at (hay, pos, len);
+      CivicTextMatch r = civic_text_rank_at (hay, pos, len);
 
       if (r > best)
         best = r;
@@ -412,7 +411,7 @@ match_mixed (const char *hay,
 
       if (len > 0)
         {
-          CivicTextMatch r = rank_at (hay, pos, len);
+          CivicTextMatch r = civic_text_rank_at (hay, pos, len);
 
           if (r > best)
             best = r;
@@ -440,6 +439,18 @@ civic_text_query_match_key (const CivicTextQuery *query,
   if (query->mixed_hangul)
     return match_mixed (key->folded, query->folded);
   return match_substring (key->folded, query->folded);
+}
+
+const char *
+civic_text_query_get_needle (const CivicTextQuery *query,
+                             gboolean             *in_choseong)
+{
+  *in_choseong = query->choseong_needle != NULL;
+  if (query->choseong_needle != NULL)
+    return query->choseong_needle;
+  if (query->mixed_hangul)
+    return NULL;
+  return query->folded;
 }
 
 CivicTextMatch

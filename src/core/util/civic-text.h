@@ -95,6 +95,19 @@ CivicTextMatch  civic_text_query_match_key   (const CivicTextQuery *query,
 CivicTextMatch  civic_text_query_match_digits (const CivicTextQuery *query,
                                                const char           *digits);
 
+/* The rank of a match of @len bytes at @pos in the key @hay (which ends at
+ * a NUL or a newline): for indexes that search many keys laid end to end.
+ */
+CivicTextMatch  civic_text_rank_at           (const char *hay,
+                                              const char *pos,
+                                              gsize       len);
+/* The needle a query is searched with in keys' folded text, or in their
+ * initial-consonant text when *@in_choseong is set; %NULL when the query
+ * mixes syllables and lone consonants (use civic_text_query_match_key ()).
+ */
+const char     *civic_text_query_get_needle  (const CivicTextQuery *query,
+                                              gboolean             *in_choseong);
+
 /* Convenience: how @query matches the plain text @text (prepares a key). */
 CivicTextMatch  civic_text_match             (const char *query,
                                               const char *text);
