@@ -2365,6 +2365,14 @@ civic_replicator_get_read_only (CivicReplicator *self)
   return self->read_only;
 }
 
+void
+civic_replicator_mark_offline (CivicReplicator *self)
+{
+  g_return_if_fail (CIVIC_IS_REPLICATOR (self));
+  if (!self->busy)
+    set_state (self, CIVIC_REPLICATOR_STATE_OFFLINE);
+}
+
 const char *
 civic_replicator_get_remote_seq (CivicReplicator *self)
 {

@@ -99,6 +99,11 @@ GStrv              civic_replicator_dup_failures      (CivicReplicator     *self
 /* Whether the last session check found a user without write access. */
 gboolean           civic_replicator_get_read_only     (CivicReplicator     *self);
 
+/* Shows the offline state (the network monitor says there is no network)
+ * unless a run is going on.
+ */
+void               civic_replicator_mark_offline      (CivicReplicator     *self);
+
 /* The remote sequence the last pull reached, as raw JSON, or %NULL. */
 const char        *civic_replicator_get_remote_seq    (CivicReplicator     *self);
 
