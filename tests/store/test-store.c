@@ -306,6 +306,508 @@ test_failed_put_many_leaves_nothing (void)
   (void) rev2;
 }
 
+
+/* ---- replication ---- */
+
+#define H(c) c c c c c c c c c c c c c c c c c c c c c c c c c c c c c c c c
+
+static void
+test_replicated_branches (void)
+{
+  g_autoptr(CivicStore) store = open_memory ();
+  g_autoptr(GPtrArray) log = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) leaves = NULL;
+  g_auto(GStrv) conflicts = NULL;
+  g_auto(GStrv) conflicted = NULL;
+  g_autoptr(JsonObject) got = NULL;
+  g_autoptr(JsonObject) history = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  gint64 seq;
+
+  g_signal_connect (store, "changed", G_CALLBACK (on_changed), log);
+
+  put_replicated_json (store, "{\"_id\":\"event:r\",\"type\":\"event\",\"title\":\"A\","
+                       "\"_revisions\":{\"start\":3,\"ids\":[\"" H("c") "\",\"" H("b") "\",\"" H("a") "\"]}}");
+  put_replicated_json (store, "{\"_id\":\"event:r\",\"type\":\"event\",\"title\":\"B\","
+                       "\"_revisions\":{\"start\":3,\"ids\":[\"" H("d") "\",\"" H("b") "\",\"" H("a") "\"]}}");
+  g_assert_cmpuint (log->len, ==, 2);
+  seq = civic_store_get_update_seq (store);
+  g_assert_cmpint (seq, ==, 2);
+
+  leaves = civic_store_get_leaves (store, "event:r", &error);
+  g_assert_no_error (error);
+  assert_strv (leaves, "3-" H("d"), "3-" H("c"), NULL);
+  conflicts = civic_store_get_conflicts (store, "event:r", &error);
+  assert_strv (conflicts, "3-" H("c"), NULL);
+  conflicted = civic_store_list_conflicted (store, &error);
+  assert_strv (conflicted, "event:r", NULL);
+
+  got = civic_store_get (store, "event:r", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (civic_json_object_get_string_or_null (got, "title"), ==, "B");
+
+  /* Re-applying either path changes nothing and announces nothing. */
+  put_replicated_json (store, "{\"_id\":\"event:r\",\"type\":\"event\",\"title\":\"A\","
+                       "\"_revisions\":{\"start\":3,\"ids\":[\"" H("c") "\",\"" H("b") "\",\"" H("a") "\"]}}");
+  put_replicated_json (store, "{\"_id\":\"event:r\",\"type\":\"event\",\"title\":\"B\",\"_rev\":\"3-" H("d") "\"}");
+  /* An ancestor we already have is no change either. */
+  put_replicated_json (store, "{\"_id\":\"event:r\",\"type\":\"event\",\"_rev\":\"2-" H("b") "\"}");
+  g_assert_cmpint (civic_store_get_update_seq (store), ==, seq);
+  g_assert_cmpuint (log->len, ==, 2);
+
+  history = civic_store_get_revision_with_history (store, "event:r", "3-" H("c"), 2, &error);
+  g_assert_no_error (error);
+  {
+    JsonObject *revisions = civic_json_object_get_object_or_null (history, "_revisions");
+    JsonArray *ids = civic_json_object_get_array_or_null (revisions, "ids");
+
+    g_assert_cmpint (civic_json_object_get_int_or (revisions, "start", 0), ==, 3);
+    g_assert_cmpuint (json_array_get_length (ids), ==, 2);
+    g_assert_cmpstr (json_array_get_string_element (ids, 0), ==, H("c"));
+    g_assert_cmpstr (json_array_get_string_element (ids, 1), ==, H("b"));
+    g_assert_cmpstr (civic_json_object_get_string_or_null (history, "title"), ==, "A");
+  }
+
+  changes = civic_store_changes (store, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 1);
+  {
+    CivicChange *change = g_ptr_array_index (changes, 0);
+
+    g_assert_cmpint (change->seq, ==, 2);
+    g_assert_cmpstr (change->id, ==, "event:r");
+    g_assert_cmpstr (change->type, ==, "event");
+    g_assert_false (change->deleted);
+    assert_strv (change->leaves, "3-" H("d"), "3-" H("c"), NULL);
+  }
+  g_assert_true (civic_store_check (store, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_winner_rule (void)
+{
+  g_autoptr(CivicStore) store = open_memory ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) leaves = NULL;
+  g_auto(GStrv) conflicts = NULL;
+  g_autoptr(JsonObject) got = NULL;
+
+  /* sync-protocol.md §1: 3-999… (deleted), 2-111…, 2-222… → 2-222… wins. */
+  put_replicated_json (store, "{\"_id\":\"w\",\"_deleted\":true,"
+                       "\"_revisions\":{\"start\":3,\"ids\":[\"" H("9") "\",\"" H("5") "\",\"" H("0") "\"]}}");
+  put_replicated_json (store, "{\"_id\":\"w\",\"v\":1,\"_revisions\":{\"start\":2,\"ids\":[\"" H("1") "\",\"" H("0") "\"]}}");
+  put_replicated_json (store, "{\"_id\":\"w\",\"v\":2,\"_revisions\":{\"start\":2,\"ids\":[\"" H("2") "\",\"" H("0") "\"]}}");
+
+  got = civic_store_get (store, "w", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (civic_json_object_get_string_or_null (got, "_rev"), ==, "2-" H("2"));
+  conflicts = civic_store_get_conflicts (store, "w", &error);
+  assert_strv (conflicts, "2-" H("1"), NULL);
+  leaves = civic_store_get_leaves (store, "w", &error);
+  assert_strv (leaves, "2-" H("2"), "2-" H("1"), "3-" H("9"), NULL);
+  g_clear_object (&store);
+  g_clear_pointer (&got, json_object_unref);
+  g_clear_pointer (&leaves, g_strfreev);
+  g_clear_pointer (&conflicts, g_strfreev);
+
+  /* A deeper live leaf beats a higher hash; once every leaf is deleted
+   * the document is gone, and the deepest tombstone is the winner.
+   */
+  store = open_memory ();
+  put_replicated_json (store, "{\"_id\":\"x\",\"v\":1,\"_revisions\":{\"start\":3,\"ids\":[\"" H("1") "\",\"" H("a") "\",\"" H("0") "\"]}}");
+  put_replicated_json (store, "{\"_id\":\"x\",\"v\":2,\"_revisions\":{\"start\":2,\"ids\":[\"" H("f") "\",\"" H("0") "\"]}}");
+  got = civic_store_get (store, "x", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (civic_json_object_get_string_or_null (got, "_rev"), ==, "3-" H("1"));
+  g_clear_pointer (&got, json_object_unref);
+
+  put_replicated_json (store, "{\"_id\":\"x\",\"_deleted\":true,\"_revisions\":{\"start\":4,\"ids\":[\"" H("2") "\",\"" H("1") "\"]}}");
+  got = civic_store_get (store, "x", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (civic_json_object_get_string_or_null (got, "_rev"), ==, "2-" H("f"));
+  g_clear_pointer (&got, json_object_unref);
+
+  put_replicated_json (store, "{\"_id\":\"x\",\"_deleted\":true,\"_revisions\":{\"start\":3,\"ids\":[\"" H("3") "\",\"" H("f") "\"]}}");
+  got = civic_store_get (store, "x", &error);
+  g_assert_null (got);
+  g_assert_error (error, CIVIC_STORE_ERROR, CIVIC_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  leaves = civic_store_get_leaves (store, "x", &error);
+  assert_strv (leaves, "4-" H("2"), "3-" H("3"), NULL);
+  conflicts = civic_store_get_conflicts (store, "x", &error);
+  assert_strv (conflicts, NULL);
+  g_assert_true (civic_store_check (store, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_conflicts_order_and_resolve (void)
+{
+  g_autoptr(CivicStore) store = open_memory ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) conflicts = NULL;
+  g_auto(GStrv) conflicted = NULL;
+  g_autoptr(JsonObject) merged = NULL;
+  g_autoptr(JsonObject) got = NULL;
+  g_autofree char *rev = NULL;
+
+  put_replicated_json (store, "{\"_id\":\"volunteer:c\",\"type\":\"volunteer\",\"v\":1,\"_revisions\":{\"start\":2,\"ids\":[\"" H("3") "\",\"" H("0") "\"]}}");
+  put_replicated_json (store, "{\"_id\":\"volunteer:c\",\"type\":\"volunteer\",\"v\":2,\"_revisions\":{\"start\":2,\"ids\":[\"" H("7") "\",\"" H("0") "\"]}}");
+  put_replicated_json (store, "{\"_id\":\"volunteer:c\",\"type\":\"volunteer\",\"v\":3,\"_revisions\":{\"start\":2,\"ids\":[\"" H("5") "\",\"" H("0") "\"]}}");
+  put_replicated_json (store, "{\"_id\":\"volunteer:c\",\"type\":\"volunteer\",\"v\":4,\"_revisions\":{\"start\":3,\"ids\":[\"" H("1") "\",\"" H("3") "\",\"" H("0") "\"]}}");
+
+  conflicts = civic_store_get_conflicts (store, "volunteer:c", &error);
+  g_assert_no_error (error);
+  assert_strv (conflicts, "2-" H("7"), "2-" H("5"), NULL);
+
+  /* A stale _rev refuses to resolve; the winner's rev resolves. */
+  merged = doc_from_json ("{\"_id\":\"volunteer:c\",\"_rev\":\"2-" H("7") "\",\"type\":\"volunteer\",\"v\":5}");
+  g_assert_null (civic_store_resolve_conflict (store, merged, &error));
+  g_assert_error (error, CIVIC_STORE_ERROR, CIVIC_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+
+  json_object_set_string_member (merged, "_rev", "3-" H("1"));
+  rev = civic_store_resolve_conflict (store, merged, &error);
+  g_assert_no_error (error);
+  g_assert_true (is_rev (rev, 4));
+  g_clear_pointer (&conflicts, g_strfreev);
+  conflicts = civic_store_get_conflicts (store, "volunteer:c", &error);
+  assert_strv (conflicts, NULL);
+  conflicted = civic_store_list_conflicted (store, &error);
+  assert_strv (conflicted, NULL);
+  got = civic_store_get (store, "volunteer:c", &error);
+  g_assert_cmpint (civic_json_object_get_int_or (got, "v", 0), ==, 5);
+  g_assert_cmpstr (civic_json_object_get_string_or_null (got, "_rev"), ==, rev);
+  g_assert_true (civic_store_check (store, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_edit_conflicting_leaf (void)
+{
+  g_autoptr(CivicStore) store = open_memory ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rev = NULL;
+  g_auto(GStrv) leaves = NULL;
+
+  put_replicated_json (store, "{\"_id\":\"office:l\",\"type\":\"office\",\"v\":1,\"_revisions\":{\"start\":2,\"ids\":[\"" H("3") "\",\"" H("0") "\"]}}");
+  put_replicated_json (store, "{\"_id\":\"office:l\",\"type\":\"office\",\"v\":2,\"_revisions\":{\"start\":2,\"ids\":[\"" H("7") "\",\"" H("0") "\"]}}");
+  /* The losing live leaf may be edited (here: deleted); an inner node may not. */
+  rev = civic_store_delete (store, "office:l", "2-" H("3"), &error);
+  g_assert_no_error (error);
+  g_assert_true (is_rev (rev, 3));
+  g_assert_null (civic_store_delete (store, "office:l", "1-" H("0"), &error));
+  g_assert_error (error, CIVIC_STORE_ERROR, CIVIC_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  leaves = civic_store_get_leaves (store, "office:l", &error);
+  assert_strv (leaves, "2-" H("7"), rev, NULL);
+}
+
+static void
+test_delete_and_recreate (void)
+{
+  g_autoptr(CivicStore) store = open_memory ();
+  g_autoptr(GPtrArray) log = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *rev1 = put_json (store, "{\"_id\":\"shift:d\",\"type\":\"shift\",\"event_id\":\"event:1\"}");
+  g_autofree char *json2 = g_strdup_printf ("{\"_id\":\"shift:d\",\"_rev\":\"%s\",\"type\":\"shift\",\"event_id\":\"event:1\",\"role\":\"driver\"}", rev1);
+  g_autofree char *rev2 = put_json (store, json2);
+  g_autofree char *rev3 = NULL;
+  g_autofree char *rev4 = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) tombstone = NULL;
+  g_autoptr(JsonObject) got = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GPtrArray) by_event = NULL;
+  g_autoptr(CivicStoreStats) stats = NULL;
+
+  g_signal_connect (store, "changed", G_CALLBACK (on_changed), log);
+  rev3 = civic_store_delete (store, "shift:d", rev2, &error);
+  g_assert_no_error (error);
+  g_assert_true (is_rev (rev3, 3));
+  g_assert_cmpstr (g_ptr_array_index (log, 0), ==, "shift:d|shift");
+
+  g_assert_null (civic_store_get (store, "shift:d", &error));
+  g_assert_error (error, CIVIC_STORE_ERROR, CIVIC_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  tombstone = civic_store_get_revision (store, "shift:d", rev3, &error);
+  g_assert_no_error (error);
+  g_assert_true (civic_json_object_get_boolean_or (tombstone, "_deleted", FALSE));
+  g_assert_cmpuint (civic_store_count (store, "shift", &error), ==, 0);
+
+  changes = civic_store_changes (store, 2, 0, &error);
+  g_assert_cmpuint (changes->len, ==, 1);
+  g_assert_true (((CivicChange *) g_ptr_array_index (changes, 0))->deleted);
+  g_assert_cmpstr (((CivicChange *) g_ptr_array_index (changes, 0))->type, ==, "shift");
+
+  stats = civic_store_get_stats (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats->tombstones, ==, 1);
+  g_assert_cmpuint (stats->documents, ==, 0);
+  g_clear_pointer (&stats, civic_store_stats_free);
+
+  /* Deleting again is refused. */
+  g_assert_null (civic_store_delete (store, "shift:d", rev3, &error));
+  g_assert_error (error, CIVIC_STORE_ERROR, CIVIC_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* A put without _rev recreates it as a child of the tombstone. */
+  rev4 = put_json (store, "{\"_id\":\"shift:d\",\"type\":\"shift\",\"event_id\":\"event:2\"}");
+  g_assert_true (is_rev (rev4, 4));
+  got = civic_store_get (store, "shift:d", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (civic_json_object_get_string_or_null (got, "_rev"), ==, rev4);
+  by_event = civic_store_list_by_ref (store, "shift", CIVIC_STORE_REF_1, "event:2", &error);
+  g_assert_cmpuint (by_event->len, ==, 1);
+  stats = civic_store_get_stats (store, &error);
+  g_assert_cmpuint (stats->tombstones, ==, 0);
+  g_assert_cmpuint (stats->documents, ==, 1);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (stats->documents_per_type, "shift")), ==, 1);
+  g_assert_true (civic_store_check (store, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_stemming (void)
+{
+  g_autoptr(CivicStore) store = open_memory ();
+  g_autofree char *rev = put_json (store, "{\"_id\":\"office:s\",\"type\":\"office\",\"n\":0}");
+  g_autofree char *first = g_strdup (rev);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) history = NULL;
+  g_autoptr(JsonObject) diff_request = json_object_new ();
+  g_autoptr(JsonObject) diff = NULL;
+  JsonArray *asked = json_array_new ();
+
+  for (int i = 1; i < 1200; i++)
+    {
+      g_autoptr(JsonObject) doc = doc_from_json ("{\"_id\":\"office:s\",\"type\":\"office\"}");
+      char *next;
+
+      json_object_set_string_member (doc, "_rev", rev);
+      json_object_set_int_member (doc, "n", i);
+      next = civic_store_put (store, doc, &error);
+      g_assert_no_error (error);
+      g_free (rev);
+      rev = next;
+    }
+  g_assert_true (is_rev (rev, 1200));
+  g_assert_cmpint (civic_store_query_int_for_tests (store, "SELECT COUNT (*) FROM revs"), ==, 1000);
+  g_assert_cmpint (civic_store_query_int_for_tests (store, "SELECT MIN (pos) FROM revs"), ==, 201);
+
+  history = civic_store_get_revision_with_history (store, "office:s", rev, CIVIC_STORE_REVS_LIMIT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (json_array_get_length (civic_json_object_get_array_or_null (
+                      civic_json_object_get_object_or_null (history, "_revisions"), "ids")), ==, 1000);
+
+  /* The stemmed-away first revision is missing, the leaf is not. */
+  json_array_add_string_element (asked, first);
+  json_array_add_string_element (asked, rev);
+  json_object_set_array_member (diff_request, "office:s", asked);
+  diff = civic_store_revs_diff (store, diff_request, &error);
+  g_assert_no_error (error);
+  {
+    JsonArray *missing = civic_json_object_get_array_or_null (
+      civic_json_object_get_object_or_null (diff, "office:s"), "missing");
+
+    g_assert_nonnull (missing);
+    g_assert_cmpuint (json_array_get_length (missing), ==, 1);
+    g_assert_cmpstr (json_array_get_string_element (missing, 0), ==, first);
+  }
+  g_assert_true (civic_store_check (store, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_seq_only_grows (void)
+{
+  g_autoptr(CivicStore) store = open_memory ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autofree char *a1 = put_json (store, "{\"_id\":\"office:a\",\"type\":\"office\"}");
+  g_autofree char *b1 = put_json (store, "{\"_id\":\"office:b\",\"type\":\"office\"}");
+  g_autofree char *ja = g_strdup_printf ("{\"_id\":\"office:a\",\"_rev\":\"%s\",\"type\":\"office\",\"x\":1}", a1);
+  g_autofree char *a2 = NULL;
+  gint64 last = 0;
+
+  g_assert_cmpint (civic_store_get_update_seq (store), ==, 2);
+  a2 = put_json (store, ja);
+  g_assert_cmpint (civic_store_get_update_seq (store), ==, 3);
+
+  /* office:a moved to the end of the feed; its old seq is gone. */
+  changes = civic_store_changes (store, 0, 0, &error);
+  g_assert_cmpuint (changes->len, ==, 2);
+  g_assert_cmpstr (((CivicChange *) g_ptr_array_index (changes, 0))->id, ==, "office:b");
+  g_assert_cmpstr (((CivicChange *) g_ptr_array_index (changes, 1))->id, ==, "office:a");
+  for (guint i = 0; i < changes->len; i++)
+    {
+      CivicChange *change = g_ptr_array_index (changes, i);
+
+      g_assert_cmpint (change->seq, >, last);
+      last = change->seq;
+    }
+  g_clear_pointer (&changes, g_ptr_array_unref);
+  changes = civic_store_changes (store, 2, 1, &error);
+  g_assert_cmpuint (changes->len, ==, 1);
+  g_assert_cmpint (((CivicChange *) g_ptr_array_index (changes, 0))->seq, ==, 3);
+  g_clear_pointer (&changes, g_ptr_array_unref);
+  changes = civic_store_changes (store, 0, 1, &error);
+  g_assert_cmpuint (changes->len, ==, 1);
+  (void) b1;
+}
+
+/* ---- transactions and the changed signal ---- */
+
+static gboolean
+two_puts (CivicStore *store,
+          gpointer    user_data,
+          GError    **error)
+{
+  g_autoptr(JsonObject) a = doc_from_json ("{\"_id\":\"event:t1\",\"type\":\"event\"}");
+  g_autoptr(JsonObject) b = doc_from_json ("{\"_id\":\"volunteer:t2\",\"type\":\"volunteer\"}");
+  g_autoptr(JsonObject) stale = doc_from_json ("{\"_id\":\"event:t1\",\"type\":\"event\"}");
+  g_autofree char *ra = civic_store_put (store, a, error);
+  g_autofree char *rb = NULL;
+  g_autofree char *rc = NULL;
+  g_autoptr(GError) inner_error = NULL;
+
+  if (ra == NULL)
+    return FALSE;
+  /* A failed inner write rolls back only itself. */
+  rc = civic_store_put (store, stale, &inner_error);
+  g_assert_null (rc);
+  g_assert_error (inner_error, CIVIC_STORE_ERROR, CIVIC_STORE_ERROR_CONFLICT);
+  rb = civic_store_put (store, b, error);
+  if (rb == NULL)
+    return FALSE;
+  return GPOINTER_TO_INT (user_data);
+}
+
+static void
+test_transaction (void)
+{
+  g_autoptr(CivicStore) store = open_memory ();
+  g_autoptr(GPtrArray) log = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+
+  g_signal_connect (store, "changed", G_CALLBACK (on_changed), log);
+
+  g_assert_false (civic_store_transaction (store, two_puts, GINT_TO_POINTER (FALSE), &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpuint (log->len, ==, 0);
+  g_assert_cmpint (civic_store_get_update_seq (store), ==, 0);
+  g_assert_cmpuint (civic_store_count (store, "event", &error), ==, 0);
+
+  g_assert_true (civic_store_transaction (store, two_puts, GINT_TO_POINTER (TRUE), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (log->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (log, 0), ==, "event:t1,volunteer:t2|event,volunteer");
+  g_assert_cmpint (civic_store_get_update_seq (store), ==, 2);
+}
+
+typedef struct {
+  CivicStore *store;
+  GThread    *emitted_in;
+  GMainLoop  *loop;
+  guint       emissions;
+} ThreadData;
+
+static void
+on_changed_thread (CivicStore *store,
+                   GStrv       ids,
+                   GStrv       types,
+                   gpointer    user_data)
+{
+  ThreadData *data = user_data;
+
+  data->emitted_in = g_thread_self ();
+  data->emissions++;
+  g_main_loop_quit (data->loop);
+}
+
+static gpointer
+write_in_thread (gpointer user_data)
+{
+  ThreadData *data = user_data;
+  g_autoptr(JsonObject) doc = doc_from_json ("{\"_id\":\"office:thread\",\"type\":\"office\"}");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rev = civic_store_put (data->store, doc, &error);
+
+  g_assert_no_error (error);
+  return NULL;
+}
+
+static void
+test_changed_from_thread (void)
+{
+  g_autoptr(CivicStore) store = open_memory ();
+  ThreadData data = { store, NULL, g_main_loop_new (NULL, FALSE), 0 };
+  GThread *thread;
+
+  g_signal_connect (store, "changed", G_CALLBACK (on_changed_thread), &data);
+  thread = g_thread_new ("writer", write_in_thread, &data);
+  g_thread_join (thread);
+  /* Nothing was emitted in the writer thread; it arrives in our context. */
+  g_assert_cmpuint (data.emissions, ==, 0);
+  g_main_loop_run (data.loop);
+  g_assert_cmpuint (data.emissions, ==, 1);
+  g_assert_true (data.emitted_in == g_thread_self ());
+  g_main_loop_unref (data.loop);
+}
+
+static void
+test_read_only (void)
+{
+  g_autoptr(CivicStore) store = open_memory ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) doc = doc_from_json ("{\"_id\":\"office:ro\",\"type\":\"office\"}");
+  g_autoptr(JsonObject) local = doc_from_json ("{\"last_seq\":\"12-abc\"}");
+  g_autoptr(JsonObject) got_local = NULL;
+  g_autoptr(JsonObject) stale_local = NULL;
+  g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+
+  civic_store_set_read_only (store, TRUE);
+  g_assert_true (civic_store_get_read_only (store));
+  g_assert_null (civic_store_put (store, doc, &error));
+  g_assert_error (error, CIVIC_STORE_ERROR, CIVIC_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_ptr_array_add (docs, json_object_ref (doc));
+  g_assert_false (civic_store_put_many (store, docs, NULL, &error));
+  g_assert_error (error, CIVIC_STORE_ERROR, CIVIC_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_null (civic_store_delete (store, "office:ro", "1-" H("1"), &error));
+  g_assert_error (error, CIVIC_STORE_ERROR, CIVIC_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+
+  /* Pulled revisions and local documents still land. */
+  put_replicated_json (store, "{\"_id\":\"office:ro\",\"type\":\"office\",\"_rev\":\"1-" H("1") "\"}");
+  g_assert_cmpuint (civic_store_count (store, "office", &error), ==, 1);
+  g_assert_true (civic_store_put_local (store, "_local/checkpoint", local, &error));
+  g_assert_no_error (error);
+  got_local = civic_store_get_local (store, "_local/checkpoint", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (civic_json_object_get_string_or_null (got_local, "last_seq"), ==, "12-abc");
+  g_assert_cmpstr (civic_json_object_get_string_or_null (got_local, "_rev"), ==, "0-1");
+  g_assert_true (civic_store_put_local (store, "_local/checkpoint", got_local, &error));
+  g_assert_no_error (error);
+  /* A stale _rev on a local document is a conflict. */
+  stale_local = doc_from_json ("{\"_rev\":\"0-1\",\"last_seq\":\"1\"}");
+  g_assert_false (civic_store_put_local (store, "_local/checkpoint", stale_local, &error));
+  g_assert_error (error, CIVIC_STORE_ERROR, CIVIC_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_null (civic_store_get_local (store, "_local/none", &error));
+  g_assert_error (error, CIVIC_STORE_ERROR, CIVIC_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  /* Local documents are not in the feed. */
+  g_assert_cmpint (civic_store_get_update_seq (store), ==, 1);
+
+  civic_store_set_read_only (store, FALSE);
+  g_assert_null (civic_store_put (store, doc, &error));
+  g_assert_error (error, CIVIC_STORE_ERROR, CIVIC_STORE_ERROR_CONFLICT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -318,6 +820,17 @@ main (int   argc,
   g_test_add_func ("/store/local/deterministic-revs", test_deterministic_revs);
   g_test_add_func ("/store/local/put-many-and-changed", test_put_many_and_changed);
   g_test_add_func ("/store/local/failed-put-many-leaves-nothing", test_failed_put_many_leaves_nothing);
+
+  g_test_add_func ("/store/local/edit-conflicting-leaf", test_edit_conflicting_leaf);
+  g_test_add_func ("/store/local/delete-and-recreate", test_delete_and_recreate);
+  g_test_add_func ("/store/local/stemming", test_stemming);
+  g_test_add_func ("/store/local/seq-only-grows", test_seq_only_grows);
+  g_test_add_func ("/store/replication/branches", test_replicated_branches);
+  g_test_add_func ("/store/replication/winner-rule", test_winner_rule);
+  g_test_add_func ("/store/replication/conflicts-and-resolve", test_conflicts_order_and_resolve);
+  g_test_add_func ("/store/transaction/nested-and-rollback", test_transaction);
+  g_test_add_func ("/store/transaction/changed-from-thread", test_changed_from_thread);
+  g_test_add_func ("/store/read-only", test_read_only);
 
   return g_test_run ();
 }

@@ -185,6 +185,7 @@ struct _CivicStore
   sqlite3      *db;
   char         *path;
   GMainContext *context;
+  GThread      *home_thread;   /* the thread that opened the store */
   char         *replica_uuid;
   int           schema_version;
   gboolean      read_only;
@@ -726,6 +727,42 @@ take_emission (CivicStore *self)
   return emission;
 }
 
+/* Emits at once when this thread runs the store's context (or is the thread
+ * that opened it and nobody runs that context), else queues the emission
+ * on that context.  g_main_context_invoke() is not enough: it would run the
+ * handler in a worker thread that happens to acquire an idle context.
+ */
+static void
+dispatch_emission (CivicStore *self,
+                   Emission   *emission)
+{
+  GMainContext *current = g_main_context_ref_thread_default ();
+  gboolean owner = g_main_context_is_owner (self->context);
+  gboolean acquired = FALSE;
+
+  if (!owner && current == self->context && g_thread_self () == self->home_thread)
+    acquired = g_main_context_acquire (self->context);
+  g_main_context_unref (current);
+
+  if (owner || acquired)
+    {
+      emit_changed_cb (emission);
+      if (acquired)
+        g_main_context_release (self->context);
+      emission_free (emission);
+    }
+  else
+    {
+      GSource *source = g_idle_source_new ();
+
+      g_source_set_priority (source, G_PRIORITY_DEFAULT);
+      g_source_set_callback (source, emit_changed_cb, emission, emission_free);
+      g_source_set_static_name (source, "[civic-store] changed");
+      g_source_attach (source, self->context);
+      g_source_unref (source);
+    }
+}
+
 /* Ends the innermost write: commits (or releases the savepoint) when @ok,
  * else rolls it back.  Returns whether the data is in; sets @error when a
  * commit fails.  ::changed is emitted after the outermost commit.
@@ -774,8 +811,7 @@ write_end (CivicStore *self,
   g_rec_mutex_unlock (&self->lock);
 
   if (emission != NULL)
-    g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT,
-                                emit_changed_cb, emission, emission_free);
+    dispatch_emission (self, emission);
   return ok;
 }
 
@@ -1665,11 +1701,13 @@ static CivicStore *
 open_internal (const char   *path,
                int           target_version,
                GMainContext *context,
+               GThread      *home_thread,
                GError      **error)
 {
   g_autoptr(CivicStore) self = g_object_new (CIVIC_TYPE_STORE, NULL);
   int rc;
 
+  self->home_thread = g_thread_ref (home_thread != NULL ? home_thread : g_thread_self ());
   self->path = g_strdup (path);
   self->context = context != NULL ? g_main_context_ref (context) : g_main_context_ref_thread_default ();
 
@@ -1734,6 +1772,7 @@ civic_store_finalize (GObject *object)
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->replica_uuid, g_free);
   g_clear_pointer (&self->context, g_main_context_unref);
+  g_clear_pointer (&self->home_thread, g_thread_unref);
   g_clear_object (&self->parser);
   g_clear_pointer (&self->frames, g_array_unref);
   g_clear_pointer (&self->pending_ids, g_ptr_array_unref);
@@ -1852,7 +1891,7 @@ CivicStore *
 civic_store_open (const char *path,
                   GError    **error)
 {
-  return open_internal (path, CIVIC_STORE_SCHEMA_VERSION, NULL, error);
+  return open_internal (path, CIVIC_STORE_SCHEMA_VERSION, NULL, NULL, error);
 }
 
 CivicStore *
@@ -1862,12 +1901,13 @@ civic_store_open_at_version_for_tests (const char *path,
 {
   g_return_val_if_fail (version >= 0 && version <= CIVIC_STORE_SCHEMA_VERSION, NULL);
 
-  return open_internal (path, version, NULL, error);
+  return open_internal (path, version, NULL, NULL, error);
 }
 
 typedef struct {
   char         *path;
   GMainContext *context;
+  GThread      *home_thread;
 } OpenData;
 
 static void
@@ -1875,6 +1915,7 @@ open_data_free (OpenData *data)
 {
   g_free (data->path);
   g_main_context_unref (data->context);
+  g_thread_unref (data->home_thread);
   g_free (data);
 }
 
@@ -1886,7 +1927,8 @@ open_thread (GTask        *task,
 {
   OpenData *data = task_data;
   GError *error = NULL;
-  CivicStore *store = open_internal (data->path, CIVIC_STORE_SCHEMA_VERSION, data->context, &error);
+  CivicStore *store = open_internal (data->path, CIVIC_STORE_SCHEMA_VERSION, data->context,
+                                     data->home_thread, &error);
 
   if (store == NULL)
     g_task_return_error (task, error);
@@ -1906,6 +1948,7 @@ civic_store_open_async (const char          *path,
   data->path = g_strdup (path);
   /* ::changed belongs to the caller's context, not the worker thread's. */
   data->context = g_main_context_ref_thread_default ();
+  data->home_thread = g_thread_ref (g_thread_self ());
   g_task_set_source_tag (task, civic_store_open_async);
   g_task_set_task_data (task, data, (GDestroyNotify) open_data_free);
   g_task_run_in_thread (task, open_thread);
@@ -2849,6 +2892,598 @@ civic_store_get_replica_uuid (CivicStore *self)
         g_warning ("Could not record this replica's id: %s", error->message);
     }
   return self->replica_uuid;
+}
+
+/* ---- Public: maintenance ------------------------------------------------ */
+
+static gint64
+file_size (const char *path)
+{
+  GStatBuf st;
+
+  return g_stat (path, &st) == 0 ? (gint64) st.st_size : 0;
+}
+
+CivicStoreStats *
+civic_store_get_stats (CivicStore *self,
+                       GError    **error)
+{
+  g_autoptr(GRecMutexLocker) locker = NULL;
+  g_autoptr(CivicStoreStats) stats = g_new0 (CivicStoreStats, 1);
+  g_autoptr(CivicOwnedStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (CIVIC_IS_STORE (self), NULL);
+
+  stats->documents_per_type = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  locker = g_rec_mutex_locker_new (&self->lock);
+  rc = sqlite3_prepare_v2 (self->db,
+                           "SELECT type, COUNT (*), SUM (conflicted) FROM docs WHERE deleted = 0 GROUP BY type",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      guint count = sqlite3_column_int (stmt, 1);
+
+      stats->documents += count;
+      stats->conflicts += sqlite3_column_int (stmt, 2);
+      if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+        g_hash_table_insert (stats->documents_per_type, column_dup (stmt, 0), GUINT_TO_POINTER (count));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  rc = sqlite3_prepare_v2 (self->db, "SELECT COUNT (*) FROM docs WHERE deleted = 1", -1, &stmt, NULL);
+  if (rc != SQLITE_OK || (rc = sqlite3_step (stmt)) != SQLITE_ROW)
+    {
+      set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  stats->tombstones = sqlite3_column_int (stmt, 0);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  stats->update_seq = self->update_seq;
+  if (self->path != NULL)
+    {
+      g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
+
+      stats->size_bytes = file_size (self->path) + file_size (wal);
+    }
+  else
+    {
+      rc = sqlite3_prepare_v2 (self->db,
+                               "SELECT page_count * page_size FROM pragma_page_count (), pragma_page_size ()",
+                               -1, &stmt, NULL);
+      if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+        stats->size_bytes = sqlite3_column_int64 (stmt, 0);
+    }
+  return g_steal_pointer (&stats);
+}
+
+static gboolean
+corrupt (GError    **error,
+         const char *format,
+         ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+corrupt (GError    **error,
+         const char *format,
+         ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error_literal (error, CIVIC_STORE_ERROR, CIVIC_STORE_ERROR_CORRUPT, message);
+  return FALSE;
+}
+
+/* The first row of a query that must return none, as text, else NULL. */
+static gboolean
+query_first_text (CivicStore *self,
+                  const char *sql,
+                  char      **out,
+                  GError    **error)
+{
+  g_autoptr(CivicOwnedStmt) stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+
+  *out = NULL;
+  if (rc != SQLITE_OK)
+    return set_sqlite_error (self, rc, error);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *out = g_strdup (sqlite3_column_type (stmt, 0) == SQLITE_NULL
+                     ? "" : (const char *) sqlite3_column_text (stmt, 0));
+  else if (rc != SQLITE_DONE)
+    return set_sqlite_error (self, rc, error);
+  return TRUE;
+}
+
+static gboolean
+check_document (CivicStore   *self,
+                sqlite3_stmt *row,
+                GError      **error)
+{
+  gint64 num = sqlite3_column_int64 (row, 0);
+  const char *id = (const char *) sqlite3_column_text (row, 1);
+  const char *type = (const char *) sqlite3_column_text (row, 2);
+  gint64 winner_pos = sqlite3_column_int64 (row, 3);
+  const char *winner_hash = (const char *) sqlite3_column_text (row, 4);
+  gboolean deleted = sqlite3_column_int (row, 5);
+  gboolean conflicted = sqlite3_column_int (row, 6);
+  const char *body_text = (const char *) sqlite3_column_text (row, 7);
+  gboolean has_index = sqlite3_column_int (row, 8);
+  g_autoptr(GPtrArray) leaves = load_leaves (self, id, num, error);
+  g_autofree char *stored_winner = format_rev (winner_pos, winner_hash);
+  RevNode *winner;
+  guint live = 0;
+
+  if (leaves == NULL)
+    return FALSE;
+  if (leaves->len == 0)
+    return corrupt (error, _("Document “%s” has no leaf revision"), id);
+
+  for (guint i = 0; i < leaves->len; i++)
+    {
+      RevNode *leaf = g_ptr_array_index (leaves, i);
+
+      if (!leaf->keep)
+        return corrupt (error, _("Document “%s”: leaf revision %s has no body"), id, leaf->key);
+      if (!leaf->deleted)
+        live++;
+    }
+
+  winner = g_ptr_array_index (leaves, 0);
+  if (!g_str_equal (winner->key, stored_winner) || winner->deleted != deleted)
+    return corrupt (error, _("Document “%s”: the stored winner %s is not the winning revision %s"),
+                    id, stored_winner, winner->key);
+  if (conflicted != (live > 1))
+    return corrupt (error, _("Document “%s”: the conflict flag says %s but it has %u live leaves"),
+                    id, conflicted ? "conflicted" : "not conflicted", live);
+
+  if (deleted)
+    {
+      if (has_index)
+        return corrupt (error, _("Document “%s” is deleted but still has a typed index row"), id);
+      return TRUE;
+    }
+
+  if (body_text == NULL)
+    return corrupt (error, _("Document “%s”: the winner %s has no body"), id, stored_winner);
+  if (!has_index)
+    return corrupt (error, _("Document “%s” has no typed index row"), id);
+
+  {
+    g_autoptr(GError) local_error = NULL;
+    g_autoptr(JsonObject) body = parse_body (self, body_text, &local_error);
+    g_auto(CivicIndexRow) expected = { 0 };
+    CivicIndexRow stored = {
+      .type = (char *) sqlite3_column_text (row, 9),
+      .sort_key = (char *) sqlite3_column_text (row, 10),
+      .starts_at = (char *) sqlite3_column_text (row, 11),
+      .ends_at = (char *) sqlite3_column_text (row, 12),
+      .ref1 = (char *) sqlite3_column_text (row, 13),
+      .ref2 = (char *) sqlite3_column_text (row, 14),
+      .office_id = (char *) sqlite3_column_text (row, 15),
+      .campaign_id = (char *) sqlite3_column_text (row, 16),
+      .status = (char *) sqlite3_column_text (row, 17),
+    };
+    const char *body_type;
+
+    if (body == NULL)
+      return corrupt (error, _("Document “%s”: %s"), id, local_error->message);
+    body_type = civic_json_object_get_string_or_null (body, "type");
+    if (body_type != NULL && *body_type != '\0' && g_strcmp0 (body_type, type) != 0)
+      return corrupt (error, _("Document “%s” is filed as type “%s” but its winner says “%s”"),
+                      id, type ? type : "", body_type);
+    civic_index_row_compute (&expected, type, body);
+    if (!civic_index_row_equal (&expected, &stored))
+      return corrupt (error, _("Document “%s”: its typed index row does not match its winning revision"), id);
+  }
+  return TRUE;
+}
+
+gboolean
+civic_store_check (CivicStore *self,
+                   GError    **error)
+{
+  g_autoptr(GRecMutexLocker) locker = NULL;
+  g_autoptr(CivicOwnedStmt) stmt = NULL;
+  g_autofree char *first = NULL;
+  int rc;
+
+  g_return_val_if_fail (CIVIC_IS_STORE (self), FALSE);
+
+  locker = g_rec_mutex_locker_new (&self->lock);
+
+  if (!query_first_text (self, "PRAGMA integrity_check", &first, error))
+    return FALSE;
+  if (first != NULL && !g_str_equal (first, "ok"))
+    return corrupt (error, _("The database fails SQLite’s integrity check: %s"), first);
+  g_clear_pointer (&first, g_free);
+
+  if (!query_first_text (self, "SELECT \"table\" FROM pragma_foreign_key_check ()", &first, error))
+    return FALSE;
+  if (first != NULL)
+    return corrupt (error, _("Table “%s” refers to a document that does not exist"), first);
+
+  if (!query_first_text (self,
+                         "SELECT d.id || ' ' || p.pos || '-' || p.hash FROM revs p JOIN docs d ON d.num = p.doc"
+                         " WHERE p.is_leaf = 1 AND EXISTS (SELECT 1 FROM revs c WHERE c.doc = p.doc"
+                         " AND c.parent_pos = p.pos AND c.parent_hash = p.hash) LIMIT 1",
+                         &first, error))
+    return FALSE;
+  if (first != NULL)
+    return corrupt (error, _("Revision is marked as a leaf but has children: %s"), first);
+
+  if (!query_first_text (self,
+                         "SELECT d.id || ' ' || p.pos || '-' || p.hash FROM revs p JOIN docs d ON d.num = p.doc"
+                         " WHERE p.is_leaf = 0 AND NOT EXISTS (SELECT 1 FROM revs c WHERE c.doc = p.doc"
+                         " AND c.parent_pos = p.pos AND c.parent_hash = p.hash) LIMIT 1",
+                         &first, error))
+    return FALSE;
+  if (first != NULL)
+    return corrupt (error, _("Revision has no children but is not marked as a leaf: %s"), first);
+
+  if (!query_first_text (self,
+                         "SELECT id FROM doc_index i WHERE NOT EXISTS"
+                         " (SELECT 1 FROM docs d WHERE d.num = i.num AND d.id = i.id) LIMIT 1",
+                         &first, error))
+    return FALSE;
+  if (first != NULL)
+    return corrupt (error, _("A typed index row names a document that does not exist: %s"), first);
+
+  rc = sqlite3_prepare_v2 (self->db,
+                           "SELECT d.num, d.id, d.type, d.winner_pos, d.winner_hash, d.deleted, d.conflicted,"
+                           " r.body, i.num IS NOT NULL, i.type, i.sort_key, i.starts_at, i.ends_at, i.ref1,"
+                           " i.ref2, i.office_id, i.campaign_id, i.status"
+                           " FROM docs d"
+                           " LEFT JOIN revs r ON r.doc = d.num AND r.pos = d.winner_pos AND r.hash = d.winner_hash"
+                           " LEFT JOIN doc_index i ON i.num = d.num"
+                           " ORDER BY d.num", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return set_sqlite_error (self, rc, error);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if (!check_document (self, stmt, error))
+      return FALSE;
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (self, rc, error);
+  return TRUE;
+}
+
+static gboolean
+flush_lines (GOutputStream *out,
+             GString       *buffer,
+             gsize          threshold,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  if (buffer->len < threshold)
+    return TRUE;
+  if (!g_output_stream_write_all (out, buffer->str, buffer->len, NULL, cancellable, error))
+    return FALSE;
+  g_string_truncate (buffer, 0);
+  return TRUE;
+}
+
+gboolean
+civic_store_backup (CivicStore    *self,
+                    GOutputStream *out,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autoptr(GRecMutexLocker) locker = NULL;
+  g_autoptr(CivicOwnedStmt) stmt = NULL;
+  g_autoptr(GString) buffer = g_string_sized_new (1 << 17);
+  g_autofree char *current = NULL;
+  int rc;
+
+  g_return_val_if_fail (CIVIC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
+
+  locker = g_rec_mutex_locker_new (&self->lock);
+
+  /* The stored bodies are canonical JSON already, so lines are assembled
+   * as text without parsing them.
+   */
+  rc = sqlite3_prepare_v2 (self->db,
+                           "SELECT d.id, r.pos, r.hash, r.parent_pos, r.parent_hash, r.deleted, r.body"
+                           " FROM docs d JOIN revs r ON r.doc = d.num ORDER BY d.id, r.pos, r.hash",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return set_sqlite_error (self, rc, error);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *id = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (current == NULL || !g_str_equal (current, id))
+        {
+          if (current != NULL)
+            g_string_append (buffer, "]}\n");
+          if (!flush_lines (out, buffer, 1 << 16, cancellable, error))
+            return FALSE;
+          g_free (current);
+          current = g_strdup (id);
+          g_string_append (buffer, "{\"_id\":");
+          civic_json_append_string (buffer, id);
+          g_string_append (buffer, ",\"revs\":[");
+        }
+      else
+        g_string_append_c (buffer, ',');
+
+      g_string_append_printf (buffer, "{\"pos\":%" G_GINT64_FORMAT ",\"hash\":",
+                              (gint64) sqlite3_column_int64 (stmt, 1));
+      civic_json_append_string (buffer, (const char *) sqlite3_column_text (stmt, 2));
+      g_string_append (buffer, ",\"parent\":");
+      if (sqlite3_column_type (stmt, 4) == SQLITE_NULL)
+        g_string_append (buffer, "null");
+      else
+        {
+          g_autofree char *parent = format_rev (sqlite3_column_int64 (stmt, 3),
+                                                (const char *) sqlite3_column_text (stmt, 4));
+
+          civic_json_append_string (buffer, parent);
+        }
+      g_string_append (buffer, sqlite3_column_int (stmt, 5) ? ",\"deleted\":true,\"body\":"
+                                                            : ",\"deleted\":false,\"body\":");
+      if (sqlite3_column_type (stmt, 6) == SQLITE_NULL)
+        g_string_append (buffer, "null");
+      else
+        g_string_append (buffer, (const char *) sqlite3_column_text (stmt, 6));
+      g_string_append_c (buffer, '}');
+    }
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (self, rc, error);
+  if (current != NULL)
+    g_string_append (buffer, "]}\n");
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  rc = sqlite3_prepare_v2 (self->db, "SELECT id, rev, body FROM local_docs ORDER BY id", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return set_sqlite_error (self, rc, error);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_string_append (buffer, "{\"_local_id\":");
+      civic_json_append_string (buffer, (const char *) sqlite3_column_text (stmt, 0));
+      g_string_append_printf (buffer, ",\"rev\":%" G_GINT64_FORMAT ",\"body\":%s}\n",
+                              (gint64) sqlite3_column_int64 (stmt, 1),
+                              (const char *) sqlite3_column_text (stmt, 2));
+      if (!flush_lines (out, buffer, 1 << 16, cancellable, error))
+        return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (self, rc, error);
+
+  return flush_lines (out, buffer, 0, cancellable, error)
+    && g_output_stream_flush (out, cancellable, error);
+}
+
+static gboolean
+malformed (GError    **error,
+           guint       line,
+           const char *reason)
+{
+  g_set_error (error, CIVIC_STORE_ERROR, CIVIC_STORE_ERROR_INVALID,
+               _("Line %u of the backup is malformed: %s"), line, reason);
+  return FALSE;
+}
+
+static gboolean
+restore_local (CivicStore *self,
+               JsonObject *line_object,
+               guint       line,
+               GError    **error)
+{
+  const char *id = civic_json_object_get_string_or_null (line_object, "_local_id");
+  JsonObject *body = civic_json_object_get_object_or_null (line_object, "body");
+  gint64 rev = civic_json_object_get_int_or (line_object, "rev", -1);
+  g_autofree char *text = NULL;
+  g_autoptr(CivicStmt) stmt = NULL;
+
+  if (id == NULL || *id == '\0')
+    return malformed (error, line, _("“_local_id” must be a non-empty string"));
+  if (body == NULL)
+    return malformed (error, line, _("a local document needs a “body” object"));
+  if (rev < 0)
+    return malformed (error, line, _("a local document needs a “rev” number"));
+
+  text = civic_json_canonical_object (body, TRUE);
+  stmt = get_stmt (self, STMT_LOCAL_SET, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, rev);
+  sqlite3_bind_text (stmt, 3, text, -1, SQLITE_STATIC);
+  return step_done (self, stmt, error);
+}
+
+static gboolean
+restore_document (CivicStore *self,
+                  JsonObject *line_object,
+                  guint       line,
+                  GError    **error)
+{
+  const char *id = civic_json_object_get_string_or_null (line_object, "_id");
+  JsonArray *revs = civic_json_object_get_array_or_null (line_object, "revs");
+  g_autoptr(DocTree) incoming = NULL;
+  g_autoptr(DocTree) tree = NULL;
+  gboolean changed;
+  guint n;
+
+  if (id == NULL || *id == '\0')
+    return malformed (error, line, _("“_id” must be a non-empty string"));
+  if (revs == NULL || (n = json_array_get_length (revs)) == 0)
+    return malformed (error, line, _("“revs” must be a non-empty array"));
+
+  /* Validate the whole tree before touching the store. */
+  incoming = doc_tree_new (id);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *element = json_array_get_element (revs, i);
+      JsonObject *rev;
+      JsonNode *body_node, *parent_node, *deleted_node;
+      const char *hash, *parent = NULL, *parent_hash = NULL;
+      gint64 pos, parent_pos = 0;
+      RevNode *node;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        return malformed (error, line, _("each revision must be an object"));
+      rev = json_node_get_object (element);
+      pos = civic_json_object_get_int_or (rev, "pos", 0);
+      hash = civic_json_object_get_string_or_null (rev, "hash");
+      if (pos < 1 || hash == NULL || *hash == '\0' || strchr (hash, '"') != NULL)
+        return malformed (error, line, _("a revision needs a “pos” of at least 1 and a “hash”"));
+
+      parent_node = json_object_get_member (rev, "parent");
+      if (parent_node != NULL && !JSON_NODE_HOLDS_NULL (parent_node))
+        {
+          parent = civic_json_object_get_string_or_null (rev, "parent");
+          if (!parse_rev (parent, &parent_pos, &parent_hash) || parent_pos != pos - 1)
+            return malformed (error, line, _("a revision’s “parent” must be the revision one level up, or null"));
+        }
+
+      deleted_node = json_object_get_member (rev, "deleted");
+      if (deleted_node != NULL
+          && (!JSON_NODE_HOLDS_VALUE (deleted_node)
+              || json_node_get_value_type (deleted_node) != G_TYPE_BOOLEAN))
+        return malformed (error, line, _("“deleted” must be true or false"));
+
+      body_node = json_object_get_member (rev, "body");
+      if (body_node != NULL && !JSON_NODE_HOLDS_NULL (body_node) && !JSON_NODE_HOLDS_OBJECT (body_node))
+        return malformed (error, line, _("“body” must be an object or null"));
+
+      if (doc_tree_lookup_node (incoming, pos, hash) != NULL)
+        return malformed (error, line, _("a revision appears twice"));
+      node = doc_tree_add (incoming, pos, hash, parent_pos, parent_hash,
+                           civic_json_object_get_boolean_or (rev, "deleted", FALSE), TRUE);
+      if (body_node != NULL && JSON_NODE_HOLDS_OBJECT (body_node))
+        node->body = civic_json_canonical_object (json_node_get_object (body_node), TRUE);
+    }
+
+  for (guint i = 0; i < incoming->nodes->len; i++)
+    {
+      RevNode *node = g_ptr_array_index (incoming->nodes, i);
+
+      node->is_leaf = TRUE;
+    }
+  for (guint i = 0; i < incoming->nodes->len; i++)
+    {
+      RevNode *node = g_ptr_array_index (incoming->nodes, i);
+      RevNode *parent;
+
+      if (node->parent_hash == NULL)
+        continue;
+      parent = doc_tree_parent (incoming, node);
+      if (parent == NULL)
+        return malformed (error, line, _("a revision’s parent is not in the line"));
+      parent->is_leaf = FALSE;
+    }
+  for (guint i = 0; i < incoming->nodes->len; i++)
+    {
+      RevNode *node = g_ptr_array_index (incoming->nodes, i);
+
+      if (node->is_leaf && node->body == NULL)
+        return malformed (error, line, _("a leaf revision has no body"));
+    }
+
+  /* Merge the nodes this store lacks into its tree. */
+  if (!load_doc (self, id, TRUE, &tree, error))
+    return FALSE;
+  if (tree == NULL)
+    tree = doc_tree_new (id);
+  for (guint i = 0; i < incoming->nodes->len; i++)
+    {
+      RevNode *node = g_ptr_array_index (incoming->nodes, i);
+      RevNode *added;
+
+      if (doc_tree_lookup_node (tree, node->pos, node->hash) != NULL)
+        continue;
+      added = doc_tree_add (tree, node->pos, node->hash, node->parent_pos, node->parent_hash,
+                            node->deleted, TRUE);
+      added->body = g_steal_pointer (&node->body);
+    }
+  return commit_tree (self, tree, NULL, &changed, error);
+}
+
+gboolean
+civic_store_restore (CivicStore    *self,
+                     GInputStream  *in,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_autoptr(GDataInputStream) data = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  gboolean ok = TRUE;
+  guint line_number = 0;
+
+  g_return_val_if_fail (CIVIC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (G_IS_INPUT_STREAM (in), FALSE);
+
+  data = g_data_input_stream_new (in);
+  g_buffered_input_stream_set_buffer_size (G_BUFFERED_INPUT_STREAM (data), 1 << 16);
+  g_data_input_stream_set_newline_type (data, G_DATA_STREAM_NEWLINE_TYPE_ANY);
+
+  if (!write_begin (self, error))
+    return FALSE;
+  /* A restore usually fills an empty store: build the typed index once. */
+  ok = maybe_enter_bulk_mode (self, BULK_THRESHOLD, error);
+
+  while (ok)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *line = NULL;
+      gsize length;
+      JsonObject *object;
+
+      line = g_data_input_stream_read_line_utf8 (data, &length, cancellable, &local_error);
+      if (line == NULL)
+        {
+          if (local_error != NULL)
+            {
+              if (g_error_matches (local_error, G_CONVERT_ERROR, G_CONVERT_ERROR_ILLEGAL_SEQUENCE))
+                ok = malformed (error, line_number + 1, _("it is not valid UTF-8"));
+              else
+                {
+                  g_propagate_error (error, g_steal_pointer (&local_error));
+                  ok = FALSE;
+                }
+            }
+          break;
+        }
+      line_number++;
+      if (length == 0 || *g_strstrip (line) == '\0')
+        continue;
+
+      if (!json_parser_load_from_data (parser, line, -1, &local_error))
+        {
+          ok = malformed (error, line_number, local_error->message);
+          break;
+        }
+      if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+        {
+          ok = malformed (error, line_number, _("it is not a JSON object"));
+          break;
+        }
+      object = json_node_get_object (json_parser_get_root (parser));
+      if (json_object_has_member (object, "_local_id"))
+        ok = restore_local (self, object, line_number, error);
+      else
+        ok = restore_document (self, object, line_number, error);
+    }
+
+  return write_end (self, ok, ok ? error : NULL);
 }
 
 /* ---- Public: transactions ----------------------------------------------- */
