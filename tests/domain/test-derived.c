@@ -392,6 +392,56 @@ test_save_signup_stamps (void)
 }
 
 static void
+saved_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static void
+test_save_async (void)
+{
+  g_autoptr(CivicStore) store = open_store ();
+  g_autoptr(CivicVolunteer) volunteer = civic_volunteer_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rev = NULL;
+
+  civic_volunteer_set_name_ko (volunteer, "김민수");
+  civic_volunteer_set_phone (volunteer, "213-555-0123");
+  civic_record_save_async (CIVIC_RECORD (volunteer), store, "tester", NULL, saved_cb, &result);
+  /* Nothing is applied before the main loop delivers the result. */
+  g_assert_null (civic_record_get_id (CIVIC_RECORD (volunteer)));
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  rev = civic_record_save_finish (CIVIC_RECORD (volunteer), result, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (rev, "1-"));
+  g_assert_true (g_str_has_prefix (civic_record_get_id (CIVIC_RECORD (volunteer)), "volunteer:"));
+  g_assert_cmpstr (civic_record_get_rev (CIVIC_RECORD (volunteer)), ==, rev);
+  g_assert_nonnull (civic_record_get_updated_at (CIVIC_RECORD (volunteer)));
+  g_assert_cmpuint (civic_store_count (store, "volunteer", NULL), ==, 1);
+  g_clear_object (&result);
+
+  /* A refused save reports the field and leaves the record alone. */
+  civic_volunteer_set_email (volunteer, "not an address");
+  civic_record_save_async (CIVIC_RECORD (volunteer), store, "tester", NULL, saved_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (civic_record_save_finish (CIVIC_RECORD (volunteer), result, &error));
+  g_assert_error (error, CIVIC_RECORD_ERROR, CIVIC_RECORD_ERROR_INVALID);
+  g_assert_cmpstr (civic_record_error_get_field (error), ==, "email");
+  g_assert_cmpstr (civic_record_get_rev (CIVIC_RECORD (volunteer)), ==, rev);
+
+  /* Let the store's change notifications run before it goes. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
 save_signup (CivicStore *store,
              const char *shift_id,
              const char *volunteer_id,
@@ -497,6 +547,7 @@ main (int   argc,
   g_test_add_func ("/domain/derived/overlap", test_overlap);
   g_test_add_func ("/domain/derived/save", test_save);
   g_test_add_func ("/domain/derived/save-signup-stamps", test_save_signup_stamps);
+  g_test_add_func ("/domain/derived/save-async", test_save_async);
   g_test_add_func ("/domain/derived/volunteer-hours", test_volunteer_hours);
 
   return g_test_run ();

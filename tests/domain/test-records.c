@@ -573,6 +573,16 @@ test_immigration_fields_dropped (void)
 
   /* Fields added after loading do not reach the document either. */
   civic_record_set_string (record, "citizenship", "x");
+  g_assert_false (civic_record_has_field (record, "citizenship"));
+  {
+    g_autoptr(JsonArray) papers = json_array_new ();
+
+    json_array_add_string_element (papers, "x");
+    civic_record_set_array (record, "documents", papers);
+    g_assert_false (civic_record_has_field (record, "documents"));
+    civic_record_set_boolean (record, "is_undocumented", TRUE);
+    g_assert_false (civic_record_has_field (record, "is_undocumented"));
+  }
   json_object_set_string_member (contact, "name", "C");
   json_object_set_string_member (contact, "visa_type", "x");
   civic_volunteer_set_emergency_contact (CIVIC_VOLUNTEER (record), contact);

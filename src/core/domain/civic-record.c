@@ -536,7 +536,23 @@ set_member (CivicRecord *self,
             JsonNode    *node)
 {
   CivicRecordPrivate *priv = civic_record_get_instance_private (self);
+  CivicRecordClass *klass = CIVIC_RECORD_GET_CLASS (self);
   JsonNode *old = json_object_get_member (priv->data, name);
+
+  /* A type that must never hold some fields filters every value set, as
+   * well as every document read and written, so no path can store them.
+   */
+  if (node != NULL && klass->filter_json != NULL)
+    {
+      g_autoptr(JsonObject) wrapper = json_object_new ();
+
+      json_object_set_member (wrapper, name, node);
+      klass->filter_json (klass, wrapper);
+      node = json_object_get_member (wrapper, name);
+      if (node == NULL)
+        return;
+      json_node_ref (node);
+    }
 
   if (node == NULL)
     {
@@ -759,21 +775,6 @@ civic_record_set_object (CivicRecord *self,
     }
   node = json_node_new (JSON_NODE_OBJECT);
   json_node_take_object (node, _civic_json_object_deep_copy (value));
-  /* A type that must never hold some keys filters them here as well as on
-   * load, so no path can put them into a document.
-   */
-  if (CIVIC_RECORD_GET_CLASS (self)->filter_json != NULL)
-    {
-      g_autoptr(JsonObject) wrapper = json_object_new ();
-
-      json_object_set_member (wrapper, name, json_node_ref (node));
-      CIVIC_RECORD_GET_CLASS (self)->filter_json (CIVIC_RECORD_GET_CLASS (self), wrapper);
-      if (!json_object_has_member (wrapper, name))
-        {
-          json_node_unref (node);
-          return;
-        }
-    }
   set_member (self, name, node);
 }
 
@@ -809,13 +810,6 @@ civic_record_set_array (CivicRecord *self,
     }
   node = json_node_new (JSON_NODE_ARRAY);
   json_node_take_array (node, json_array_deep_copy (value));
-  if (CIVIC_RECORD_GET_CLASS (self)->filter_json != NULL)
-    {
-      g_autoptr(JsonObject) wrapper = json_object_new ();
-
-      json_object_set_member (wrapper, name, json_node_ref (node));
-      CIVIC_RECORD_GET_CLASS (self)->filter_json (CIVIC_RECORD_GET_CLASS (self), wrapper);
-    }
   set_member (self, name, node);
 }
 
@@ -1016,9 +1010,9 @@ _civic_record_fail (CivicRecord  *self,
   va_end (args);
 
   label = civic_record_field_label (civic_record_get_record_type (self), field);
-  /* TRANSLATORS: a validation error: the field's label, then the reason,
-   * e.g. "Title: an event needs a title". */
   g_set_error (error, CIVIC_RECORD_ERROR, CIVIC_RECORD_ERROR_INVALID,
+               /* TRANSLATORS: a validation error: the field's label, then
+                * the reason, e.g. "Title: an event needs a title". */
                _("%s: %s"), label, reason);
   priv = civic_record_error_get_private (*error);
   if (priv != NULL)
@@ -1398,36 +1392,23 @@ civic_record_copy (CivicRecord *self)
 
 /* ---- Saving ------------------------------------------------------------- */
 
-char *
-civic_record_save (CivicRecord  *self,
-                   CivicStore   *store,
-                   const char   *user_name,
-                   GError      **error)
+/* Stamps, validates and writes @work (a private copy); on success @work
+ * holds the id, stamps and new rev.
+ */
+static gboolean
+save_work (CivicRecord  *work,
+           CivicStore   *store,
+           const char   *user_name,
+           GError      **error)
 {
-  g_autoptr(CivicRecord) work = NULL;
+  CivicRecordPrivate *work_priv = civic_record_get_instance_private (work);
+  CivicRecordClass *klass = CIVIC_RECORD_GET_CLASS (work);
   g_autoptr(JsonObject) doc = NULL;
   g_autofree char *now = NULL;
   g_autofree char *rev = NULL;
-  CivicRecordClass *klass;
-  CivicRecordPrivate *work_priv;
-
-  g_return_val_if_fail (CIVIC_IS_RECORD (self), NULL);
-  g_return_val_if_fail (CIVIC_IS_STORE (store), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  /* Everything happens on a copy so a refused save leaves the record, and
-   * what a form shows, exactly as it was.
-   */
-  work = civic_record_copy (self);
-  work_priv = civic_record_get_instance_private (work);
-  klass = CIVIC_RECORD_GET_CLASS (work);
 
   if (work_priv->id == NULL)
-    {
-      g_autofree char *id = civic_store_new_id (klass->type_name);
-
-      civic_record_set_id (work, id);
-    }
+    work_priv->id = civic_store_new_id (klass->type_name);
   now = civic_now_instant ();
   if (civic_record_get_created_at (work) == NULL)
     civic_record_set_created_at (work, now);
@@ -1438,21 +1419,132 @@ civic_record_save (CivicRecord  *self,
     klass->prepare_save (work, now);
 
   if (!civic_record_validate (work, error))
-    return NULL;
+    return FALSE;
 
   doc = civic_record_to_json (work);
   rev = civic_store_put (store, doc, error);
   if (rev == NULL)
-    return NULL;
+    return FALSE;
+  g_free (work_priv->rev);
+  work_priv->rev = g_steal_pointer (&rev);
+  return TRUE;
+}
+
+/* Takes the saved state of @work into @self, notifying what changed. */
+static void
+apply_saved (CivicRecord *self,
+             CivicRecord *work)
+{
+  CivicRecordPrivate *work_priv = civic_record_get_instance_private (work);
 
   g_object_freeze_notify (G_OBJECT (self));
   civic_record_set_id (self, work_priv->id);
   replace_data (self, g_steal_pointer (&work_priv->data));
   work_priv->data = json_object_new ();
-  civic_record_set_rev (self, rev);
+  civic_record_set_rev (self, work_priv->rev);
   g_object_thaw_notify (G_OBJECT (self));
+}
 
-  return g_steal_pointer (&rev);
+char *
+civic_record_save (CivicRecord  *self,
+                   CivicStore   *store,
+                   const char   *user_name,
+                   GError      **error)
+{
+  g_autoptr(CivicRecord) work = NULL;
+
+  g_return_val_if_fail (CIVIC_IS_RECORD (self), NULL);
+  g_return_val_if_fail (CIVIC_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Everything happens on a copy so a refused save leaves the record, and
+   * what a form shows, exactly as it was.
+   */
+  work = civic_record_copy (self);
+  if (!save_work (work, store, user_name, error))
+    return NULL;
+  apply_saved (self, work);
+  return g_strdup (civic_record_get_rev (self));
+}
+
+typedef struct
+{
+  CivicStore  *store;
+  CivicRecord *work;
+  char        *user_name;
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_clear_object (&data->store);
+  g_clear_object (&data->work);
+  g_free (data->user_name);
+  g_free (data);
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SaveData *data = task_data;
+  GError *error = NULL;
+
+  if (save_work (data->work, data->store, data->user_name, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+civic_record_save_async (CivicRecord         *self,
+                         CivicStore          *store,
+                         const char          *user_name,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SaveData *data;
+
+  g_return_if_fail (CIVIC_IS_RECORD (self));
+  g_return_if_fail (CIVIC_IS_STORE (store));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  /* The thread works on a snapshot taken here, on the caller's thread. */
+  data = g_new0 (SaveData, 1);
+  data->store = g_object_ref (store);
+  data->work = civic_record_copy (self);
+  data->user_name = g_strdup (user_name);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, civic_record_save_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
+  /* Once the write has started it completes; cancelling only stops a save
+   * that has not begun.
+   */
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_run_in_thread (task, save_thread);
+}
+
+char *
+civic_record_save_finish (CivicRecord   *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  SaveData *data;
+
+  g_return_val_if_fail (CIVIC_IS_RECORD (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == civic_record_save_async, NULL);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return NULL;
+  data = g_task_get_task_data (G_TASK (result));
+  apply_saved (self, data->work);
+  return g_strdup (civic_record_get_rev (self));
 }
 
 CivicRecord *

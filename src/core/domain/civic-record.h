@@ -176,6 +176,21 @@ char        *civic_record_save               (CivicRecord  *self,
                                               CivicStore   *store,
                                               const char   *user_name,
                                               GError      **error);
+/* civic_record_save() with the SQLite write in a GTask thread, for the GUI:
+ * the record is copied when the call is made, and _finish() (called on the
+ * caller's thread, from @callback) takes the saved id, stamps and rev into
+ * @self.  Do not edit the record between the two calls (an editor makes its
+ * Save action insensitive meanwhile).
+ */
+void         civic_record_save_async         (CivicRecord         *self,
+                                              CivicStore          *store,
+                                              const char          *user_name,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+char        *civic_record_save_finish        (CivicRecord         *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
 /* Reads @id from @store into a new record of the right subclass. */
 CivicRecord *civic_record_load               (CivicStore   *store,
                                               const char   *id,
