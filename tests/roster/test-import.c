@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "civic-csv.h"
+#include "civic-record.h"
 #include "civic-roster-import.h"
 #include "civic-store.h"
 
@@ -79,6 +80,24 @@ row_at_line (CivicRosterImport *plan,
     }
   g_assert_not_reached ();
   return NULL;
+}
+
+/* Every row the import accepts must pass the domain's validation. */
+static void
+assert_accepted_rows_valid (CivicRosterImport *plan)
+{
+  GPtrArray *rows = civic_roster_import_get_rows (plan);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      CivicRosterImportRow *row = g_ptr_array_index (rows, i);
+      g_autoptr(GError) error = NULL;
+
+      if (row->status == CIVIC_ROSTER_ROW_INVALID)
+        continue;
+      civic_document_validate (row->volunteer, &error);
+      g_assert_no_error (error);
+    }
 }
 
 static void
@@ -193,6 +212,7 @@ test_mapping_generic (void)
 
   g_assert_true (civic_roster_import_evaluate (plan, NULL, &error));
   g_assert_no_error (error);
+  assert_accepted_rows_valid (plan);
   {
     CivicRosterImportRow *row = row_at_line (plan, 2);
     JsonArray *langs;
@@ -210,6 +230,50 @@ test_mapping_generic (void)
   messages = civic_roster_import_dup_messages (plan);
   g_assert_cmpuint (messages->len, ==, 2);
   g_assert_nonnull (strstr (g_ptr_array_index (messages, 0), "Immigration Status"));
+}
+
+static void
+test_all_fields (void)
+{
+  g_autoptr(CivicRosterImport) plan =
+    prepare ("Name,Preferred name,Age,Joined,Availability,Emergency contact,Active,Skills\n"
+             "\"Kim, Minsu\",Min,70,9/6/2026,weekday evening; weekends,Jiyoung Kim (213) 555-0199,no,driver/Excel\n"
+             "Ana Lopez,,16,2026-13-01,,,,\n"
+             "Bo Ra,,,,sometimes,,,\n"
+             "Chris Han,,,,,,maybe,\n");
+  g_autoptr(GError) error = NULL;
+  CivicRosterImportRow *row;
+  JsonObject *availability, *contact;
+
+  g_assert_cmpint (civic_roster_import_get_column_field (plan, 0), ==, CIVIC_ROSTER_FIELD_FULL_NAME);
+  g_assert_cmpint (civic_roster_import_get_column_field (plan, 4), ==, CIVIC_ROSTER_FIELD_AVAILABILITY);
+  g_assert_true (civic_roster_import_evaluate (plan, NULL, &error));
+  g_assert_no_error (error);
+  assert_accepted_rows_valid (plan);
+
+  row = row_at_line (plan, 2);
+  g_assert_cmpint (row->status, ==, CIVIC_ROSTER_ROW_OK);
+  g_assert_cmpstr (json_object_get_string_member (row->volunteer, "given_name"), ==, "Minsu");
+  g_assert_cmpstr (json_object_get_string_member (row->volunteer, "family_name"), ==, "Kim");
+  g_assert_cmpstr (json_object_get_string_member (row->volunteer, "preferred_name"), ==, "Min");
+  g_assert_cmpstr (json_object_get_string_member (row->volunteer, "age_group"), ==, "senior");
+  g_assert_cmpstr (json_object_get_string_member (row->volunteer, "joined_on"), ==, "2026-09-06");
+  g_assert_false (json_object_get_boolean_member (row->volunteer, "active"));
+  availability = json_object_get_object_member (row->volunteer, "availability");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (availability, "weekday")), ==, 1);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (availability, "weekend")), ==, 3);
+  contact = json_object_get_object_member (row->volunteer, "emergency_contact");
+  g_assert_cmpstr (json_object_get_string_member (contact, "name"), ==, "Jiyoung Kim");
+  g_assert_cmpstr (json_object_get_string_member (contact, "phone"), ==, "(213) 555-0199");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (row->volunteer, "skills")), ==, 2);
+
+  row = row_at_line (plan, 3);
+  g_assert_cmpint (row->status, ==, CIVIC_ROSTER_ROW_INVALID);
+  g_assert_true (g_str_has_prefix (row->reason, "line 3: joined on"));
+  row = row_at_line (plan, 4);
+  g_assert_true (g_str_has_prefix (row->reason, "line 4: availability"));
+  row = row_at_line (plan, 5);
+  g_assert_true (g_str_has_prefix (row->reason, "line 5: active"));
 }
 
 static void
@@ -298,6 +362,7 @@ test_korean_headers_bom_and_cp949 (void)
       g_assert_cmpstr (json_object_get_string_member (row->volunteer, "name_ko"), ==, "김민수");
       row = row_at_line (plan, 3);
       g_assert_cmpstr (json_object_get_string_member (row->volunteer, "name_ko"), ==, "박지영");
+      assert_accepted_rows_valid (plan);
       g_assert_cmpuint (json_array_get_length (json_object_get_array_member (row->volunteer, "languages")), ==, 2);
     }
 }
@@ -352,6 +417,7 @@ test_invalid_rows_and_duplicates (void)
   g_assert_cmpint (row->status, ==, CIVIC_ROSTER_ROW_INVALID);
   g_assert_true (g_str_has_prefix (row->reason, "line 11: e-mail"));
   g_assert_cmpint (row_at_line (plan, 12)->status, ==, CIVIC_ROSTER_ROW_OK);
+  assert_accepted_rows_valid (plan);
 
   g_assert_true (civic_roster_import_commit (plan, store, &report, &error));
   g_assert_no_error (error);
@@ -497,6 +563,7 @@ main (int argc, char **argv)
   g_test_add_func ("/roster/csv/write-round-trip", test_csv_write_round_trip);
   g_test_add_func ("/roster/csv/bad-encoding", test_csv_bad_encoding);
   g_test_add_func ("/roster/import/mapping-generic", test_mapping_generic);
+  g_test_add_func ("/roster/import/all-fields", test_all_fields);
   g_test_add_func ("/roster/import/mapping-mobilize", test_mapping_mobilize);
   g_test_add_func ("/roster/import/mapping-van", test_mapping_van);
   g_test_add_func ("/roster/import/korean-bom-cp949", test_korean_headers_bom_and_cp949);

@@ -85,6 +85,35 @@ civic_text_fold (const char *s)
   if (s == NULL || *s == '\0')
     return g_strdup ("");
 
+  /* Most keys are plain ASCII: lowercasing and collapsing spaces is all
+   * the folding they need, at a fraction of the cost.
+   */
+  {
+    const char *p;
+
+    for (p = s; *p != '\0' && (guchar) *p < 0x80; p++)
+      ;
+    if (*p == '\0')
+      {
+        out = g_string_sized_new (p - s);
+        for (p = s; *p != '\0'; p++)
+          {
+            if (g_ascii_isspace (*p))
+              {
+                pending_space = out->len > 0;
+                continue;
+              }
+            if (g_ascii_iscntrl (*p))
+              continue;
+            if (pending_space)
+              g_string_append_c (out, ' ');
+            pending_space = FALSE;
+            g_string_append_c (out, g_ascii_tolower (*p));
+          }
+        return g_string_free (out, FALSE);
+      }
+  }
+
   if (!g_utf8_validate (s, -1, NULL))
     {
       g_autofree char *valid = g_utf8_make_valid (s, -1);
