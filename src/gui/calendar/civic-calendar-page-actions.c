@@ -116,22 +116,28 @@ undo_done_cb (GObject      *source,
     show_error (CIVIC_CALENDAR_PAGE (source), error);
 }
 
-static void
-undo_clicked_cb (AdwToast          *toast,
-                 CivicCalendarPage *self)
+void
+_civic_calendar_page_undo_delete (CivicCalendarPage *self,
+                                  JsonObject        *previous)
 {
-  JsonObject *previous = g_object_get_data (G_OBJECT (toast), "previous");
   g_autoptr(GTask) task = NULL;
 
   if (previous == NULL || civic_calendar_page_get_store (self) == NULL)
     return;
 
   task = g_task_new (self, NULL, undo_done_cb, NULL);
-  g_task_set_source_tag (task, undo_clicked_cb);
+  g_task_set_source_tag (task, _civic_calendar_page_undo_delete);
   g_object_set_data_full (G_OBJECT (task), "store", g_object_ref (civic_calendar_page_get_store (self)),
                           g_object_unref);
   g_task_set_task_data (task, json_object_ref (previous), (GDestroyNotify) json_object_unref);
   g_task_run_in_thread (task, undo_thread);
+}
+
+static void
+undo_clicked_cb (AdwToast          *toast,
+                 CivicCalendarPage *self)
+{
+  _civic_calendar_page_undo_delete (self, g_object_get_data (G_OBJECT (toast), "previous"));
 }
 
 static void

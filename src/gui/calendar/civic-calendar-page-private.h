@@ -37,5 +37,8 @@ CivicEventEditor   *_civic_calendar_page_open_editor  (CivicCalendarPage *self,
 void                _civic_calendar_page_import_file  (CivicCalendarPage *self,
                                                        GFile             *file);
 CivicCalendarPrint *_civic_calendar_page_create_print (CivicCalendarPage *self);
+/* Puts @previous back (what the Undo button of a delete toast does). */
+void                _civic_calendar_page_undo_delete  (CivicCalendarPage *self,
+                                                       JsonObject        *previous);
 
 G_END_DECLS

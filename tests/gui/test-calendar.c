@@ -1,0 +1,562 @@
+/* test-calendar.c — the Calendar page under a display: views, navigation,
+ * the editor (create, edit, delete with undo), filters and read-only mode
+ *
+ * Copyright 2026 The Civic Desk developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The page is shown in a plain window over a temporary store filled with
+ * the demo organization, whose general-election campaign runs from
+ * September 6 to November 8, 2026.
+ */
+
+#define G_LOG_DOMAIN "test-calendar"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "civic-agenda-view.h"
+#include "civic-calendar-item.h"
+#include "civic-calendar-page.h"
+#include "civic-calendar-page-private.h"
+#include "civic-calendar-print.h"
+#include "civic-event-editor.h"
+#include "civic-event-form.h"
+#include "civic-recurrence.h"
+#include "civic-sample.h"
+
+#include <cairo-pdf.h>
+
+#define WAIT_TIMEOUT_MS 30000
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+wake_up_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+wait_for (Condition   condition,
+          gpointer    data,
+          const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_MS * G_TIME_SPAN_MILLISECOND;
+  guint wake_id = g_timeout_add (20, wake_up_cb, NULL);
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out waiting for %s", what);
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  g_source_remove (wake_id);
+}
+
+typedef struct {
+  char              *dir;
+  CivicStore        *store;
+  GtkWindow         *window;
+  CivicCalendarPage *page;
+  guint              loads;
+  guint              wanted_loads;
+  JsonObject        *deleted_previous;
+} Fixture;
+
+static void
+loaded_cb (CivicCalendarPage *page,
+           Fixture           *fixture)
+{
+  fixture->loads++;
+}
+
+static gboolean
+loaded_again (gpointer data)
+{
+  Fixture *fixture = data;
+  return fixture->loads >= fixture->wanted_loads;
+}
+
+/* Waits for the load that the last change started. */
+static void
+wait_loaded (Fixture *fixture)
+{
+  fixture->wanted_loads = fixture->loads + 1;
+  wait_for (loaded_again, fixture, "the calendar to load");
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GDateTime) october = g_date_time_new_local (2026, 10, 1, 0, 0, 0);
+
+  fixture->dir = g_dir_make_tmp ("civic-calendar-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->dir, "test.db", NULL);
+  fixture->store = civic_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (civic_sample_generate (fixture->store, CIVIC_SAMPLE_SCALE_DEMO, 1, &error));
+  g_assert_no_error (error);
+
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 1100, 800);
+  fixture->page = g_object_new (CIVIC_TYPE_CALENDAR_PAGE, NULL);
+  g_signal_connect (fixture->page, "loaded", G_CALLBACK (loaded_cb), fixture);
+  civic_calendar_page_set_view_mode (fixture->page, "month");
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
+  gtk_window_present (fixture->window);
+
+  civic_calendar_page_set_date (fixture->page, october);
+  civic_calendar_page_set_store (fixture->page, fixture->store);
+  wait_loaded (fixture);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  gtk_window_destroy (fixture->window);
+  g_clear_pointer (&fixture->deleted_previous, json_object_unref);
+  g_clear_object (&fixture->store);
+
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static guint
+count_titled (Fixture    *fixture,
+              const char *needle)
+{
+  GPtrArray *items = civic_calendar_page_get_items (fixture->page);
+  guint count = 0;
+
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    {
+      CivicCalendarItem *item = g_ptr_array_index (items, i);
+      if (item->title != NULL && strstr (item->title, needle) != NULL)
+        count++;
+    }
+  return count;
+}
+
+static CivicCalendarItem *
+find_titled (Fixture    *fixture,
+             const char *needle)
+{
+  GPtrArray *items = civic_calendar_page_get_items (fixture->page);
+
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    {
+      CivicCalendarItem *item = g_ptr_array_index (items, i);
+      if (item->title != NULL && strstr (item->title, needle) != NULL)
+        return item;
+    }
+  return NULL;
+}
+
+static guint
+count_repeating (Fixture *fixture)
+{
+  GPtrArray *items = civic_calendar_page_get_items (fixture->page);
+  guint count = 0;
+
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    if (((CivicCalendarItem *) g_ptr_array_index (items, i))->repeats)
+      count++;
+  return count;
+}
+
+static void
+test_views_render_demo (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  GPtrArray *items = civic_calendar_page_get_items (fixture->page);
+  guint month_items;
+
+  /* October 2026 is the heart of the campaign: phone banks four evenings a
+   * week, repeating, plus drives, town halls and clinics.
+   */
+  g_assert_nonnull (items);
+  month_items = items->len;
+  g_assert_cmpuint (month_items, >, 20);
+  g_assert_cmpuint (count_repeating (fixture), >, 10);
+
+  civic_calendar_page_set_view_mode (fixture->page, "week");
+  wait_loaded (fixture);
+  items = civic_calendar_page_get_items (fixture->page);
+  g_assert_cmpuint (items->len, >, 0);
+  g_assert_cmpuint (items->len, <, month_items);
+
+  civic_calendar_page_set_view_mode (fixture->page, "agenda");
+  wait_loaded (fixture);
+  {
+    GtkWidget *agenda = gtk_widget_get_first_child (GTK_WIDGET (fixture->page));
+    (void) agenda;
+  }
+  items = civic_calendar_page_get_items (fixture->page);
+  g_assert_cmpuint (items->len, >, 0);
+
+  civic_calendar_page_set_view_mode (fixture->page, "month");
+  wait_loaded (fixture);
+  g_assert_cmpuint (civic_calendar_page_get_items (fixture->page)->len, ==, month_items);
+}
+
+static void
+test_navigation (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  GDateTime *date;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "calendar.next", NULL));
+  wait_loaded (fixture);
+  date = civic_calendar_page_get_date (fixture->page);
+  g_assert_cmpint (g_date_time_get_month (date), ==, 11);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "calendar.previous", NULL));
+  wait_loaded (fixture);
+  g_assert_cmpint (g_date_time_get_month (civic_calendar_page_get_date (fixture->page)), ==, 10);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "calendar.view", "s", "week"));
+  wait_loaded (fixture);
+  g_assert_cmpstr (civic_calendar_page_get_view_mode (fixture->page), ==, "week");
+  {
+    g_autoptr(GDateTime) before = g_date_time_ref (civic_calendar_page_get_date (fixture->page));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "calendar.next", NULL));
+    wait_loaded (fixture);
+    g_assert_cmpint (g_date_time_difference (civic_calendar_page_get_date (fixture->page), before) / G_TIME_SPAN_DAY, ==, 7);
+  }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "calendar.today", NULL));
+  wait_loaded (fixture);
+  date = civic_calendar_page_get_date (fixture->page);
+  g_assert_cmpint (g_date_time_get_day_of_year (date), ==, g_date_time_get_day_of_year (now));
+}
+
+static void
+changed_cb (CivicStore *store,
+            GStrv       ids,
+            GStrv       types,
+            guint      *count)
+{
+  (*count)++;
+}
+
+static gboolean
+nonzero (gpointer data)
+{
+  return *(guint *) data > 0;
+}
+
+static gboolean
+window_gone (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static void
+deleted_cb (CivicEventEditor *editor,
+            const char       *message,
+            JsonObject       *previous,
+            Fixture          *fixture)
+{
+  g_clear_pointer (&fixture->deleted_previous, json_object_unref);
+  fixture->deleted_previous = json_object_ref (previous);
+}
+
+static void
+save_and_wait (Fixture          *fixture,
+               CivicEventEditor *editor)
+{
+  gpointer weak = editor;
+  guint changes = 0;
+  gulong id = g_signal_connect (fixture->store, "changed", G_CALLBACK (changed_cb), &changes);
+
+  g_object_add_weak_pointer (G_OBJECT (editor), &weak);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  wait_for (window_gone, &weak, "the editor to save and close");
+  wait_for (nonzero, &changes, "the store to change");
+  g_signal_handler_disconnect (fixture->store, id);
+  wait_loaded (fixture);
+}
+
+static void
+test_editor_create_edit_delete_undo (Fixture       *fixture,
+                                     gconstpointer  user_data)
+{
+  g_autoptr(GDateTime) day = g_date_time_new_local (2026, 10, 14, 0, 0, 0);
+  CivicEventEditor *editor;
+  CivicCalendarItem *item;
+  g_autofree char *event_id = NULL;
+  gpointer weak;
+  GtkWidget *error_label;
+
+  /* An empty title is refused in place and nothing is written. */
+  editor = _civic_calendar_page_open_editor (fixture->page, NULL, NULL, day);
+  g_assert_nonnull (editor);
+  {
+    gint64 seq = civic_store_get_update_seq (fixture->store);
+
+    civic_event_editor_set_title_text (editor, "");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+    for (int i = 0; i < 20; i++)
+      g_main_context_iteration (NULL, FALSE);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+    g_assert_cmpint (civic_store_get_update_seq (fixture->store), ==, seq);
+  }
+
+  /* Create. */
+  civic_event_editor_set_title_text (editor, "Rally for the DREAM Act");
+  save_and_wait (fixture, editor);
+  item = find_titled (fixture, "Rally for the DREAM Act");
+  g_assert_nonnull (item);
+  event_id = g_strdup (item->event_id);
+  g_assert_cmpint (g_date_time_get_day_of_month (item->starts), ==, 14);
+
+  /* Edit: the views follow without a reload by hand. */
+  editor = _civic_calendar_page_open_editor (fixture->page, event_id, NULL, NULL);
+  civic_event_editor_set_title_text (editor, "Rally for Immigration Reform");
+  save_and_wait (fixture, editor);
+  g_assert_null (find_titled (fixture, "Rally for the DREAM Act"));
+  g_assert_nonnull (find_titled (fixture, "Rally for Immigration Reform"));
+
+  /* Delete, then undo. */
+  editor = _civic_calendar_page_open_editor (fixture->page, event_id, NULL, NULL);
+  g_signal_connect (editor, "deleted", G_CALLBACK (deleted_cb), fixture);
+  weak = editor;
+  g_object_add_weak_pointer (G_OBJECT (editor), &weak);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.delete", NULL));
+  wait_for (window_gone, &weak, "the editor to delete and close");
+  wait_loaded (fixture);
+  g_assert_null (find_titled (fixture, "Rally for Immigration Reform"));
+  g_assert_nonnull (fixture->deleted_previous);
+
+  _civic_calendar_page_undo_delete (fixture->page, fixture->deleted_previous);
+  wait_loaded (fixture);
+  g_assert_nonnull (find_titled (fixture, "Rally for Immigration Reform"));
+
+  (void) error_label;
+}
+
+static void
+test_this_occurrence_exception (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  CivicCalendarItem *item = NULL;
+  GPtrArray *items = civic_calendar_page_get_items (fixture->page);
+  g_autoptr(JsonObject) series = NULL;
+  g_autoptr(JsonObject) exception = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *series_id = NULL;
+  g_autofree char *occurrence = NULL;
+  guint before;
+
+  for (guint i = 0; i < items->len && item == NULL; i++)
+    if (((CivicCalendarItem *) g_ptr_array_index (items, i))->repeats)
+      item = g_ptr_array_index (items, i);
+  g_assert_nonnull (item);
+  series_id = g_strdup (item->event_id);
+  occurrence = g_strdup (item->occurrence);
+  before = count_repeating (fixture);
+
+  /* "This event" through the same code the editor's dialog runs. */
+  series = civic_store_get (fixture->store, series_id, &error);
+  g_assert_no_error (error);
+  exception = civic_recurrence_new_exception (series, occurrence, &error);
+  g_assert_no_error (error);
+  json_object_set_string_member (exception, "title", "Phone bank moved to the library");
+  g_assert_nonnull (civic_store_put (fixture->store, exception, &error));
+  g_assert_no_error (error);
+  wait_loaded (fixture);
+
+  g_assert_cmpuint (count_titled (fixture, "Phone bank moved to the library"), ==, 1);
+  /* The series still has one document and lost exactly that occurrence. */
+  g_assert_cmpuint (count_repeating (fixture), ==, before);
+}
+
+static void
+test_filters_and_search (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(GHashTable) hidden = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *event;
+
+  g_assert_true (json_parser_load_from_data (parser,
+    "{\"_id\":\"event:x\",\"type\":\"event\",\"kind\":\"town_hall\",\"title\":\"이민 개혁 타운홀\","
+    "\"office_id\":\"office:la\",\"campaign_id\":\"campaign:ge\",\"board_visible\":false,"
+    "\"location\":{\"name\":\"Koreatown Senior Center\"},\"description\":\"Immigration reform Q&A\"}", -1, NULL));
+  event = json_node_get_object (json_parser_get_root (parser));
+
+  g_assert_true (_civic_calendar_event_matches (event, hidden, "", "", "", FALSE));
+  g_assert_true (_civic_calendar_event_matches (event, hidden, "", "", "타운홀", FALSE));
+  g_assert_true (_civic_calendar_event_matches (event, hidden, "", "", "ㅌㅇㅎ", FALSE));
+  g_assert_true (_civic_calendar_event_matches (event, hidden, "", "", "senior center", FALSE));
+  g_assert_true (_civic_calendar_event_matches (event, hidden, "", "", "IMMIGRATION", FALSE));
+  g_assert_false (_civic_calendar_event_matches (event, hidden, "", "", "rally", FALSE));
+  g_assert_false (_civic_calendar_event_matches (event, hidden, "office:oc", "", NULL, FALSE));
+  g_assert_true (_civic_calendar_event_matches (event, hidden, "office:la", "campaign:ge", NULL, FALSE));
+  g_assert_false (_civic_calendar_event_matches (event, hidden, NULL, NULL, NULL, TRUE));
+  g_hash_table_add (hidden, (gpointer) "town_hall");
+  g_assert_false (_civic_calendar_event_matches (event, hidden, NULL, NULL, NULL, FALSE));
+}
+
+static guint
+count_toplevels (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint visible = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+      if (gtk_widget_get_visible (window))
+        visible++;
+    }
+  return visible;
+}
+
+static void
+test_read_only (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  guint windows = count_toplevels ();
+  guint all_items = civic_calendar_page_get_items (fixture->page)->len;
+
+  civic_calendar_page_set_read_only (fixture->page, TRUE);
+  wait_loaded (fixture);
+
+  /* The action is disabled, not just its button: activating it does nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "calendar.new-event", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "calendar.import", NULL);
+  for (int i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (count_toplevels (), ==, windows);
+
+  /* A board profile sees board-visible events unless it asks for all. */
+  g_assert_cmpuint (civic_calendar_page_get_items (fixture->page)->len, <, all_items);
+  g_object_set (fixture->page, "show-all-events", TRUE, NULL);
+  wait_loaded (fixture);
+  g_assert_cmpuint (civic_calendar_page_get_items (fixture->page)->len, ==, all_items);
+
+  /* An editor opened read-only cannot save. */
+  {
+    GPtrArray *items = civic_calendar_page_get_items (fixture->page);
+    CivicCalendarItem *item = g_ptr_array_index (items, 0);
+    CivicEventEditor *editor = _civic_calendar_page_open_editor (fixture->page, item->event_id, item->occurrence, NULL);
+    gint64 seq = civic_store_get_update_seq (fixture->store);
+
+    civic_event_editor_set_title_text (editor, "Board edit");
+    gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+    for (int i = 0; i < 20; i++)
+      g_main_context_iteration (NULL, FALSE);
+    g_assert_cmpint (civic_store_get_update_seq (fixture->store), ==, seq);
+    gtk_window_destroy (GTK_WINDOW (editor));
+  }
+}
+
+static void
+test_print_page (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autoptr(CivicCalendarPrint) print = _civic_calendar_page_create_print (fixture->page);
+  g_autofree char *pdf = g_build_filename (fixture->dir, "month.pdf", NULL);
+  cairo_surface_t *surface = cairo_pdf_surface_create (pdf, 792, 612);
+  cairo_t *cr = cairo_create (surface);
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  GStatBuf st;
+
+  civic_calendar_print_draw_page (print, cr, layout, 760, 580);
+  g_object_unref (layout);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  g_assert_cmpint (g_stat (pdf, &st), ==, 0);
+  g_assert_cmpint (st.st_size, >, 2000);
+}
+
+static void
+test_event_form_time_zones (void)
+{
+  g_autoptr(CivicEventForm) form = civic_event_form_new ();
+  g_autoptr(CivicEventForm) back = civic_event_form_new ();
+  g_autoptr(JsonObject) event = NULL;
+  g_autofree char *rrule = NULL;
+
+  /* 6 pm in Los Angeles on September 10 is 01:00Z the next day (PDT). */
+  g_free (form->title);
+  form->title = g_strdup ("Phone bank");
+  g_free (form->tzid);
+  form->tzid = g_strdup ("America/Los_Angeles");
+  g_date_set_dmy (&form->start_date, 10, 9, 2026);
+  g_date_set_dmy (&form->end_date, 10, 9, 2026);
+  form->start_minutes = 18 * 60;
+  form->end_minutes = 21 * 60;
+  form->repeat = CIVIC_REPEAT_WEEKLY;
+  form->weekdays = (1 << 0) | (1 << 3);
+  form->repeat_end = CIVIC_REPEAT_END_UNTIL;
+  g_date_set_dmy (&form->until, 8, 11, 2026);
+
+  event = civic_event_form_to_json (form, NULL);
+  g_assert_cmpstr (json_object_get_string_member (event, "starts_at"), ==, "2026-09-11T01:00:00Z");
+  g_assert_cmpstr (json_object_get_string_member (event, "ends_at"), ==, "2026-09-11T04:00:00Z");
+  rrule = civic_event_form_build_rrule (form);
+  /* The last moment of November 8 in Los Angeles (PST) in UTC. */
+  g_assert_cmpstr (rrule, ==, "FREQ=WEEKLY;BYDAY=MO,TH;UNTIL=20261109T075959Z");
+
+  civic_event_form_load (back, event, NULL);
+  g_assert_cmpint (back->start_minutes, ==, 18 * 60);
+  g_assert_cmpint (back->repeat, ==, CIVIC_REPEAT_WEEKLY);
+  g_assert_cmpint (back->weekdays, ==, form->weekdays);
+  g_assert_cmpint (g_date_get_day (&back->until), ==, 8);
+
+  /* All-day events keep inclusive dates and no instants. */
+  form->all_day = TRUE;
+  form->repeat = CIVIC_REPEAT_NONE;
+  g_date_set_dmy (&form->end_date, 12, 9, 2026);
+  g_clear_pointer (&event, json_object_unref);
+  event = civic_event_form_to_json (form, NULL);
+  g_assert_cmpstr (json_object_get_string_member (event, "starts_on"), ==, "2026-09-10");
+  g_assert_cmpstr (json_object_get_string_member (event, "ends_on"), ==, "2026-09-12");
+  g_assert_false (json_object_has_member (event, "starts_at"));
+  g_assert_false (json_object_has_member (event, "rrule"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("TZ", "America/Los_Angeles", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/calendar/event-form/time-zones", test_event_form_time_zones);
+  g_test_add ("/calendar/views/render-demo", Fixture, NULL, fixture_set_up, test_views_render_demo, fixture_tear_down);
+  g_test_add ("/calendar/navigation", Fixture, NULL, fixture_set_up, test_navigation, fixture_tear_down);
+  g_test_add ("/calendar/editor/create-edit-delete-undo", Fixture, NULL, fixture_set_up,
+              test_editor_create_edit_delete_undo, fixture_tear_down);
+  g_test_add ("/calendar/editor/this-occurrence", Fixture, NULL, fixture_set_up,
+              test_this_occurrence_exception, fixture_tear_down);
+  g_test_add ("/calendar/filters", Fixture, NULL, fixture_set_up, test_filters_and_search, fixture_tear_down);
+  g_test_add ("/calendar/read-only", Fixture, NULL, fixture_set_up, test_read_only, fixture_tear_down);
+  g_test_add ("/calendar/print", Fixture, NULL, fixture_set_up, test_print_page, fixture_tear_down);
+
+  return g_test_run ();
+}
