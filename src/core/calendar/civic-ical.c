@@ -56,6 +56,8 @@ static const struct {
 #define X_ACCESSIBILITY    "X-CIVIC-ACCESSIBILITY"
 #define X_LOCATION_NAME    "X-CIVIC-LOCATION-NAME"
 #define X_LOCATION_ADDRESS "X-CIVIC-LOCATION-ADDRESS"
+/* The zone of an event written in UTC ("…Z"), which names none. */
+#define X_TZID             "X-CIVIC-TZID"
 /* Any other field: X-CIVIC-FIELD-<NAME, '_' as '-'>:<compact JSON>. */
 #define X_FIELD_PREFIX     "X-CIVIC-FIELD-"
 
@@ -259,6 +261,12 @@ scan_content_line (Scan       *scan,
   const char *params = NULL;
   gboolean value_is_period = FALSE;
 
+  /* Checked on the unfolded line: some writers fold in the middle of a
+   * multi-byte character, which unfolding mends.
+   */
+  if (!g_utf8_validate (text, -1, NULL))
+    return scan_fail (scan, line, _("bytes that are not UTF-8 text; iCalendar files are UTF-8"));
+
   while (is_name_char (*p))
     p++;
   if (p == text || (*p != ':' && *p != ';'))
@@ -391,7 +399,6 @@ scan_file (const char  *data,
   guint line = 0;
   const char *end = data + length;
   const char *p = data;
-  const char *invalid = NULL;
   gboolean cr_only;
   gboolean has_logical = FALSE;
   gboolean only_space = TRUE;
@@ -409,6 +416,42 @@ scan_file (const char  *data,
       return FALSE;
     }
 
+  /* Some other kind of file altogether: say so rather than find fault
+   * with its second line.
+   */
+  {
+    gsize start = 0;
+    guint first_line = 1;
+
+    while (start < length && g_ascii_isspace (data[start]))
+      {
+        if (data[start] == '\n')
+          first_line++;
+        start++;
+      }
+    if (length - start < 15 || g_ascii_strncasecmp (data + start, "BEGIN:VCALENDAR", 15) != 0)
+      {
+        gsize probe = MIN (length - start, 512);
+        gboolean binary = !g_utf8_validate_len (data + start, probe, NULL);
+
+        for (gsize i = start; i < start + probe && !binary; i++)
+          {
+            guchar c = (guchar) data[i];
+
+            binary = c == 0 || (c < 0x20 && c != '\t' && c != '\r' && c != '\n');
+          }
+        if (binary)
+          g_set_error (error, CIVIC_ICAL_ERROR, CIVIC_ICAL_ERROR_MALFORMED,
+                       _("line %u: binary data, not an iCalendar file (which starts with BEGIN:VCALENDAR)"),
+                       first_line);
+        else
+          g_set_error (error, CIVIC_ICAL_ERROR, CIVIC_ICAL_ERROR_MALFORMED,
+                       _("line %u: the file does not start with BEGIN:VCALENDAR; it is not an iCalendar file"),
+                       first_line);
+        return FALSE;
+      }
+  }
+
   /* Binary data first: a NUL, a control character or bytes that are not
    * UTF-8 mean this is not a text file at all.
    */
@@ -423,13 +466,6 @@ scan_file (const char  *data,
                        line_of_offset (data, i), c);
           return FALSE;
         }
-    }
-  if (!g_utf8_validate_len (data, length, &invalid))
-    {
-      g_set_error (error, CIVIC_ICAL_ERROR, CIVIC_ICAL_ERROR_MALFORMED,
-                   _("line %u: bytes that are not UTF-8 text; iCalendar files are UTF-8"),
-                   line_of_offset (data, invalid - data));
-      return FALSE;
     }
 
   /* Very old Mac files end lines with CR alone. */
@@ -938,8 +974,10 @@ read_x_property (JsonObject   *doc,
   const char *name = icalproperty_get_x_name (prop);
   const char *value = icalproperty_get_x (prop);
 
-  if (name == NULL || value == NULL)
+  if (name == NULL)
     return;
+  if (value == NULL)
+    value = "";
 
   if (g_ascii_strcasecmp (name, X_KIND) == 0)
     {
@@ -954,7 +992,7 @@ read_x_property (JsonObject   *doc,
     set_text (doc, "accessibility", value);
   else if (g_ascii_strcasecmp (name, X_LANGUAGES) == 0)
     {
-      g_auto(GStrv) parts = g_strsplit (value, ",", -1);
+      g_auto(GStrv) parts = g_str_equal (value, "[]") ? NULL : g_strsplit (value, ",", -1);
 
       json_object_set_array_member (doc, "languages", strv_to_array (parts));
     }
@@ -1020,6 +1058,7 @@ parse_vevent (ParseContext  *ctx,
   g_autofree char *location_address = NULL;
   g_autofree char *civic_id = NULL;
   g_autofree char *x_kind = NULL;
+  g_autofree char *x_tzid = NULL;
   const char *kind = NULL;
   const char *loose_kind = NULL;
   g_auto(PropTime) start = { 0 };
@@ -1138,6 +1177,11 @@ parse_vevent (ParseContext  *ctx,
         {
           g_free (x_kind);
           x_kind = g_strdup (icalproperty_get_x (prop));
+        }
+      else if (name != NULL && g_ascii_strcasecmp (name, X_TZID) == 0)
+        {
+          g_free (x_tzid);
+          x_tzid = civic_cal_canonical_zone_id (icalproperty_get_x (prop));
         }
       else
         read_x_property (doc, prop, &online_fallback, &location_name, &location_address,
@@ -1264,7 +1308,7 @@ parse_vevent (ParseContext  *ctx,
        * UTC repeats in UTC.
        */
       if (zone == NULL)
-        zone = event->repeating ? "UTC" : ctx->calendar_zone;
+        zone = x_tzid != NULL ? x_tzid : event->repeating ? "UTC" : ctx->calendar_zone;
       if (zone != NULL)
         json_object_set_string_member (doc, "tzid", zone);
       event->zone = g_strdup (zone != NULL ? zone : ctx->system_zone);
@@ -1348,9 +1392,16 @@ parse_vevent (ParseContext  *ctx,
       event->rid_utc = rid.utc != NULL ? g_date_time_ref (rid.utc) : NULL;
     }
 
-  /* The id: the one Civic Desk wrote, else one derived from the UID. */
+  /* The id: the one Civic Desk wrote, else one derived from the UID.  A
+   * UID that is the document's own id (Civic Desk's export of an event
+   * made in the app) is not worth keeping.
+   */
   if (civic_id != NULL && g_str_has_prefix (civic_id, "event:") && strlen (civic_id) > 6)
-    json_object_set_string_member (doc, "_id", civic_id);
+    {
+      json_object_set_string_member (doc, "_id", civic_id);
+      if (g_strcmp0 (civic_id, event->uid) == 0)
+        json_object_remove_member (doc, "ical_uid");
+    }
   else if (recurrence_id == NULL)
     {
       g_autofree char *id = NULL;
@@ -1429,6 +1480,9 @@ make_exception_of (ParsedEvent *exception,
   g_autofree char *date = exception_date_in_series (exception, series_all_day, series_zone);
 
   json_object_set_string_member (exception->doc, "recurrence_of", series_id);
+  /* The UID is the series'; an exception keeps it only as its series does. */
+  if (g_strcmp0 (civic_json_object_get_string_or_null (exception->doc, "ical_uid"), series_id) == 0)
+    json_object_remove_member (exception->doc, "ical_uid");
   json_object_set_string_member (exception->doc, "recurrence_id", date);
   if (!json_object_has_member (exception->doc, "_id"))
     {
@@ -1967,7 +2021,7 @@ CivicIcalImportReport *
 civic_ical_import_file_finish (GAsyncResult  *result,
                                GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == civic_ical_import_file_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
@@ -2056,12 +2110,12 @@ vtimezone_for (const char *iana)
   return component;
 }
 
-/* The wall-clock time of @utc in @zone as a floating icaltime. */
+/* The wall-clock time of @utc in @zone (%NULL: UTC) as a floating icaltime. */
 static struct icaltimetype
 icaltime_in_zone (GDateTime *utc,
                   GTimeZone *zone)
 {
-  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, zone);
+  g_autoptr(GDateTime) local = zone != NULL ? g_date_time_to_timezone (utc, zone) : g_date_time_to_utc (utc);
   struct icaltimetype t = icaltime_null_time ();
 
   t.year = g_date_time_get_year (local);
@@ -2097,8 +2151,10 @@ static void
 export_zone_init (ExportZone *ez,
                   JsonObject *event)
 {
-  g_autofree char *canonical = civic_cal_canonical_zone_id (
-    civic_json_object_get_string_or_null (event, "tzid"));
+  const char *tzid = civic_json_object_get_string_or_null (event, "tzid");
+  /* Without a tzid the times were meant in the system zone. */
+  g_autofree char *canonical = tzid != NULL && *tzid != '\0'
+    ? civic_cal_canonical_zone_id (tzid) : civic_cal_system_zone_id ();
 
   ez->zone_id = NULL;
   ez->zone = NULL;
@@ -2326,6 +2382,8 @@ event_to_vevent (JsonObject *event,
         civic_json_object_get_string_or_null (event, "ends_at"));
 
       export_zone_init (&own, event);
+      if (own.zone_id == NULL)
+        add_x (vevent, X_TZID, "UTC");
       if (starts != NULL)
         {
           icalcomponent_add_property (vevent, with_time (icalproperty_new (ICAL_DTSTART_PROPERTY),
@@ -2416,7 +2474,10 @@ event_to_vevent (JsonObject *event,
     {
       g_autofree char *languages = join_string_array (array);
 
-      add_x (vevent, X_LANGUAGES, languages);
+      /* libical drops X properties without a value: "no languages" is
+       * written as an empty JSON array.
+       */
+      add_x (vevent, X_LANGUAGES, languages[0] != '\0' ? languages : "[]");
     }
   if (json_object_has_member (event, "capacity"))
     {
@@ -2499,8 +2560,12 @@ civic_ical_export_events (GPtrArray *events)
   for (guint i = 0; i < events->len; i++)
     {
       JsonObject *event = g_ptr_array_index (events, i);
-      g_autofree char *zone = civic_cal_canonical_zone_id (
-        civic_json_object_get_string_or_null (event, "tzid"));
+      const char *tzid = civic_json_object_get_string_or_null (event, "tzid");
+      g_autofree char *zone = NULL;
+
+      if (civic_json_object_get_boolean_or (event, "all_day", FALSE))
+        continue;
+      zone = tzid != NULL && *tzid != '\0' ? civic_cal_canonical_zone_id (tzid) : civic_cal_system_zone_id ();
 
       if (zone != NULL && !g_str_equal (zone, "UTC") && !g_hash_table_contains (zones, zone))
         {
