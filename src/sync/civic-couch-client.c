@@ -394,10 +394,12 @@ sent_cb (GObject      *object,
     {
       g_autoptr(GTask) parse = g_task_new (NULL, NULL, NULL, NULL);
       g_autoptr(GError) parse_error = NULL;
+      JsonNode *node;
 
       g_task_set_task_data (parse, g_bytes_ref (bytes), (GDestroyNotify) g_bytes_unref);
       parse_thread (parse, NULL, g_task_get_task_data (parse), NULL);
-      finish_with_body (task, g_task_propagate_pointer (parse, &parse_error), parse_error);
+      node = g_task_propagate_pointer (parse, &parse_error);
+      finish_with_body (task, node, parse_error);
     }
   else
     {
