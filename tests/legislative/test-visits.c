@@ -16,6 +16,7 @@
 #include "civic-positions.h"
 #include "civic-record.h"
 #include "civic-store.h"
+#include "civic-visit-index.h"
 
 static CivicStore *
 open_store (void)
@@ -330,6 +331,151 @@ test_whip_count (void)
   }
 }
 
+/* ---- Visit index ---------------------------------------------------------- */
+
+static void
+index_changed_cb (CivicVisitIndex *index,
+                  guint           *n_changed)
+{
+  (*n_changed)++;
+}
+
+static void
+wait_for_change (guint *n_changed,
+                 guint  before)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (*n_changed == before && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (*n_changed, >, before);
+}
+
+static void
+loaded_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (civic_visit_index_load_finish (CIVIC_VISIT_INDEX (source), result, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+static void
+assert_same_count (CivicWhipCount *a,
+                   CivicWhipCount *b)
+{
+  g_assert_cmpuint (a->rows->len, ==, b->rows->len);
+  for (guint i = 0; i < CIVIC_POSITION_N; i++)
+    g_assert_cmpuint (a->counts[i], ==, b->counts[i]);
+  for (guint i = 0; i < a->rows->len; i++)
+    {
+      CivicWhipRow *ra = g_ptr_array_index (a->rows, i);
+      CivicWhipRow *rb = g_ptr_array_index (b->rows, i);
+
+      g_assert_cmpstr (ra->legislator_id, ==, rb->legislator_id);
+      g_assert_cmpint (ra->position, ==, rb->position);
+      g_assert_cmpstr (ra->heard_at, ==, rb->heard_at);
+      g_assert_cmpuint (ra->n_visits, ==, rb->n_visits);
+    }
+}
+
+static void
+test_visit_index (void)
+{
+  g_autoptr(CivicStore) store = open_store ();
+  g_autoptr(CivicVisitIndex) index = NULL;
+  g_autoptr(CivicWhipCount) from_index = NULL;
+  g_autoptr(CivicWhipCount) from_store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) topics = NULL;
+  guint n_changed = 0;
+  gboolean done = FALSE;
+
+  put_legislators (store);
+  put_visit (store, "visit:p1", "legislator:park", "2026-03-15T16:30:00Z", "undecided",
+             "\"issues\": [\"Immigration reform\", \"DACA\"], \"bills\": [\"H.R. 6\"]");
+  put_visit (store, "visit:w1", "legislator:whitfield", "2026-05-01T17:00:00Z", "oppose",
+             "\"issues\": [\"immigration reform\"], "
+             "\"follow_ups\": [{\"task\": \"Send the report\", \"due_on\": \"2026-05-08\"}]");
+
+  index = civic_visit_index_new (store);
+  g_signal_connect (index, "changed", G_CALLBACK (index_changed_cb), &n_changed);
+  g_assert_false (civic_visit_index_get_loaded (index));
+
+  civic_visit_index_load_async (index, NULL, loaded_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (civic_visit_index_get_loaded (index));
+  g_assert_cmpuint (n_changed, ==, 1);
+  g_assert_cmpuint (civic_visit_index_get_n_visits (index), ==, 2);
+
+  from_index = civic_visit_index_whip_count (index, "immigration reform", NULL);
+  from_store = civic_whip_count_compute (store, "immigration reform", NULL, &error);
+  g_assert_no_error (error);
+  assert_same_count (from_index, from_store);
+  g_assert_cmpuint (civic_visit_index_count_overdue (index, "2026-05-09"), ==, 1);
+  g_assert_cmpuint (civic_visit_index_count_overdue (index, "2026-05-08"), ==, 0);
+
+  topics = civic_visit_index_dup_topics (index);
+  g_assert_cmpuint (g_strv_length (topics), ==, 3);
+  g_assert_cmpstr (topics[0], ==, "DACA");
+  g_assert_cmpstr (topics[1], ==, "H.R. 6");
+  g_assert_cmpstr (topics[2], ==, "Immigration reform");
+
+  /* A debrief moves the count once the store says so. */
+  {
+    guint before = n_changed;
+
+    put_visit (store, "visit:p2", "legislator:park", "2026-10-02T18:00:00Z", "support",
+               "\"issues\": [\"immigration reform\"]");
+    wait_for_change (&n_changed, before);
+  }
+  g_clear_pointer (&from_index, civic_whip_count_free);
+  g_clear_pointer (&from_store, civic_whip_count_free);
+  from_index = civic_visit_index_whip_count (index, "Immigration Reform", NULL);
+  from_store = civic_whip_count_compute (store, "Immigration Reform", NULL, &error);
+  assert_same_count (from_index, from_store);
+  g_assert_cmpint (whip_row (from_index, "legislator:park")->position, ==, CIVIC_POSITION_SUPPORT);
+
+  /* A follow-up marked done leaves the overdue count. */
+  {
+    guint before = n_changed;
+
+    g_assert_true (civic_follow_up_set_done (store, "visit:w1", 0, "Send the report", TRUE, NULL,
+                                             NULL, NULL, &error));
+    g_assert_no_error (error);
+    wait_for_change (&n_changed, before);
+    g_assert_cmpuint (civic_visit_index_count_overdue (index, "2026-05-09"), ==, 0);
+  }
+
+  /* A deleted visit and a renamed legislator. */
+  {
+    g_autoptr(JsonObject) visit = civic_store_get (store, "visit:p2", &error);
+    g_autoptr(JsonObject) park = civic_store_get (store, "legislator:park", &error);
+    g_autofree char *deleted = NULL;
+    g_autofree char *renamed = NULL;
+    guint before = n_changed;
+
+    deleted = civic_store_delete (store, "visit:p2", civic_json_object_get_string_or_null (visit, "_rev"), &error);
+    g_assert_no_error (error);
+    json_object_set_string_member (park, "name", "Elena Park-Moreno");
+    renamed = civic_store_put (store, park, &error);
+    g_assert_no_error (error);
+    wait_for_change (&n_changed, before);
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+  }
+  g_assert_cmpuint (civic_visit_index_get_n_visits (index), ==, 2);
+  g_clear_pointer (&from_index, civic_whip_count_free);
+  from_index = civic_visit_index_whip_count (index, "immigration reform", NULL);
+  g_assert_cmpint (whip_row (from_index, "legislator:park")->position, ==, CIVIC_POSITION_UNDECIDED);
+  g_assert_cmpstr (whip_row (from_index, "legislator:park")->name, ==, "Elena Park-Moreno");
+}
+
 /* ---- Follow-ups ---------------------------------------------------------- */
 
 static CivicFollowUp *
@@ -572,6 +718,7 @@ main (int    argc,
   g_test_add_func ("/legislative/visit/validation", test_visit_validation);
   g_test_add_func ("/legislative/positions/history", test_position_history);
   g_test_add_func ("/legislative/positions/whip-count", test_whip_count);
+  g_test_add_func ("/legislative/positions/visit-index", test_visit_index);
   g_test_add_func ("/legislative/follow-ups/overdue-done-undo", test_follow_ups);
   g_test_add_func ("/legislative/lobby-day/schedule-and-conflicts", test_lobby_day);
 

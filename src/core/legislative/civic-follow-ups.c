@@ -245,6 +245,7 @@ civic_follow_ups_list (CivicStore  *store,
   g_autoptr(GPtrArray) legislators = NULL;
   g_autoptr(GPtrArray) volunteers = NULL;
   g_autoptr(GHashTable) wanted = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) wanted_ids = g_ptr_array_new ();
 
   g_return_val_if_fail (CIVIC_IS_STORE (store), NULL);
 
@@ -256,9 +257,8 @@ civic_follow_ups_list (CivicStore  *store,
     return NULL;
 
   /* Only the owners' volunteer documents are read: a large roster has
-   * thousands of volunteers and a handful own follow-ups.
+   * thousands of volunteers and far fewer own follow-ups.
    */
-  volunteers = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
   for (guint i = 0; i < visits->len; i++)
     {
       JsonArray *items = civic_json_object_get_array_or_null (g_ptr_array_index (visits, i),
@@ -268,21 +268,19 @@ civic_follow_ups_list (CivicStore  *store,
         {
           JsonNode *node = json_array_get_element (items, j);
           const char *owner_id;
-          JsonObject *volunteer;
 
           if (!JSON_NODE_HOLDS_OBJECT (node))
             continue;
           owner_id = civic_legislative_get_string (json_node_get_object (node), "owner_id");
-          if (owner_id == NULL || !g_str_has_prefix (owner_id, "volunteer:") ||
-              g_hash_table_contains (wanted, owner_id))
-            continue;
-
-          g_hash_table_add (wanted, (gpointer) owner_id);
-          volunteer = civic_store_get (store, owner_id, NULL);
-          if (volunteer != NULL)
-            g_ptr_array_add (volunteers, volunteer);
+          if (owner_id != NULL && g_str_has_prefix (owner_id, "volunteer:") &&
+              g_hash_table_add (wanted, (gpointer) owner_id))
+            g_ptr_array_add (wanted_ids, (gpointer) owner_id);
         }
     }
+  g_ptr_array_add (wanted_ids, NULL);
+  volunteers = civic_store_get_many (store, (const char * const *) wanted_ids->pdata, error);
+  if (volunteers == NULL)
+    return NULL;
 
   return civic_follow_ups_from_documents (visits, legislators, volunteers, today);
 }

@@ -10,7 +10,9 @@
 
 #include <string.h>
 
-#include "civic-positions.h"
+#include "civic-json.h"
+
+#include "civic-positions-private.h"
 
 void
 civic_position_entry_free (CivicPositionEntry *entry)
@@ -295,9 +297,9 @@ civic_position_timelines (CivicStore  *store,
 /* ---- Whip count ---------------------------------------------------------- */
 
 typedef struct {
-  JsonObject *legislator;
-  JsonObject *deciding;  /* latest visit with a position, or NULL */
-  guint       n_visits;
+  JsonObject        *legislator;
+  CivicVisitSummary *deciding;  /* latest visit with a position, or NULL */
+  guint              n_visits;
 } Target;
 
 static gboolean
@@ -322,19 +324,6 @@ passes_filter (JsonObject            *legislator,
   return TRUE;
 }
 
-static gboolean
-visit_is_later (JsonObject *candidate,
-                JsonObject *current)
-{
-  if (current == NULL)
-    return TRUE;
-
-  return compare_visit_order (civic_legislative_get_string (candidate, "occurs_at"),
-                              civic_legislative_get_string (candidate, "_id"),
-                              civic_legislative_get_string (current, "occurs_at"),
-                              civic_legislative_get_string (current, "_id")) > 0;
-}
-
 static int
 whip_row_compare (gconstpointer a,
                   gconstpointer b)
@@ -353,13 +342,120 @@ whip_row_compare (gconstpointer a,
   return g_strcmp0 (ra->legislator_id, rb->legislator_id);
 }
 
-CivicWhipCount *
-civic_whip_count_from_documents (GPtrArray             *legislators,
-                                 GPtrArray             *visits,
-                                 const char            *topic,
-                                 const CivicWhipFilter *filter)
+static void
+add_topic_keys (GPtrArray  *keys,
+                GPtrArray  *topics,
+                JsonObject *visit,
+                const char *member)
 {
-  g_autofree char *key = civic_legislative_topic_key (topic);
+  JsonNode *node = json_object_get_member (visit, member);
+  JsonArray *array;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return;
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      char *key;
+
+      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
+        continue;
+
+      key = civic_legislative_topic_key (json_node_get_string (element));
+      if (key[0] == '\0' || g_ptr_array_find_with_equal_func (keys, key, g_str_equal, NULL))
+        g_free (key);
+      else
+        {
+          g_ptr_array_add (keys, key);
+          g_ptr_array_add (topics, g_strdup (json_node_get_string (element)));
+        }
+    }
+}
+
+CivicVisitSummary *
+_civic_visit_summary_new_from_json (JsonObject *visit)
+{
+  CivicVisitSummary *summary;
+  GPtrArray *keys, *topics, *due;
+  JsonArray *follow_ups;
+  const char *id = civic_legislative_get_string (visit, "_id");
+
+  if (id == NULL)
+    return NULL;
+
+  summary = g_new0 (CivicVisitSummary, 1);
+  summary->id = g_strdup (id);
+  summary->legislator_id = g_strdup (civic_legislative_get_string (visit, "legislator_id"));
+  summary->occurs_at = g_strdup (civic_legislative_get_string (visit, "occurs_at"));
+  summary->position = g_strdup (civic_legislative_get_string (visit, "position"));
+
+  keys = g_ptr_array_new ();
+  topics = g_ptr_array_new ();
+  add_topic_keys (keys, topics, visit, "issues");
+  add_topic_keys (keys, topics, visit, "bills");
+  g_ptr_array_add (keys, NULL);
+  g_ptr_array_add (topics, NULL);
+  summary->topic_keys = (GStrv) g_ptr_array_free (keys, FALSE);
+  summary->topics = (GStrv) g_ptr_array_free (topics, FALSE);
+
+  due = g_ptr_array_new ();
+  follow_ups = civic_json_object_get_array_or_null (visit, "follow_ups");
+  for (guint i = 0; follow_ups != NULL && i < json_array_get_length (follow_ups); i++)
+    {
+      JsonNode *node = json_array_get_element (follow_ups, i);
+      JsonObject *item;
+      const char *due_on;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      item = json_node_get_object (node);
+      if (civic_legislative_get_string (item, "done_at") != NULL)
+        continue;
+      due_on = civic_legislative_get_string (item, "due_on");
+      g_ptr_array_add (due, g_strdup (due_on != NULL ? due_on : ""));
+    }
+  g_ptr_array_add (due, NULL);
+  summary->open_due_on = (GStrv) g_ptr_array_free (due, FALSE);
+
+  return summary;
+}
+
+void
+_civic_visit_summary_free (CivicVisitSummary *summary)
+{
+  if (summary == NULL)
+    return;
+
+  g_free (summary->id);
+  g_free (summary->legislator_id);
+  g_free (summary->occurs_at);
+  g_free (summary->position);
+  g_strfreev (summary->topic_keys);
+  g_strfreev (summary->topics);
+  g_strfreev (summary->open_due_on);
+  g_free (summary);
+}
+
+static gboolean
+summary_is_later (CivicVisitSummary *candidate,
+                  CivicVisitSummary *current)
+{
+  if (current == NULL)
+    return TRUE;
+
+  return compare_visit_order (candidate->occurs_at, candidate->id,
+                              current->occurs_at, current->id) > 0;
+}
+
+CivicWhipCount *
+_civic_whip_count_from_summaries (GPtrArray             *legislators,
+                                  GPtrArray             *summaries,
+                                  const char            *topic,
+                                  const char            *topic_key,
+                                  const CivicWhipFilter *filter)
+{
   g_autoptr(GHashTable) targets = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
   CivicWhipCount *count = g_new0 (CivicWhipCount, 1);
@@ -368,9 +464,6 @@ civic_whip_count_from_documents (GPtrArray             *legislators,
 
   count->topic = g_strdup (topic);
   count->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) whip_row_free);
-
-  g_return_val_if_fail (legislators != NULL, count);
-  g_return_val_if_fail (visits != NULL, count);
 
   for (guint i = 0; i < legislators->len; i++)
     {
@@ -390,32 +483,31 @@ civic_whip_count_from_documents (GPtrArray             *legislators,
         }
     }
 
-  if (key[0] != '\0')
-    for (guint i = 0; i < visits->len; i++)
+  if (topic_key != NULL && topic_key[0] != '\0')
+    for (guint i = 0; i < summaries->len; i++)
       {
-        JsonObject *visit = g_ptr_array_index (visits, i);
-        const char *legislator_id = civic_legislative_get_string (visit, "legislator_id");
+        CivicVisitSummary *visit = g_ptr_array_index (summaries, i);
         JsonObject *legislator;
         Target *target;
 
-        if (legislator_id == NULL || !civic_legislative_visit_has_topic (visit, key))
+        if (visit->legislator_id == NULL ||
+            !g_strv_contains ((const char * const *) visit->topic_keys, topic_key))
           continue;
 
-        legislator = g_hash_table_lookup (by_id, legislator_id);
+        legislator = g_hash_table_lookup (by_id, visit->legislator_id);
         if (legislator == NULL)
           continue;  /* filtered out, or no longer exists */
 
-        target = g_hash_table_lookup (targets, legislator_id);
+        target = g_hash_table_lookup (targets, visit->legislator_id);
         if (target == NULL)
           {
             target = g_new0 (Target, 1);
             target->legislator = legislator;
-            g_hash_table_insert (targets, (gpointer) legislator_id, target);
+            g_hash_table_insert (targets, visit->legislator_id, target);
           }
 
         target->n_visits++;
-        if (civic_legislative_get_string (visit, "position") != NULL &&
-            visit_is_later (visit, target->deciding))
+        if (visit->position != NULL && summary_is_later (visit, target->deciding))
           target->deciding = visit;
       }
 
@@ -436,9 +528,9 @@ civic_whip_count_from_documents (GPtrArray             *legislators,
       row->position = CIVIC_POSITION_UNKNOWN;
       if (target->deciding != NULL)
         {
-          row->position = civic_position_from_string (civic_legislative_get_string (target->deciding, "position"));
-          row->heard_at = g_strdup (civic_legislative_get_string (target->deciding, "occurs_at"));
-          row->visit_id = g_strdup (civic_legislative_get_string (target->deciding, "_id"));
+          row->position = civic_position_from_string (target->deciding->position);
+          row->heard_at = g_strdup (target->deciding->occurs_at);
+          row->visit_id = g_strdup (target->deciding->id);
         }
 
       count->counts[row->position]++;
@@ -448,6 +540,34 @@ civic_whip_count_from_documents (GPtrArray             *legislators,
   g_ptr_array_sort (count->rows, whip_row_compare);
 
   return count;
+}
+
+CivicWhipCount *
+civic_whip_count_from_documents (GPtrArray             *legislators,
+                                 GPtrArray             *visits,
+                                 const char            *topic,
+                                 const CivicWhipFilter *filter)
+{
+  g_autofree char *key = civic_legislative_topic_key (topic);
+  g_autoptr(GPtrArray) summaries = g_ptr_array_new_with_free_func ((GDestroyNotify) _civic_visit_summary_free);
+
+  g_return_val_if_fail (legislators != NULL, NULL);
+  g_return_val_if_fail (visits != NULL, NULL);
+
+  /* Only the visits on the topic are summarized. */
+  for (guint i = 0; i < visits->len; i++)
+    {
+      JsonObject *visit = g_ptr_array_index (visits, i);
+      CivicVisitSummary *summary;
+
+      if (!civic_legislative_visit_has_topic (visit, key))
+        continue;
+      summary = _civic_visit_summary_new_from_json (visit);
+      if (summary != NULL)
+        g_ptr_array_add (summaries, summary);
+    }
+
+  return _civic_whip_count_from_summaries (legislators, summaries, topic, key, filter);
 }
 
 CivicWhipCount *
