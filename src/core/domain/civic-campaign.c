@@ -39,7 +39,6 @@ static const CivicChoice campaign_metrics[] = {
   { NULL, NULL, NULL, NULL }
 };
 
-
 static gboolean
 civic_campaign_validate (CivicRecord  *record,
                          GError      **error)

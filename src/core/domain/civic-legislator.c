@@ -49,7 +49,6 @@ static const CivicChoice legislator_office_kinds[] = {
   { NULL, NULL, NULL, NULL }
 };
 
-
 static gboolean
 civic_legislator_validate (CivicRecord  *record,
                            GError      **error)

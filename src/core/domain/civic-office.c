@@ -28,8 +28,6 @@ static const CivicFieldSpec office_fields[] = {
   { "timezone", CIVIC_FIELD_STRING, N_("Time zone") },
 };
 
-
-
 static gboolean
 civic_office_validate (CivicRecord  *record,
                        GError      **error)
@@ -69,7 +67,6 @@ civic_office_new (void)
 {
   return g_object_new (CIVIC_TYPE_OFFICE, NULL);
 }
-
 
 const char *
 civic_office_get_name (CivicOffice *self)

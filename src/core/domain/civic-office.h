@@ -21,7 +21,6 @@ G_DECLARE_FINAL_TYPE (CivicOffice, civic_office, CIVIC, OFFICE, CivicRecord)
 /* A new, unsaved office with the type's defaults. */
 CivicOffice *civic_office_new (void);
 
-
 const char *         civic_office_get_name                    (CivicOffice *self);
 void                 civic_office_set_name                    (CivicOffice *self, const char *name);
 const char *         civic_office_get_address                 (CivicOffice *self);

@@ -46,7 +46,6 @@ static const CivicChoice shift_roles[] = {
   { NULL, NULL, NULL, NULL }
 };
 
-
 static gboolean
 civic_shift_validate (CivicRecord  *record,
                       GError      **error)

@@ -74,7 +74,6 @@ static const CivicChoice visit_met_withs[] = {
   { NULL, NULL, NULL, NULL }
 };
 
-
 static gboolean
 civic_visit_validate (CivicRecord  *record,
                       GError      **error)
