@@ -532,6 +532,75 @@ test_volunteer_hours (void)
   g_assert_cmpfloat (hours, ==, 0);
 }
 
+static void
+test_campaign_totals (void)
+{
+  g_autoptr(CivicStore) store = open_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) totals = NULL;
+  g_autoptr(JsonObject) empty = NULL;
+  g_autoptr(CivicShift) shift = NULL;
+  g_autofree char *r = NULL;
+  const char *bank_id = NULL;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(CivicEvent) event = civic_event_new ();
+      g_autoptr(JsonObject) results = json_object_new ();
+      g_autofree char *rev = NULL;
+
+      civic_event_set_title (event, "Phone bank");
+      civic_event_set_kind (event, "phone_bank");
+      civic_event_set_starts_at (event, "2026-09-08T01:00:00Z");
+      /* The third event belongs to another campaign. */
+      civic_event_set_campaign_id (event, i < 2 ? "campaign:ge" : "campaign:other");
+      json_object_set_int_member (results, "calls_made", 100 * (i + 1));
+      json_object_set_int_member (results, "contacts_reached", 10 * (i + 1));
+      json_object_set_int_member (results, "registrations", i + 1);
+      civic_event_set_results (event, results);
+      rev = save (CIVIC_RECORD (event), store);
+      if (i == 0)
+        bank_id = g_intern_string (civic_record_get_id (CIVIC_RECORD (event)));
+    }
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(CivicRecord) visit = civic_record_new ("visit");
+      g_autofree char *rev = NULL;
+
+      civic_record_set_string (visit, "legislator_id", "legislator:1");
+      civic_record_set_string (visit, "occurs_at", "2026-10-01T17:00:00Z");
+      civic_record_set_string (visit, "campaign_id", "campaign:ge");
+      rev = save (visit, store);
+    }
+
+  shift = make_shift ("2026-09-08T01:00:00Z", "2026-09-08T04:00:00Z");
+  civic_record_set_id (CIVIC_RECORD (shift), NULL);
+  civic_shift_set_event_id (shift, bank_id);
+  r = save (CIVIC_RECORD (shift), store);
+  save_signup (store, civic_record_get_id (CIVIC_RECORD (shift)), "volunteer:1", "completed", NULL,
+               "2026-09-08T01:00:00Z", "2026-09-08T02:00:00Z");
+  save_signup (store, civic_record_get_id (CIVIC_RECORD (shift)), "volunteer:2", "walk_in", NULL, NULL, NULL);
+  save_signup (store, civic_record_get_id (CIVIC_RECORD (shift)), "volunteer:3", "no_show", NULL, NULL, NULL);
+  save_signup (store, civic_record_get_id (CIVIC_RECORD (shift)), "volunteer:4", "confirmed", NULL, NULL, NULL);
+
+  totals = civic_campaign_totals (store, "campaign:ge", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (json_object_get_int_member (totals, "calls"), ==, 300);
+  g_assert_cmpint (json_object_get_int_member (totals, "contacts"), ==, 30);
+  g_assert_cmpint (json_object_get_int_member (totals, "registrations"), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (totals, "attendees"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (totals, "visits"), ==, 2);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (totals, "volunteer_hours"), 1 + 3, 1e-9);
+
+  empty = civic_campaign_totals (store, "campaign:none", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (json_object_get_int_member (empty, "calls"), ==, 0);
+  g_assert_cmpfloat (json_object_get_double_member (empty, "volunteer_hours"), ==, 0);
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -549,6 +618,7 @@ main (int   argc,
   g_test_add_func ("/domain/derived/save-signup-stamps", test_save_signup_stamps);
   g_test_add_func ("/domain/derived/save-async", test_save_async);
   g_test_add_func ("/domain/derived/volunteer-hours", test_volunteer_hours);
+  g_test_add_func ("/domain/derived/campaign-totals", test_campaign_totals);
 
   return g_test_run ();
 }

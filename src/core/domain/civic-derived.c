@@ -435,3 +435,97 @@ civic_volunteer_hours (CivicStore  *store,
     }
   return total;
 }
+
+/* ---- Campaign totals ------------------------------------------------------ */
+
+JsonObject *
+civic_campaign_totals (CivicStore  *store,
+                       const char  *campaign_id,
+                       GError     **error)
+{
+  static const struct {
+    const char *metric;
+    const char *result;
+  } sums[] = {
+    { "calls", "calls_made" },
+    { "contacts", "contacts_reached" },
+    { "registrations", "registrations" },
+    { "attendees", "attendees" },
+  };
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GPtrArray) visits = NULL;
+  g_autoptr(JsonObject) totals = NULL;
+  gint64 counts[G_N_ELEMENTS (sums)] = { 0 };
+  double hours = 0;
+
+  g_return_val_if_fail (CIVIC_IS_STORE (store), NULL);
+  g_return_val_if_fail (campaign_id != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  events = civic_store_list_by_ref (store, "event", CIVIC_STORE_REF_CAMPAIGN, campaign_id, error);
+  if (events == NULL)
+    return NULL;
+  visits = civic_store_list_by_ref (store, "visit", CIVIC_STORE_REF_CAMPAIGN, campaign_id, error);
+  if (visits == NULL)
+    return NULL;
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      JsonObject *event = g_ptr_array_index (events, i);
+      JsonNode *results_node = json_object_get_member (event, "results");
+      const char *event_id = json_object_get_string_member_with_default (event, "_id", NULL);
+      g_autoptr(GPtrArray) shifts = NULL;
+
+      if (results_node != NULL && JSON_NODE_HOLDS_OBJECT (results_node))
+        {
+          JsonObject *results = json_node_get_object (results_node);
+
+          for (guint k = 0; k < G_N_ELEMENTS (sums); k++)
+            {
+              JsonNode *value = json_object_get_member (results, sums[k].result);
+
+              /* Only whole numbers count, as validation requires. */
+              if (value != NULL && JSON_NODE_HOLDS_VALUE (value)
+                  && json_node_get_value_type (value) == G_TYPE_INT64 && json_node_get_int (value) > 0)
+                counts[k] += json_node_get_int (value);
+            }
+        }
+
+      if (event_id == NULL)
+        continue;
+      shifts = civic_store_list_by_ref (store, "shift", CIVIC_STORE_REF_1, event_id, error);
+      if (shifts == NULL)
+        return NULL;
+      for (guint j = 0; j < shifts->len; j++)
+        {
+          g_autoptr(CivicRecord) shift = civic_record_new_from_json (g_ptr_array_index (shifts, j), NULL);
+          g_autoptr(GPtrArray) signups = NULL;
+
+          if (shift == NULL || !CIVIC_IS_SHIFT (shift))
+            continue;
+          signups = civic_store_list_by_ref (store, "signup", CIVIC_STORE_REF_1,
+                                             civic_record_get_id (shift), error);
+          if (signups == NULL)
+            return NULL;
+          for (guint k = 0; k < signups->len; k++)
+            {
+              JsonObject *doc = g_ptr_array_index (signups, k);
+              g_autoptr(CivicRecord) signup = NULL;
+
+              /* Most signups never worked; skip them before building a record. */
+              if (!civic_signup_status_is_worked (json_object_get_string_member_with_default (doc, "status", NULL)))
+                continue;
+              signup = civic_record_new_from_json (doc, NULL);
+              if (signup != NULL && CIVIC_IS_SIGNUP (signup))
+                hours += civic_signup_hours (CIVIC_SIGNUP (signup), CIVIC_SHIFT (shift));
+            }
+        }
+    }
+
+  totals = json_object_new ();
+  for (guint k = 0; k < G_N_ELEMENTS (sums); k++)
+    json_object_set_int_member (totals, sums[k].metric, counts[k]);
+  json_object_set_int_member (totals, "visits", visits->len);
+  json_object_set_double_member (totals, "volunteer_hours", hours);
+  return g_steal_pointer (&totals);
+}

@@ -95,4 +95,19 @@ double       civic_volunteer_hours                 (CivicStore  *store,
                                                     const char  *campaign_id,
                                                     GError     **error);
 
+/* A campaign's totals, derived from the store (domain.md: progress is never
+ * stored): a new object with one member per goal metric —
+ *   calls, contacts, registrations, attendees: the sums of the campaign's
+ *     events' results (calls_made, contacts_reached, registrations,
+ *     attendees);
+ *   visits: the number of visits with this campaign_id;
+ *   volunteer_hours: the hours (civic_signup_hours) of every signup on a
+ *     shift of one of the campaign's events (a double).
+ * Progress towards a goal is totals[metric] / target.  %NULL with @error
+ * when the store fails.  Reads many documents: call it from a thread.
+ */
+JsonObject  *civic_campaign_totals                 (CivicStore  *store,
+                                                    const char  *campaign_id,
+                                                    GError     **error);
+
 G_END_DECLS
