@@ -78,7 +78,7 @@ civic_cli_try_import_legislators_csv (CivicCliContext *ctx,
     }
 
   /* TRANSLATORS: the first placeholder is the file, the second its format */
-  g_print (_("%s (%s): %u legislators created, %u updated, %u unchanged, %u rows skipped\n"),
+  g_print (_("%s (%s): legislators created: %u, updated: %u, unchanged: %u; rows skipped: %u\n"),
            path, civic_legislator_format_get_label (report->format),
            report->created, report->updated, report->unchanged, report->skipped->len);
 

@@ -153,13 +153,13 @@ test_cli_import (Fixture       *fixture,
   g_autofree char *nameless = g_build_filename (fixture->dir, "people.csv", NULL);
 
   g_assert_cmpint (run_cli (fixture, &out, &err, "import", congress, NULL), ==, 0);
-  g_assert_nonnull (strstr (out, "5 legislators created"));
+  g_assert_nonnull (strstr (out, "legislators created: 5,"));
   g_assert_nonnull (strstr (err, "line 6"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
   g_assert_cmpint (run_cli (fixture, &out, &err, "import", open_states, NULL), ==, 0);
-  g_assert_nonnull (strstr (out, "3 legislators created"));
+  g_assert_nonnull (strstr (out, "legislators created: 3,"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
@@ -177,8 +177,8 @@ test_cli_import (Fixture       *fixture,
 
   /* Re-importing updates in place. */
   g_assert_cmpint (run_cli (fixture, &out, &err, "import", congress, NULL), ==, 0);
-  g_assert_nonnull (strstr (out, "0 legislators created"));
-  g_assert_nonnull (strstr (out, "5 unchanged"));
+  g_assert_nonnull (strstr (out, "legislators created: 0,"));
+  g_assert_nonnull (strstr (out, "unchanged: 5;"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
