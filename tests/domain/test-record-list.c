@@ -490,6 +490,57 @@ test_changes_while_loading (Fixture       *fixture,
   }
 }
 
+static void
+test_unprefixed_ids (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(CivicEvent) a = save_event (fixture->store, "A", "2026-09-09T01:00:00Z", NULL);
+  g_autoptr(CivicRecordList) list = NULL;
+  g_autoptr(JsonObject) legacy = json_object_new ();
+  g_autoptr(JsonObject) person = json_object_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rev = NULL;
+  g_autofree char *rev2 = NULL;
+  g_autofree char *rev3 = NULL;
+  guint count, position;
+
+  settle ();
+  list = new_list (fixture, "event");
+  wait_loaded (fixture, list);
+
+  /* A document another program replicated with a bare id still shows. */
+  count = fixture->items_changed;
+  json_object_set_string_member (legacy, "_id", "legacy-1");
+  json_object_set_string_member (legacy, "type", "event");
+  json_object_set_string_member (legacy, "title", "Legacy");
+  json_object_set_string_member (legacy, "kind", "rally");
+  json_object_set_string_member (legacy, "status", "confirmed");
+  json_object_set_string_member (legacy, "starts_at", "2026-09-01T00:00:00Z");
+  rev = civic_store_put (fixture->store, legacy, &error);
+  g_assert_no_error (error);
+  wait_for_count (&fixture->items_changed, count);
+  g_assert_true (civic_record_list_find (list, "legacy-1", &position));
+  g_assert_cmpuint (position, ==, 0);
+
+  /* A bare-id document of another type does not. */
+  count = fixture->items_changed;
+  json_object_set_string_member (person, "_id", "legacy-2");
+  json_object_set_string_member (person, "type", "volunteer");
+  json_object_set_string_member (person, "given_name", "Ana");
+  rev2 = civic_store_put (fixture->store, person, &error);
+  g_assert_no_error (error);
+  settle ();
+  g_assert_cmpuint (fixture->items_changed, ==, count);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+
+  /* Its deletion removes it. */
+  rev3 = civic_store_delete (fixture->store, "legacy-1", rev, &error);
+  g_assert_no_error (error);
+  wait_for_count (&fixture->items_changed, count);
+  g_assert_false (civic_record_list_find (list, "legacy-1", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -500,6 +551,8 @@ main (int   argc,
   g_test_add ("/domain/record-list/updates", Fixture, NULL, fixture_setup, test_updates, fixture_teardown);
   g_test_add ("/domain/record-list/range", Fixture, NULL, fixture_setup, test_range, fixture_teardown);
   g_test_add ("/domain/record-list/ref", Fixture, NULL, fixture_setup, test_ref, fixture_teardown);
+  g_test_add ("/domain/record-list/unprefixed-ids", Fixture, NULL, fixture_setup, test_unprefixed_ids,
+              fixture_teardown);
   g_test_add ("/domain/record-list/changes-while-loading", Fixture, NULL, fixture_setup,
               test_changes_while_loading, fixture_teardown);
 

@@ -543,11 +543,22 @@ store_changed_cb (CivicStore      *store,
   const char *prefix = civic_record_type_to_id_prefix (self->query.type);
 
   /* Ids name their type ("event:…"), deleted documents included, whose
-   * type the store may no longer list.
+   * type the store may no longer list.  A replicated document whose id has
+   * no type prefix could be of any type: it is fetched and judged by its
+   * "type" like the others.
    */
   for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
-    if (g_str_has_prefix (ids[i], prefix))
+    {
+      g_autofree char *id_type = NULL;
+
+      if (!g_str_has_prefix (ids[i], prefix))
+        {
+          id_type = civic_record_type_from_id (ids[i]);
+          if (id_type != NULL)
+            continue;
+        }
       g_hash_table_add (self->pending_ids, g_strdup (ids[i]));
+    }
 
   start_fetch (self);
 }
