@@ -20,9 +20,9 @@ static const struct {
   const char *label;
 } positions[CIVIC_POSITION_N] = {
   { "support", N_("Support") },
-  { "lean_support", N_("Lean support") },
+  { "lean_support", N_("Leans support") },
   { "undecided", N_("Undecided") },
-  { "lean_oppose", N_("Lean oppose") },
+  { "lean_oppose", N_("Leans oppose") },
   { "oppose", N_("Oppose") },
   { "unknown", N_("Unknown") },
 };

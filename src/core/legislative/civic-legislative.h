@@ -45,7 +45,7 @@ typedef enum {
 CivicPosition civic_position_from_string       (const char    *text);
 /* The JSON id ("lean_support"). */
 const char  *civic_position_to_string          (CivicPosition  position);
-/* The translated label ("Lean support"). */
+/* The translated label ("Leans support"). */
 const char  *civic_position_get_label          (CivicPosition  position);
 
 /* The key issues and bills are matched by: case-folded, with everything but
