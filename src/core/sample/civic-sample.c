@@ -189,16 +189,6 @@ format_instant (gint64  t,
 
 #define N_OFFICES 3
 
-/* civic_sample_generate() hands the documents to the store in batches of
- * this many, inside its one transaction, so the large organization never
- * sits in memory whole.
- */
-#define FLUSH_BATCH 8192
-
-typedef gboolean (*SampleFlushFunc) (GPtrArray  *docs,
-                                     gpointer    user_data,
-                                     GError    **error);
-
 typedef struct {
   guint32      seed;
   SampleRng    rng;
@@ -216,10 +206,6 @@ typedef struct {
   GHashTable  *emails;      /* to keep each address unique */
   guint        counters[8];
   gint64       now;         /* the "today" of the organization */
-
-  SampleFlushFunc flush;    /* %NULL: keep every document in docs */
-  gpointer     flush_data;
-  GError      *error;       /* the first failed flush */
 } Gen;
 
 typedef struct {
@@ -249,22 +235,6 @@ enum {
 static const char * const type_names[] = {
   "office", "campaign", "event", "shift", "signup", "volunteer", "legislator", "visit",
 };
-
-/* Hands the documents built so far to g->flush once there are enough of
- * them (or all of them with @force).  Called only between documents that
- * no later code reads back from g->docs.
- */
-static void
-maybe_flush (Gen      *g,
-             gboolean  force)
-{
-  if (g->flush == NULL || g->error != NULL || g->docs->len == 0)
-    return;
-  if (!force && g->docs->len < FLUSH_BATCH)
-    return;
-  g->flush (g->docs, g->flush_data, &g->error);
-  g_ptr_array_set_size (g->docs, 0);
-}
 
 /* A new id "TYPE:16hex": the n-th of its type for this seed.  The input
  * (seed, n, type) maps one-to-one to the output, so ids never collide.
@@ -528,7 +498,7 @@ static const KoName ko_given[] = {
 static const char * const en_given[] = {
   "Grace", "Daniel", "Esther", "Joseph", "Sarah", "David", "Hannah", "Andrew",
   "Rachel", "Paul", "Rebecca", "Samuel", "Joanne", "Peter", "Christine", "Brian",
-  "Emily", "Michael", "Jessica", "Kevin", "Angela", "Justin", "Irene", "Timothy",
+  "Emily", "Michael", "Jessica", "Kevin", "Sharon", "Justin", "Irene", "Timothy",
 };
 
 static const char * const en_family[] = {
@@ -772,7 +742,6 @@ add_volunteers (Gen   *g,
       guint office = roll < 2 ? 0 : roll - 1;
 
       add_volunteer (g, i, office, today);
-      maybe_flush (g, FALSE);
     }
 }
 
@@ -946,7 +915,7 @@ typedef struct {
 
 static const char * const past_statuses[] = {
   "completed", "completed", "completed", "completed", "completed", "completed",
-  "completed", "completed", "completed", "no_show", "cancelled", "declined",
+  "completed", "completed", "completed", "no_show", "cancelled", "declined", "walk_in",
 };
 
 static const char * const future_statuses[] = {
@@ -1008,9 +977,13 @@ add_signups (Gen        *g,
       gint64 signed_up;
       gint64 updated;
 
-      /* A few people come without signing up once the shift is full. */
+      /* Once a past shift was full, a few more people came anyway; a
+       * future shift over capacity has a waitlist of later signups.
+       */
       if (past && i >= capacity)
         status = rng_percent (&g->rng, 50) ? "walk_in" : "no_show";
+      else if (!past && i >= capacity)
+        status = "scheduled";
       if (g_str_equal (status, "walk_in"))
         source = "walk_in";
 
@@ -1240,33 +1213,33 @@ static const DemoEvent demo_events[] = {
     "Consecutive interpretation for clinics and hearings, and its ethics.", { 60, 130 } },
   { "community_meeting", "Year-end members’ meeting", 0, -1, 2026, 12, 17, 19, 0, 21, 0,
     "tentative", "ko,en", 80, FALSE, NULL, NULL, NULL, STEP_FREE,
-    "Elect the 2027 steering committee and set priorities.", { 30, 70 } },
+    "Elect the 2027 steering committee and set priorities.", { 50, 100 } },
   /* Immigration reform 2027. */
   { "training", "Lobby day training", 0, 2, 2027, 1, 13, 18, 30, 20, 30,
     "confirmed", "ko,en", 40, FALSE, NULL, NULL, "https://meet.example.org/lobby-training", NULL,
-    "How a visit goes, who asks what, and how to take notes.", { 40, 90 } },
+    "How a visit goes, who asks what, and how to take notes.", { 60, 110 } },
   { "clinic", "Know-your-rights clinic", 1, 2, 2027, 1, 16, 10, 0, 12, 30,
     "confirmed", "ko,en,es", 40, TRUE, NULL, NULL, NULL, STEP_FREE,
-    "What to do if an agent comes to your door or workplace. Free and confidential.", { 30, 80 } },
+    "What to do if an agent comes to your door or workplace. Free and confidential.", { 50, 110 } },
   { "town_hall", "Town hall: immigration priorities for 2027", 2, 2, 2027, 1, 21, 19, 0, 21, 0,
     "confirmed", "ko,en,es", 120, TRUE, NULL, NULL, NULL, STEP_FREE " " INTERP,
-    "Members vote on the bills we will push this session.", { 30, 80 } },
+    "Members vote on the bills we will push this session.", { 50, 110 } },
   { "workshop", "Citizenship interview practice", 0, 2, 2027, 1, 23, 10, 0, 12, 0,
     "confirmed", "ko,en", 25, FALSE, NULL, NULL, NULL, NULL,
-    "Practice the civics test and the interview with volunteers who passed it.", { 30, 80 } },
+    "Practice the civics test and the interview with volunteers who passed it.", { 50, 110 } },
   { "hearing", "Assembly Judiciary Committee hearing on AB 114", 0, 2, 2027, 2, 10, 13, 30, 17, 0,
     "confirmed", "en", 30, TRUE, "California State Capitol, Room 437",
     "1021 O St, Sacramento, CA 95814", NULL, "Step-free entrance on O Street.",
     "AB 114 would fund immigration legal services in languages other than English. "
-    "Members who used such services testify.", { 30, 80 } },
+    "Members who used such services testify.", { 50, 110 } },
   { "legislative_visit", "Sacramento lobby day for immigrant families", 0, 2, 2027, 2, 23, 8, 0,
     17, 0, "tentative", "ko,en", 60, TRUE, "California State Capitol",
     "1021 O St, Sacramento, CA 95814", NULL, "Bus from Koreatown with a wheelchair lift.",
-    "Visits to state legislators on language access and legal services.", { 30, 80 } },
+    "Visits to state legislators on language access and legal services.", { 50, 110 } },
   { "rally", "Rally for immigrant families", 2, 2, 2027, 2, 27, 11, 0, 13, 0,
     "tentative", "ko,en,es", 300, TRUE, "Garden Grove Civic Center Park",
     "11300 Stanford Ave, Garden Grove, CA 92840", NULL, NULL,
-    "A community rally to open the spring push.", { 20, 60 } },
+    "A community rally to open the spring push.", { 40, 90 } },
 };
 
 /* Shifts per kind of event; phone banks have their own. */
@@ -1487,8 +1460,8 @@ add_demo_event (Gen             *g,
         }
       else
         {
-          guint n = adjusted.capacity * (guint) rng_between (&g->rng, spec->fill.min_fill,
-                                                             spec->fill.max_fill) / 100;
+          guint n = (adjusted.capacity * (guint) rng_between (&g->rng, spec->fill.min_fill,
+                                                              spec->fill.max_fill) + 99) / 100;
           gint64 shift_starts, shift_ends;
 
           if (cancelled)
@@ -1900,7 +1873,7 @@ add_large_event (Gen       *g,
   const char *id = next_id (g, T_EVENT);
   JsonObject *doc = new_doc (g, T_EVENT, id);
   gint64 first = days_from_civil (2022, 1, 1);
-  gint64 day = first + rng_below (&g->rng, (guint) (days_from_civil (2026, 12, 31) - first + 1));
+  gint64 day = first + rng_below (&g->rng, (guint) (days_from_civil (2026, 12, 30) - first + 1));
   guint office = rng_below (&g->rng, N_OFFICES);
   gint64 starts = local_instant_days (g, day, kind->start_h, rng_percent (&g->rng, 30) ? 30 : 0);
   gint64 ends = starts + kind->hours * HOUR;
@@ -2009,15 +1982,14 @@ build_large (Gen *g)
 
   add_volunteers (g, LARGE_VOLUNTEERS, days_from_civil (2026, 11, 25));
 
-  for (guint i = 0; i < LARGE_EVENTS && g->error == NULL; i++)
+  for (guint i = 0; i < LARGE_EVENTS; i++)
     {
       add_large_event (g, i, shift_ids, shift_times);
-      maybe_flush (g, FALSE);
     }
 
   /* Exactly LARGE_SIGNUPS signups, spread evenly over the shifts. */
   n_shifts = shift_ids->len;
-  for (guint s = 0; s < n_shifts && g->error == NULL; s++)
+  for (guint s = 0; s < n_shifts; s++)
     {
       guint64 lo = (guint64) LARGE_SIGNUPS * s / n_shifts;
       guint64 hi = (guint64) LARGE_SIGNUPS * (s + 1) / n_shifts;
@@ -2025,10 +1997,9 @@ build_large (Gen *g)
 
       add_signups (g, g_ptr_array_index (shift_ids, s), NULL, times[0], times[1],
                    g->office_pool[times[2]], (guint) (hi - lo), 8, NULL);
-      maybe_flush (g, FALSE);
     }
 
-  for (guint i = 0; i < LARGE_VISITS && g->error == NULL; i++)
+  for (guint i = 0; i < LARGE_VISITS; i++)
     {
       guint legislator = rng_below (&g->rng, LARGE_LEGISLATORS);
       guint *position = &g_array_index (legislator_positions, guint, legislator);
@@ -2054,7 +2025,6 @@ build_large (Gen *g)
                  NULL, NULL, NULL, campaign_for_day (g, day), rng_below (&g->rng, N_OFFICES),
                  "Send a thank-you note with the stories we told", rng_between (&g->rng, 3, 21),
                  rng_percent (&g->rng, 80));
-      maybe_flush (g, FALSE);
     }
 }
 
@@ -2095,24 +2065,16 @@ civic_sample_scale_from_string (const char        *text,
   return TRUE;
 }
 
-/* Builds the organization; with @flush, hands the documents over in
- * batches (the last one included) and returns an empty array.  Returns
- * %NULL with @error set when a flush failed.
- */
-static GPtrArray *
-sample_run (CivicSampleScale   scale,
-            guint32            seed,
-            SampleFlushFunc    flush,
-            gpointer           flush_data,
-            GError           **error)
+GPtrArray *
+civic_sample_build (CivicSampleScale scale,
+                    guint32          seed)
 {
   Gen g = { 0, };
-  GPtrArray *docs = NULL;
+
+  g_return_val_if_fail (scale == CIVIC_SAMPLE_SCALE_DEMO || scale == CIVIC_SAMPLE_SCALE_LARGE, NULL);
 
   g.seed = seed;
   g.rng.state = mix64 (G_GUINT64_CONSTANT (0x5eed5eed00000000) ^ seed) ^ (guint64) scale;
-  g.flush = flush;
-  g.flush_data = flush_data;
   g.zone = g_time_zone_new_identifier ("America/Los_Angeles");
   if (g.zone == NULL)
     {
@@ -2120,8 +2082,7 @@ sample_run (CivicSampleScale   scale,
       g_warning ("No time zone data for America/Los_Angeles; using UTC−8");
       g.zone = g_time_zone_new_offset (-8 * 3600);
     }
-  g.docs = g_ptr_array_new_full (flush != NULL ? FLUSH_BATCH + 64
-                                 : scale == CIVIC_SAMPLE_SCALE_LARGE ? 270000 : 2048,
+  g.docs = g_ptr_array_new_full (scale == CIVIC_SAMPLE_SCALE_LARGE ? 270000 : 2048,
                                  (GDestroyNotify) json_object_unref);
   g.strings = g_string_chunk_new (64 * 1024);
   g.campaigns = g_ptr_array_new_with_free_func (g_free);
@@ -2140,15 +2101,6 @@ sample_run (CivicSampleScale   scale,
     build_demo (&g);
   else
     build_large (&g);
-  maybe_flush (&g, TRUE);
-
-  if (g.error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&g.error));
-      g_ptr_array_unref (g.docs);
-    }
-  else
-    docs = g.docs;
 
   /* The documents copied every string they hold, so the ids can go. */
   g_string_chunk_free (g.strings);
@@ -2164,40 +2116,7 @@ sample_run (CivicSampleScale   scale,
   g_hash_table_unref (g.emails);
   g_time_zone_unref (g.zone);
 
-  return docs;
-}
-
-GPtrArray *
-civic_sample_build (CivicSampleScale scale,
-                    guint32          seed)
-{
-  g_return_val_if_fail (scale == CIVIC_SAMPLE_SCALE_DEMO || scale == CIVIC_SAMPLE_SCALE_LARGE, NULL);
-
-  return sample_run (scale, seed, NULL, NULL, NULL);
-}
-
-typedef struct {
-  CivicSampleScale scale;
-  guint32          seed;
-} GenerateData;
-
-static gboolean
-put_batch (GPtrArray  *docs,
-           gpointer    user_data,
-           GError    **error)
-{
-  return civic_store_put_many (CIVIC_STORE (user_data), docs, NULL, error);
-}
-
-static gboolean
-generate_in_transaction (CivicStore  *store,
-                         gpointer     user_data,
-                         GError     **error)
-{
-  GenerateData *data = user_data;
-  g_autoptr(GPtrArray) rest = sample_run (data->scale, data->seed, put_batch, store, error);
-
-  return rest != NULL;
+  return g.docs;
 }
 
 gboolean
@@ -2206,7 +2125,7 @@ civic_sample_generate (CivicStore        *store,
                        guint32            seed,
                        GError           **error)
 {
-  GenerateData data = { scale, seed };
+  g_autoptr(GPtrArray) docs = NULL;
 
   g_return_val_if_fail (CIVIC_IS_STORE (store), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -2218,8 +2137,9 @@ civic_sample_generate (CivicStore        *store,
       return FALSE;
     }
 
-  /* One transaction for the whole organization: the batches put_many
-   * writes join it, so a failure anywhere leaves the store as it was.
+  /* One put_many is one transaction, all of the organization or nothing;
+   * handing the store every document at once lets it index them in bulk.
    */
-  return civic_store_transaction (store, generate_in_transaction, &data, error);
+  docs = civic_sample_build (scale, seed);
+  return civic_store_put_many (store, docs, NULL, error);
 }
