@@ -1398,46 +1398,108 @@ push_read_thread (GTask        *task,
   const char *id;
   JsonNode *value;
 
+  g_autoptr(GPtrArray) first_ids = g_ptr_array_new ();
+  g_autoptr(GHashTable) firsts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) read_ids = g_hash_table_new (g_str_hash, g_str_equal);
+
   p->docs = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
   p->failures = g_ptr_array_new_with_free_func (g_free);
-  if (p->missing != NULL && JSON_NODE_HOLDS_OBJECT (p->missing))
+  if (p->missing == NULL || !JSON_NODE_HOLDS_OBJECT (p->missing))
     {
-      json_object_iter_init (&iter, json_node_get_object (p->missing));
-      while (json_object_iter_next (&iter, &id, &value))
+      p->body = bulk_docs_body (p->docs, 0, 0);
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  /* A first revision that is the winner (every document of a first push)
+   * is read in one query with civic_store_get_many(); its history is just
+   * itself.  Everything else goes through the revision tree.
+   */
+  json_object_iter_init (&iter, json_node_get_object (p->missing));
+  while (json_object_iter_next (&iter, &id, &value))
+    {
+      JsonArray *revs = JSON_NODE_HOLDS_OBJECT (value)
+        ? civic_json_object_get_array_or_null (json_node_get_object (value), "missing") : NULL;
+
+      if (revs != NULL && json_array_get_length (revs) == 1 &&
+          g_str_has_prefix (json_array_get_string_element (revs, 0) ?: "", "1-"))
         {
-          JsonArray *revs = JSON_NODE_HOLDS_OBJECT (value)
-            ? civic_json_object_get_array_or_null (json_node_get_object (value), "missing") : NULL;
+          g_ptr_array_add (first_ids, (gpointer) id);
+          g_hash_table_insert (firsts, (gpointer) id, (gpointer) json_array_get_string_element (revs, 0));
+        }
+    }
+  if (first_ids->len > 0)
+    {
+      g_autoptr(GPtrArray) winners = NULL;
+      g_autoptr(GError) error = NULL;
 
-          for (guint j = 0; revs != NULL && j < json_array_get_length (revs); j++)
+      g_ptr_array_add (first_ids, NULL);
+      winners = civic_store_get_many (p->store, (const char * const *) first_ids->pdata, &error);
+      for (guint i = 0; winners != NULL && i < winners->len; i++)
+        {
+          JsonObject *doc = g_ptr_array_index (winners, i);
+          const char *doc_id = civic_json_object_get_string_or_null (doc, "_id");
+          const char *rev = civic_json_object_get_string_or_null (doc, "_rev");
+          const char *wanted = doc_id ? g_hash_table_lookup (firsts, doc_id) : NULL;
+          JsonObject *revisions;
+          JsonArray *ids;
+
+          if (wanted == NULL || g_strcmp0 (rev, wanted) != 0 || json_object_has_member (doc, "_attachments"))
+            continue;
+          revisions = json_object_new ();
+          ids = json_array_new ();
+          json_array_add_string_element (ids, rev + 2);
+          json_object_set_int_member (revisions, "start", 1);
+          json_object_set_array_member (revisions, "ids", ids);
+          json_object_set_object_member (doc, "_revisions", revisions);
+          if (p->revisions_carrier)
+            json_object_set_member (doc, "_civic_revisions",
+                                    json_node_copy (json_object_get_member (doc, "_revisions")));
+          g_ptr_array_add (p->docs, json_object_ref (doc));
+          g_hash_table_add (read_ids, (gpointer) doc_id);
+        }
+      if (error != NULL)
+        g_debug ("reading winners in one go failed, reading them one by one: %s", error->message);
+    }
+
+  json_object_iter_init (&iter, json_node_get_object (p->missing));
+  while (json_object_iter_next (&iter, &id, &value))
+    {
+      JsonArray *revs = JSON_NODE_HOLDS_OBJECT (value)
+        ? civic_json_object_get_array_or_null (json_node_get_object (value), "missing") : NULL;
+
+      if (g_hash_table_contains (read_ids, id))
+        continue;
+
+      for (guint j = 0; revs != NULL && j < json_array_get_length (revs); j++)
+        {
+          const char *rev = json_array_get_string_element (revs, j);
+          g_autoptr(GError) error = NULL;
+          JsonObject *doc;
+
+          if (rev == NULL)
+            continue;
+          doc = civic_store_get_revision_with_history (p->store, id, rev, CIVIC_STORE_REVS_LIMIT, &error);
+          if (doc == NULL)
             {
-              const char *rev = json_array_get_string_element (revs, j);
-              g_autoptr(GError) error = NULL;
-              JsonObject *doc;
-
-              if (rev == NULL)
-                continue;
-              doc = civic_store_get_revision_with_history (p->store, id, rev, CIVIC_STORE_REVS_LIMIT, &error);
-              if (doc == NULL)
-                {
-                  /* A leaf superseded since the changes were read: its
-                   * successor is in a later change.
-                   */
-                  g_debug ("not pushing %s %s: %s", id, rev, error->message);
-                  continue;
-                }
-              if (json_object_has_member (doc, "_attachments"))
-                {
-                  g_message ("Not pushing %s %s: attachments are not supported", id, rev);
-                  g_ptr_array_add (p->failures, g_strdup_printf ("%s %s: %s", id, rev,
-                                                                 "attachments are not supported"));
-                  json_object_unref (doc);
-                  continue;
-                }
-              if (p->revisions_carrier && json_object_has_member (doc, "_revisions"))
-                json_object_set_member (doc, "_civic_revisions",
-                                        json_node_copy (json_object_get_member (doc, "_revisions")));
-              g_ptr_array_add (p->docs, doc);
+              /* A leaf superseded since the changes were read: its
+               * successor is in a later change.
+               */
+              g_debug ("not pushing %s %s: %s", id, rev, error->message);
+              continue;
             }
+          if (json_object_has_member (doc, "_attachments"))
+            {
+              g_message ("Not pushing %s %s: attachments are not supported", id, rev);
+              g_ptr_array_add (p->failures, g_strdup_printf ("%s %s: %s", id, rev,
+                                                             "attachments are not supported"));
+              json_object_unref (doc);
+              continue;
+            }
+          if (p->revisions_carrier && json_object_has_member (doc, "_revisions"))
+            json_object_set_member (doc, "_civic_revisions",
+                                    json_node_copy (json_object_get_member (doc, "_revisions")));
+          g_ptr_array_add (p->docs, doc);
         }
     }
   p->body = bulk_docs_body (p->docs, 0, p->docs->len);
@@ -2663,22 +2725,40 @@ sync_push_done_cb (GObject      *object,
   g_task_return_boolean (task, TRUE);
 }
 
-static void
-sync_pull_done_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  CivicReplicator *self = CIVIC_REPLICATOR (object);
-  GTask *task = user_data;
-  GError *error = NULL;
+/* The session check and the pull run side by side (a sync with nothing to
+ * do is mostly round trips); the push waits for both.
+ */
+typedef struct {
+  guint             pending;
+  GError           *error;
+  CivicSyncSession *session;
+} SyncData;
 
-  if (!finish_direction (self, result, &error))
+static void
+sync_data_free (SyncData *d)
+{
+  g_clear_error (&d->error);
+  civic_sync_session_free (d->session);
+  g_free (d);
+}
+
+static void
+sync_both_done (GTask *task)
+{
+  CivicReplicator *self = g_task_get_source_object (task);
+  SyncData *d = g_task_get_task_data (task);
+
+  if (--d->pending > 0)
+    return;
+  if (d->error != NULL)
     {
-      end_run (self, error);
-      g_task_return_error (task, error);
+      end_run (self, d->error);
+      g_task_return_error (task, g_steal_pointer (&d->error));
       g_object_unref (task);
       return;
     }
+  if (civic_store_get_read_only (self->store) != self->read_only)
+    civic_store_set_read_only (self->store, self->read_only);
   if (self->read_only)
     {
       /* domain.md: a board account reads everything and writes nothing. */
@@ -2692,36 +2772,51 @@ sync_pull_done_cb (GObject      *object,
 }
 
 static void
+sync_pull_done_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  CivicReplicator *self = CIVIC_REPLICATOR (object);
+  GTask *task = user_data;
+  SyncData *d = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!finish_direction (self, result, &error))
+    {
+      /* An authentication failure found by the session check explains
+       * more than the pull's.
+       */
+      if (d->error == NULL)
+        d->error = error;
+      else
+        g_error_free (error);
+    }
+  sync_both_done (task);
+}
+
+static void
 sync_session_cb (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
   CivicReplicator *self = CIVIC_REPLICATOR (object);
   GTask *task = user_data;
-  g_autoptr(CivicSyncSession) session = NULL;
+  SyncData *d = g_task_get_task_data (task);
   GError *error = NULL;
 
-  session = civic_replicator_get_session_finish (self, result, &error);
-  if (session == NULL)
+  d->session = civic_replicator_get_session_finish (self, result, &error);
+  if (d->session == NULL)
+    ;
+  else if (d->session->user == NULL && civic_couch_client_get_user (self->client) != NULL)
+    error = g_error_new (CIVIC_SYNC_ERROR, CIVIC_SYNC_ERROR_UNAUTHORIZED,
+                         _("The server did not accept the user name or password of “%s”"),
+                         civic_couch_client_get_user (self->client));
+  if (error != NULL)
     {
-      end_run (self, error);
-      g_task_return_error (task, error);
-      g_object_unref (task);
-      return;
+      g_clear_error (&d->error);
+      d->error = error;
     }
-  if (session->user == NULL && civic_couch_client_get_user (self->client) != NULL)
-    {
-      error = g_error_new (CIVIC_SYNC_ERROR, CIVIC_SYNC_ERROR_UNAUTHORIZED,
-                           _("The server did not accept the user name or password of “%s”"),
-                           civic_couch_client_get_user (self->client));
-      end_run (self, error);
-      g_task_return_error (task, error);
-      g_object_unref (task);
-      return;
-    }
-  if (civic_store_get_read_only (self->store) != self->read_only)
-    civic_store_set_read_only (self->store, self->read_only);
-  start_direction (self, DIRECTION_PULL, g_task_get_cancellable (task), sync_pull_done_cb, task);
+  sync_both_done (task);
 }
 
 void
@@ -2731,6 +2826,7 @@ civic_replicator_sync_async (CivicReplicator     *self,
                              gpointer             user_data)
 {
   GTask *task;
+  SyncData *d;
 
   g_return_if_fail (CIVIC_IS_REPLICATOR (self));
 
@@ -2742,8 +2838,12 @@ civic_replicator_sync_async (CivicReplicator     *self,
       g_object_unref (task);
       return;
     }
+  d = g_new0 (SyncData, 1);
+  d->pending = 2;
+  g_task_set_task_data (task, d, (GDestroyNotify) sync_data_free);
   begin_run (self);
   civic_replicator_get_session_async (self, cancellable, sync_session_cb, task);
+  start_direction (self, DIRECTION_PULL, cancellable, sync_pull_done_cb, task);
 }
 
 gboolean

@@ -49,6 +49,9 @@ sync_test_add_volunteers (CivicStore *store,
       json_object_set_array_member (doc, "languages", languages);
       json_object_set_string_member (doc, "office_id", "office:koreatown");
       json_object_set_int_member (doc, "hours", i % 40);
+      json_object_set_string_member (doc, "status", "active");
+      json_object_set_string_member (doc, "joined", "2026-09-06");
+      json_object_set_string_member (doc, "notes", "Phone banking and registration drives");
       g_ptr_array_add (docs, doc);
       g_ptr_array_add (ids, g_steal_pointer (&id));
     }

@@ -1,0 +1,75 @@
+// bench.js — PouchDB 9's own replicator against the same PouchDB Server,
+// as the anchor for Civic Desk's sync benchmark (tests/sync/bench-sync.c).
+//
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// Usage: node bench.js SERVER_URL ADMIN PASSWORD SOURCE_DB N
+// Pulls SOURCE_DB (already holding N documents) into a fresh memory
+// database, then pushes N new documents from memory into a new remote
+// database; both with PouchDB's default settings (batch_size 100).
+// Prints one JSON line: {"pull_docs_per_s":…, "push_docs_per_s":…}.
+'use strict';
+
+const path = require('path');
+const modules = path.join(__dirname, '..', 'server', 'node_modules');
+const PouchDB = require(path.join(modules, 'pouchdb-core'))
+  .plugin(require(path.join(modules, 'pouchdb-adapter-http')))
+  .plugin(require(path.join(modules, 'pouchdb-adapter-memory')))
+  .plugin(require(path.join(modules, 'pouchdb-replication')));
+
+const [url, admin, password, sourceDb, countText] = process.argv.slice(2);
+const n = parseInt(countText, 10);
+const auth = { username: admin, password: password };
+
+function volunteer(prefix, i) {
+  return {
+    _id: `volunteer:${prefix}-${String(i).padStart(5, '0')}`,
+    type: 'volunteer',
+    name: `${prefix} Volunteer ${i}`,
+    email: `v${i}@${prefix}.example.org`,
+    phone: '+1 213 555 0100',
+    languages: i % 2 ? ['en', 'ko'] : ['en'],
+    office_id: 'office:koreatown',
+    hours: i % 40,
+    status: 'active',
+    joined: '2026-09-06',
+    notes: 'Phone banking and registration drives',
+  };
+}
+
+async function main() {
+  const local = new PouchDB(`pull-${Date.now()}`, { adapter: 'memory' });
+  const remote = new PouchDB(`${url}/${sourceDb}`, { auth });
+  let start = process.hrtime.bigint();
+  const pulled = await PouchDB.replicate(remote, local);
+  const pullSeconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (pulled.docs_written < n)
+    throw new Error(`PouchDB pulled ${pulled.docs_written} of ${n}`);
+
+  const source = new PouchDB(`push-${Date.now()}`, { adapter: 'memory' });
+  for (let i = 0; i < n; i += 1000) {
+    const docs = [];
+    for (let j = i; j < Math.min(n, i + 1000); j++)
+      docs.push(volunteer('pouchpush', j));
+    await source.bulkDocs(docs);
+  }
+  const target = new PouchDB(`${url}/pouch-push-${Date.now()}`, { auth });
+  await target.info();
+  start = process.hrtime.bigint();
+  const pushed = await PouchDB.replicate(source, target);
+  const pushSeconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (pushed.docs_written < n)
+    throw new Error(`PouchDB pushed ${pushed.docs_written} of ${n}`);
+
+  console.log(JSON.stringify({
+    pull_docs_per_s: n / pullSeconds,
+    push_docs_per_s: n / pushSeconds,
+    pull_s: pullSeconds,
+    push_s: pushSeconds,
+  }));
+}
+
+main().catch((err) => {
+  console.error(err && err.stack ? err.stack : err);
+  process.exit(1);
+});
