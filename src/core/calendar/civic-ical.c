@@ -853,16 +853,47 @@ normalize_label (const char *text)
   return g_string_free (out, FALSE);
 }
 
-static gboolean
-label_equal (const char *normalized,
-             const char *label)
+/* Normalized label → kind, for every kind's id, English label, synonyms
+ * and translated label; and, for loose matching, each kind's normalized
+ * English label.  Built once: normalizing is costly next to the lookup,
+ * and a 5,000-event file asks 5,000 times.
+ */
+static GHashTable *
+kind_names (const char * const **loose_labels)
 {
-  g_autofree char *other = NULL;
+  static GHashTable *names;
+  static const char *loose[G_N_ELEMENTS (kind_labels)];
 
-  if (label == NULL)
-    return FALSE;
-  other = normalize_label (label);
-  return other[0] != '\0' && g_str_equal (normalized, other);
+  if (g_once_init_enter (&names))
+    {
+      GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+      /* Later entries do not replace earlier ones: ids and labels first. */
+      for (gsize i = 0; i < G_N_ELEMENTS (kind_labels); i++)
+        {
+          const char *kind = kind_labels[i].kind;
+          const char *names_of_kind[] = {
+            kind, kind_labels[i].label, civic_event_kind_get_label (kind),
+            kind_labels[i].synonyms[0], kind_labels[i].synonyms[1],
+            kind_labels[i].synonyms[2], kind_labels[i].synonyms[3],
+          };
+
+          for (gsize j = 0; j < G_N_ELEMENTS (names_of_kind) && names_of_kind[j] != NULL; j++)
+            {
+              char *normalized = normalize_label (names_of_kind[j]);
+
+              if (normalized[0] != '\0' && !g_hash_table_contains (table, normalized))
+                g_hash_table_insert (table, normalized, (gpointer) kind);
+              else
+                g_free (normalized);
+            }
+          loose[i] = g_str_equal (kind, "other") ? NULL : normalize_label (kind_labels[i].label);
+        }
+      g_once_init_leave (&names, table);
+    }
+
+  *loose_labels = loose;
+  return names;
 }
 
 /* The kind a CATEGORIES value names, or %NULL. */
@@ -871,32 +902,19 @@ kind_of_category (const char *category,
                   gboolean    loosely)
 {
   g_autofree char *normalized = normalize_label (category);
+  const char * const *loose;
+  GHashTable *names = kind_names (&loose);
 
   if (normalized[0] == '\0')
     return NULL;
 
+  if (!loosely)
+    return g_hash_table_lookup (names, normalized);
+
+  /* "Citizenship Clinic" is a clinic, "Know Your Rights Workshop" a workshop. */
   for (gsize i = 0; i < G_N_ELEMENTS (kind_labels); i++)
-    {
-      const char *kind = kind_labels[i].kind;
-
-      if (!loosely)
-        {
-          if (label_equal (normalized, kind) || label_equal (normalized, kind_labels[i].label) ||
-              label_equal (normalized, civic_event_kind_get_label (kind)))
-            return kind;
-          for (guint j = 0; kind_labels[i].synonyms[j] != NULL; j++)
-            if (label_equal (normalized, kind_labels[i].synonyms[j]))
-              return kind;
-        }
-      else if (!g_str_equal (kind, "other"))
-        {
-          /* "Citizenship Clinic" is a clinic, "Know Your Rights Workshop" a workshop. */
-          g_autofree char *label = normalize_label (kind_labels[i].label);
-
-          if (strstr (normalized, label) != NULL)
-            return kind;
-        }
-    }
+    if (loose[i] != NULL && strstr (normalized, loose[i]) != NULL)
+      return kind_labels[i].kind;
   return NULL;
 }
 
@@ -2701,34 +2719,41 @@ civic_ical_export (CivicStore                  *store,
       g_ptr_array_add (chosen, json_object_ref (event));
     }
 
-  /* Every exception of a chosen series goes with it. */
-  for (guint i = 0, n = chosen->len; i < n; i++)
-    {
-      JsonObject *event = g_ptr_array_index (chosen, i);
-      const char *id = civic_json_object_get_string_or_null (event, "_id");
-      g_autoptr(GHashTable) exceptions = NULL;
-      GHashTableIter iter;
-      gpointer value;
+  /* Every exception of a chosen series goes with it (one pass over the
+   * events finds them all).
+   */
+  {
+    g_autoptr(GHashTable) series_ids = g_hash_table_new (g_str_hash, g_str_equal);
+    g_autoptr(GPtrArray) all = NULL;
 
-      if (!civic_recurrence_is_repeating (event) ||
-          civic_json_object_get_string_or_null (event, "recurrence_of") != NULL)
-        continue;
-      exceptions = civic_calendar_get_exceptions (store, id, error);
-      if (exceptions == NULL)
-        return NULL;
-      g_hash_table_iter_init (&iter, exceptions);
-      while (g_hash_table_iter_next (&iter, NULL, &value))
-        {
-          JsonObject *exception = value;
-          const char *exception_id = civic_json_object_get_string_or_null (exception, "_id");
+    for (guint i = 0; i < chosen->len; i++)
+      {
+        JsonObject *event = g_ptr_array_index (chosen, i);
 
-          if (exception_id == NULL || g_hash_table_contains (chosen_ids, exception_id))
-            continue;
-          g_hash_table_add (chosen_ids, g_strdup (exception_id));
-          g_ptr_array_add (chosen, json_object_ref (exception));
-          n_series_exceptions++;
-        }
-    }
+        if (civic_recurrence_is_repeating (event) &&
+            civic_json_object_get_string_or_null (event, "recurrence_of") == NULL)
+          g_hash_table_add (series_ids, (gpointer) civic_json_object_get_string_or_null (event, "_id"));
+      }
+    if (g_hash_table_size (series_ids) > 0)
+      {
+        all = civic_store_list (store, "event", error);
+        if (all == NULL)
+          return NULL;
+      }
+    for (guint i = 0; all != NULL && i < all->len; i++)
+      {
+        JsonObject *exception = g_ptr_array_index (all, i);
+        const char *series_id = civic_json_object_get_string_or_null (exception, "recurrence_of");
+        const char *exception_id = civic_json_object_get_string_or_null (exception, "_id");
+
+        if (series_id == NULL || exception_id == NULL || !g_hash_table_contains (series_ids, series_id) ||
+            g_hash_table_contains (chosen_ids, exception_id))
+          continue;
+        g_hash_table_add (chosen_ids, g_strdup (exception_id));
+        g_ptr_array_add (chosen, json_object_ref (exception));
+        n_series_exceptions++;
+      }
+  }
 
   if (chosen->len == 0)
     {

@@ -649,218 +649,43 @@ civic_recurrence_expand_events (GPtrArray *events,
   return expand_with_sets (events, sets, from, to, display_zone);
 }
 
-/* ---- The exception index ------------------------------------------------ *
+/* ---- Exceptions in the store --------------------------------------------- *
  *
  * An exception moved out of the range on screen must still hide its
  * series' occurrence in that range, so the range query alone cannot find
- * every exception that matters.  The store has no index on recurrence_of;
- * instead each store gets this small index of exception documents, built
- * once from every event and then kept current from the store's changes
- * feed (its update sequence says when anything was written, by anyone).
+ * every exception that matters.  Exceptions have predictable ids
+ * (civic_recurrence_exception_id()), so the series' occurrences in the
+ * range are checked by id, all in one civic_store_get_many(): a few dozen
+ * index lookups for a month, where reading every event to find the
+ * exceptions would take a good part of a second at scale `large`.
  */
-
-typedef struct {
-  GMutex      mutex;
-  gint64      seq;        /* the update sequence the index reflects; -1 before the first build */
-  GHashTable *by_id;      /* exception _id → JsonObject */
-  GHashTable *by_series;  /* series _id → GHashTable (exception _id → JsonObject, borrowed) */
-} ExceptionIndex;
-
-/* Beyond this many changes a full rebuild is cheaper than reading them. */
-#define INDEX_REBUILD_CHANGES 5000
-
-static void
-exception_index_free (gpointer data)
-{
-  ExceptionIndex *index = data;
-
-  g_mutex_clear (&index->mutex);
-  g_hash_table_unref (index->by_series);
-  g_hash_table_unref (index->by_id);
-  g_free (index);
-}
-
-static ExceptionIndex *
-exception_index_get (CivicStore *store)
-{
-  static GMutex create_lock;
-  ExceptionIndex *index;
-
-  g_mutex_lock (&create_lock);
-  index = g_object_get_data (G_OBJECT (store), "civic-calendar-exception-index");
-  if (index == NULL)
-    {
-      index = g_new0 (ExceptionIndex, 1);
-      g_mutex_init (&index->mutex);
-      index->seq = -1;
-      index->by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                            (GDestroyNotify) json_object_unref);
-      index->by_series = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                (GDestroyNotify) g_hash_table_unref);
-      g_object_set_data_full (G_OBJECT (store), "civic-calendar-exception-index",
-                              index, exception_index_free);
-    }
-  g_mutex_unlock (&create_lock);
-  return index;
-}
-
-static void
-index_remove (ExceptionIndex *index,
-              const char     *id)
-{
-  JsonObject *old = g_hash_table_lookup (index->by_id, id);
-  const char *series;
-  GHashTable *members;
-
-  if (old == NULL)
-    return;
-
-  series = civic_json_object_get_string_or_null (old, "recurrence_of");
-  members = series != NULL ? g_hash_table_lookup (index->by_series, series) : NULL;
-  if (members != NULL)
-    {
-      g_hash_table_remove (members, id);
-      if (g_hash_table_size (members) == 0)
-        g_hash_table_remove (index->by_series, series);
-    }
-  g_hash_table_remove (index->by_id, id);
-}
-
-static void
-index_add (ExceptionIndex *index,
-           JsonObject     *doc)
-{
-  const char *id = civic_json_object_get_string_or_null (doc, "_id");
-  const char *series = civic_json_object_get_string_or_null (doc, "recurrence_of");
-  const char *date = civic_json_object_get_string_or_null (doc, "recurrence_id");
-  GHashTable *members;
-
-  if (id == NULL || series == NULL || *series == '\0' || date == NULL)
-    return;
-
-  index_remove (index, id);
-  g_hash_table_insert (index->by_id, g_strdup (id), json_object_ref (doc));
-  members = g_hash_table_lookup (index->by_series, series);
-  if (members == NULL)
-    {
-      members = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      g_hash_table_insert (index->by_series, g_strdup (series), members);
-    }
-  g_hash_table_insert (members, g_strdup (id), doc);
-}
-
-static gboolean
-is_event_change (CivicChange *change)
-{
-  if (change->type != NULL)
-    return g_str_equal (change->type, "event");
-  return change->id != NULL && g_str_has_prefix (change->id, "event:");
-}
-
-/* Brings the index up to the store's current update sequence.  Called
- * with the index's mutex held.
- */
-static gboolean
-exception_index_refresh (ExceptionIndex *index,
-                         CivicStore     *store,
-                         GError        **error)
-{
-  gint64 seq = civic_store_get_update_seq (store);
-
-  if (seq == index->seq)
-    return TRUE;
-
-  if (index->seq < 0 || seq < index->seq || seq - index->seq > INDEX_REBUILD_CHANGES)
-    {
-      g_autoptr(GPtrArray) events = civic_store_list (store, "event", error);
-
-      if (events == NULL)
-        return FALSE;
-
-      g_hash_table_remove_all (index->by_series);
-      g_hash_table_remove_all (index->by_id);
-      for (guint i = 0; i < events->len; i++)
-        index_add (index, g_ptr_array_index (events, i));
-      /* Writes made while listing are read again next time. */
-      index->seq = seq;
-      return TRUE;
-    }
-  else
-    {
-      g_autoptr(GPtrArray) changes = civic_store_changes (store, index->seq, 0, error);
-      gint64 newest = index->seq;
-
-      if (changes == NULL)
-        return FALSE;
-
-      for (guint i = 0; i < changes->len; i++)
-        {
-          CivicChange *change = g_ptr_array_index (changes, i);
-
-          newest = MAX (newest, change->seq);
-          if (!is_event_change (change))
-            continue;
-
-          index_remove (index, change->id);
-          if (!change->deleted)
-            {
-              g_autoptr(GError) local_error = NULL;
-              g_autoptr(JsonObject) doc = civic_store_get (store, change->id, &local_error);
-
-              if (doc != NULL)
-                index_add (index, doc);
-              else if (!g_error_matches (local_error, CIVIC_STORE_ERROR, CIVIC_STORE_ERROR_NOT_FOUND))
-                {
-                  g_propagate_error (error, g_steal_pointer (&local_error));
-                  return FALSE;
-                }
-            }
-        }
-      index->seq = newest;
-      return TRUE;
-    }
-}
 
 GHashTable *
 civic_calendar_get_exceptions (CivicStore  *store,
                                const char  *series_id,
                                GError     **error)
 {
-  ExceptionIndex *index;
+  g_autoptr(GPtrArray) events = NULL;
   GHashTable *result;
-  GHashTable *members;
-  GHashTableIter iter;
-  gpointer value;
 
   g_return_val_if_fail (CIVIC_IS_STORE (store), NULL);
   g_return_val_if_fail (series_id != NULL, NULL);
 
+  events = civic_store_list (store, "event", error);
+  if (events == NULL)
+    return NULL;
+
   result = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                   (GDestroyNotify) json_object_unref);
-  index = exception_index_get (store);
-  g_mutex_lock (&index->mutex);
-  if (!exception_index_refresh (index, store, error))
+  for (guint i = 0; i < events->len; i++)
     {
-      g_mutex_unlock (&index->mutex);
-      g_hash_table_unref (result);
-      return NULL;
-    }
+      JsonObject *doc = g_ptr_array_index (events, i);
+      const char *date = civic_json_object_get_string_or_null (doc, "recurrence_id");
 
-  members = g_hash_table_lookup (index->by_series, series_id);
-  if (members != NULL)
-    {
-      g_hash_table_iter_init (&iter, members);
-      while (g_hash_table_iter_next (&iter, NULL, &value))
-        {
-          /* JsonObject's reference count is not atomic: hand out copies. */
-          JsonObject *doc = value;
-
-          g_hash_table_insert (result,
-                               g_strndup (civic_json_object_get_string_or_null (doc, "recurrence_id"), 10),
-                               civic_json_object_copy (doc));
-        }
+      if (date != NULL &&
+          g_strcmp0 (civic_json_object_get_string_or_null (doc, "recurrence_of"), series_id) == 0)
+        g_hash_table_insert (result, g_strndup (date, 10), json_object_ref (doc));
     }
-  g_mutex_unlock (&index->mutex);
   return result;
 }
 
@@ -877,7 +702,9 @@ civic_calendar_occurrences_in_range (CivicStore  *store,
   g_autoptr(GPtrArray) events = NULL;
   g_autoptr(GHashTable) sets = NULL;
   g_autoptr(GTimeZone) local_zone = NULL;
-  gboolean any_series = FALSE;
+  g_autoptr(GPtrArray) out = NULL;
+  g_autoptr(GPtrArray) ids = NULL;
+  g_autoptr(GPtrArray) found = NULL;
 
   g_return_val_if_fail (CIVIC_IS_STORE (store), NULL);
   g_return_val_if_fail (from != NULL && to != NULL, NULL);
@@ -899,46 +726,52 @@ civic_calendar_occurrences_in_range (CivicStore  *store,
   sets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                 (GDestroyNotify) g_hash_table_unref);
   for (guint i = 0; i < events->len; i++)
-    {
-      JsonObject *event = g_ptr_array_index (events, i);
-
-      collect_exception (sets, event);
-      if (civic_recurrence_is_repeating (event))
-        any_series = TRUE;
-    }
-
-  if (any_series)
-    {
-      ExceptionIndex *index = exception_index_get (store);
-
-      g_mutex_lock (&index->mutex);
-      if (!exception_index_refresh (index, store, error))
-        {
-          g_mutex_unlock (&index->mutex);
-          return NULL;
-        }
-      for (guint i = 0; i < events->len; i++)
-        {
-          JsonObject *event = g_ptr_array_index (events, i);
-          const char *id = civic_json_object_get_string_or_null (event, "_id");
-          GHashTable *members;
-          GHashTableIter iter;
-          gpointer value;
-
-          if (id == NULL || !civic_recurrence_is_repeating (event))
-            continue;
-          members = g_hash_table_lookup (index->by_series, id);
-          if (members == NULL)
-            continue;
-          g_hash_table_iter_init (&iter, members);
-          while (g_hash_table_iter_next (&iter, NULL, &value))
-            collect_exception (sets, value);
-        }
-      g_mutex_unlock (&index->mutex);
-    }
+    collect_exception (sets, g_ptr_array_index (events, i));
 
   local_zone = g_time_zone_new_local ();
-  return expand_with_sets (events, sets, from, to, local_zone);
+  out = expand_with_sets (events, sets, from, to, local_zone);
+
+  /* The exceptions that moved away from the range. */
+  ids = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < out->len; i++)
+    {
+      CivicOccurrence *o = g_ptr_array_index (out, i);
+
+      if (o->series_id != NULL && g_strcmp0 (o->series_id, o->event_id) == 0)
+        g_ptr_array_add (ids, civic_recurrence_exception_id (o->series_id, o->occurrence));
+    }
+  if (ids->len == 0)
+    return g_steal_pointer (&out);
+
+  g_ptr_array_add (ids, NULL);
+  found = civic_store_get_many (store, (const char * const *) ids->pdata, error);
+  if (found == NULL)
+    return NULL;
+  if (found->len > 0)
+    {
+      g_autoptr(GHashTable) replaced = g_hash_table_new (g_str_hash, g_str_equal);
+      GPtrArray *kept = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_occurrence_unref);
+
+      for (guint i = 0; i < found->len; i++)
+        {
+          JsonObject *doc = g_ptr_array_index (found, i);
+
+          if (civic_json_object_get_string_or_null (doc, "recurrence_of") != NULL)
+            g_hash_table_add (replaced, (gpointer) civic_json_object_get_string_or_null (doc, "_id"));
+        }
+      for (guint i = 0, j = 0; i < out->len; i++)
+        {
+          CivicOccurrence *o = g_ptr_array_index (out, i);
+
+          if (o->series_id != NULL && g_strcmp0 (o->series_id, o->event_id) == 0 &&
+              g_hash_table_contains (replaced, g_ptr_array_index (ids, j++)))
+            continue;
+          g_ptr_array_add (kept, civic_occurrence_ref (o));
+        }
+      return kept;
+    }
+
+  return g_steal_pointer (&out);
 }
 
 /* ---- Exceptions ---------------------------------------------------------- */

@@ -112,9 +112,10 @@ GPtrArray  *civic_recurrence_expand_events   (GPtrArray    *events,
 
 /* Every occurrence of the store's events overlapping [@from, @to), sorted
  * by start, then title: the store's range query narrows the candidates,
- * then each is expanded for the range only, with every exception document
- * of each series applied (even one moved out of the range).  All-day dates
- * are laid out in the system zone.  Safe to call from any thread.
+ * then each is expanded for the range only, with the exception documents
+ * of each series applied, even one moved out of the range (found by its
+ * id, which must be civic_recurrence_exception_id()).  All-day dates are
+ * laid out in the system zone.  Safe to call from any thread.
  * Transfer full: a GPtrArray of CivicOccurrence.
  */
 GPtrArray  *civic_calendar_occurrences_in_range (CivicStore *store,
@@ -124,13 +125,15 @@ GPtrArray  *civic_calendar_occurrences_in_range (CivicStore *store,
 
 /* The exception documents of the series @series_id, keyed by their
  * recurrence_id ("YYYY-MM-DD" → JsonObject, both owned by the table).
- * Never %NULL.
+ * Reads every event of the store (for export, not for drawing a view).
  */
 GHashTable *civic_calendar_get_exceptions    (CivicStore   *store,
                                               const char   *series_id,
                                               GError      **error);
 
-/* "event:abc" + "2026-10-15" → "event:abc@2026-10-15". */
+/* "event:abc" + "2026-10-15" → "event:abc@2026-10-15": the _id every
+ * exception document must have (the calendar finds exceptions by it).
+ */
 char       *civic_recurrence_exception_id    (const char   *series_id,
                                               const char   *occurrence);
 
