@@ -134,6 +134,7 @@ typedef struct {
   gboolean         remote_cp_refused;
   guint            cp_conflicts;
   gboolean         revisions_carrier;  /* see push_read_thread */
+  gboolean         skip_revs_diff;     /* the target held no documents */
 
   GQueue           ready;          /* Batch*, fetched and waiting */
   Batch           *fetching;
@@ -1287,10 +1288,12 @@ typedef struct {
   CivicStore *store;
   gint64      since;
   guint       limit;
+  gboolean    all_missing;
   /* out */
   guint       n_changes;
   gint64      last_seq;
   GBytes     *body;
+  JsonNode   *missing;   /* with all_missing: id → {"missing": leaves} */
 } PushChanges;
 
 static void
@@ -1298,6 +1301,7 @@ push_changes_free (PushChanges *p)
 {
   g_clear_object (&p->store);
   g_clear_pointer (&p->body, g_bytes_unref);
+  g_clear_pointer (&p->missing, json_node_unref);
   g_free (p);
 }
 
@@ -1321,6 +1325,31 @@ push_changes_thread (GTask        *task,
     }
   p->n_changes = changes->len;
   p->last_seq = p->since;
+  if (p->all_missing)
+    {
+      JsonObject *missing = json_object_new ();
+
+      for (guint i = 0; i < changes->len; i++)
+        {
+          CivicChange *change = g_ptr_array_index (changes, i);
+          JsonObject *entry;
+          JsonArray *revs;
+
+          p->last_seq = MAX (p->last_seq, change->seq);
+          if (!is_replicated_id (change->id) || change->leaves == NULL || change->leaves[0] == NULL)
+            continue;
+          entry = json_object_new ();
+          revs = json_array_new ();
+          for (guint j = 0; change->leaves[j]; j++)
+            json_array_add_string_element (revs, change->leaves[j]);
+          json_object_set_array_member (entry, "missing", revs);
+          json_object_set_object_member (missing, change->id, entry);
+        }
+      p->missing = json_node_init_object (json_node_alloc (), missing);
+      json_object_unref (missing);
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
   body = g_string_new ("{");
   for (guint i = 0; i < changes->len; i++)
     {
@@ -1583,6 +1612,17 @@ push_changes_done_cb (GObject      *object,
     }
   batch->n_changes = p->n_changes;
   batch->last_seq = g_strdup_printf ("%" G_GINT64_FORMAT, p->last_seq);
+  if (p->missing != NULL)
+    {
+      PushRead *r = g_new0 (PushRead, 1);
+
+      r->store = g_object_ref (self->store);
+      r->missing = g_steal_pointer (&p->missing);
+      r->revisions_carrier = run->revisions_carrier;
+      run_in_thread (r, (GDestroyNotify) push_read_free, push_read_thread,
+                     g_task_get_cancellable (task), push_read_done_cb, task);
+      return;
+    }
   if (p->n_changes == 0 || g_bytes_get_size (p->body) <= 2)
     {
       batch->docs = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
@@ -1604,6 +1644,7 @@ push_fetch (GTask *task)
   p->store = g_object_ref (run->self->store);
   p->since = g_ascii_strtoll (run->since, NULL, 10);
   p->limit = run->self->batch_size;
+  p->all_missing = run->skip_revs_diff;
   run_in_thread (p, (GDestroyNotify) push_changes_free, push_changes_thread,
                  g_task_get_cancellable (task), push_changes_done_cb, task);
 }
@@ -1858,6 +1899,8 @@ typedef struct {
   JsonObject *remote;
   gboolean    have_remote;
   gboolean    design_restores_revisions;
+  gint64      remote_docs;     /* doc_count + doc_del_count, -1 unknown */
+  gint64      design_docs;     /* -1 unknown */
   guint       pending;
 } StartData;
 
@@ -1923,6 +1966,13 @@ start_step_done (GTask *task)
       return;
     }
   run->revisions_carrier = s->design_restores_revisions && run->self->server_is_pouchdb == 1;
+  /* Nothing but design documents on the server: every revision we have is
+   * missing there, so asking _revs_diff would only cost the server time.
+   * (Writes with new_edits=false are idempotent, so a client pushing the
+   * same documents meanwhile does no harm.)
+   */
+  run->skip_revs_diff = run->direction == DIRECTION_PUSH && s->remote_docs >= 0 && s->design_docs >= 0 &&
+                        s->remote_docs <= s->design_docs;
   start_pipeline (task, s->local, s->remote);
 }
 
@@ -1991,28 +2041,46 @@ db_info_cb (GObject      *object,
                          _("The server answered %u for the database “%s”"), status, run->self->database);
   if (error != NULL)
     set_error_once (run, g_steal_pointer (&error));
-  else if (json_object_has_member (json_node_get_object (node), "update_seq"))
-    run->update_seq = node_to_raw (json_object_get_member (json_node_get_object (node), "update_seq"));
+  else
+    {
+      JsonObject *info = json_node_get_object (node);
+      StartData *s = g_object_get_data (G_OBJECT (task), "civic-start");
+
+      if (json_object_has_member (info, "update_seq"))
+        run->update_seq = node_to_raw (json_object_get_member (info, "update_seq"));
+      if (json_object_has_member (info, "doc_count"))
+        s->remote_docs = civic_json_object_get_int_or (info, "doc_count", 0) +
+                         civic_json_object_get_int_or (info, "doc_del_count", 0);
+    }
   start_step_done (task);
 }
 
 static void
-design_doc_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
+design_docs_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
   GTask *task = user_data;
   StartData *s = g_object_get_data (G_OBJECT (task), "civic-start");
   g_autoptr(JsonNode) node = NULL;
+  JsonArray *rows;
   guint status = 0;
 
   /* Errors here are not fatal: the push itself will meet them. */
   node = civic_couch_client_request_finish (CIVIC_COUCH_CLIENT (object), result, &status, NULL);
-  if (status == 200 && node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+  if (status == 200 && node != NULL && JSON_NODE_HOLDS_OBJECT (node) &&
+      (rows = civic_json_object_get_array_or_null (json_node_get_object (node), "rows")) != NULL)
     {
-      const char *vdu = civic_json_object_get_string_or_null (json_node_get_object (node), "validate_doc_update");
+      s->design_docs = json_array_get_length (rows);
+      for (guint i = 0; i < json_array_get_length (rows); i++)
+        {
+          JsonObject *row = json_array_get_object_element (rows, i);
+          JsonObject *doc = row ? civic_json_object_get_object_or_null (row, "doc") : NULL;
+          const char *vdu = doc ? civic_json_object_get_string_or_null (doc, "validate_doc_update") : NULL;
 
-      s->design_restores_revisions = vdu != NULL && strstr (vdu, "_civic_revisions") != NULL;
+          if (vdu != NULL && strstr (vdu, "_civic_revisions") != NULL)
+            s->design_restores_revisions = TRUE;
+        }
     }
   start_step_done (task);
 }
@@ -2049,6 +2117,9 @@ start_direction (CivicReplicator     *self,
   g_autofree char *cp_path = NULL;
   g_autoptr(GTask) local = NULL;
 
+  s->remote_docs = -1;
+  s->design_docs = -1;
+
   g_task_set_source_tag (task, start_direction);
   run->self = g_object_ref (self);
   run->direction = direction;
@@ -2073,22 +2144,24 @@ start_direction (CivicReplicator     *self,
     }
   else
     {
-      g_autofree char *design_path = g_strconcat (self->db_path, "/_design/civic-desk", NULL);
+      g_autofree char *design_path =
+        g_strconcat (self->db_path, "/_all_docs?startkey=%22_design%2F%22&endkey=%22_design0%22&include_docs=true",
+                     NULL);
 
-      /* PouchDB Server needs the _civic_revisions copy when our validate
-       * function is installed (civic-server-setup.c explains why).
+      /* The database's size (is it empty?) and its design documents (does
+       * PouchDB Server need the _civic_revisions copy?  civic-server-setup.c
+       * explains why).
        */
+      s->pending += 2;
+      civic_couch_client_request_async (self->client, "GET", self->db_path, NULL, CIVIC_COUCH_REQUEST_NONE,
+                                        cancellable, db_info_cb, task);
+      civic_couch_client_request_async (self->client, "GET", design_path, NULL,
+                                        CIVIC_COUCH_REQUEST_AUTH_STATUS, cancellable, design_docs_cb, task);
       if (self->server_is_pouchdb < 0)
         {
           s->pending++;
           civic_couch_client_request_async (self->client, "GET", "/", NULL, CIVIC_COUCH_REQUEST_NONE,
                                             cancellable, server_kind_cb, task);
-        }
-      if (self->server_is_pouchdb != 0)
-        {
-          s->pending++;
-          civic_couch_client_request_async (self->client, "GET", design_path, NULL,
-                                            CIVIC_COUCH_REQUEST_AUTH_STATUS, cancellable, design_doc_cb, task);
         }
     }
   cp_path = g_strconcat (self->db_path, "/_local/", run->rep_id, NULL);
