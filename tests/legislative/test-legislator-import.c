@@ -450,6 +450,46 @@ test_duplicate_rows (void)
   g_assert_true (skipped_line (report, 4, "line 2"));
 }
 
+static void
+changed_cb (CivicStore *store,
+            GStrv       ids,
+            GStrv       types,
+            guint      *n_ids)
+{
+  n_ids[0]++;
+  n_ids[1] += g_strv_length (ids);
+}
+
+static void
+test_one_transaction (void)
+{
+  g_autoptr(CivicStore) store = open_store ();
+  g_autoptr(CivicLegislatorImportReport) report = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "legislative", "data", "legislators-current.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  guint counts[2] = { 0, 0 };
+
+  g_signal_connect (store, "changed", G_CALLBACK (changed_cb), counts);
+
+  /* A read-only profile refuses the whole import; nothing lands. */
+  civic_store_set_read_only (store, TRUE);
+  report = civic_legislator_import_file (store, file, NULL, NULL, NULL, &error);
+  g_assert_null (report);
+  g_assert_error (error, CIVIC_STORE_ERROR, CIVIC_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_cmpuint (civic_store_count (store, "legislator", NULL), ==, 0);
+
+  /* Every legislator of the file arrives in one transaction: one ::changed. */
+  civic_store_set_read_only (store, FALSE);
+  report = civic_legislator_import_file (store, file, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (counts[0], ==, 1);
+  g_assert_cmpuint (counts[1], ==, 5);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -464,6 +504,7 @@ main (int    argc,
   g_test_add_func ("/legislative/import/detect", test_detect);
   g_test_add_func ("/legislative/import/state-from-filename", test_state_from_filename);
   g_test_add_func ("/legislative/import/duplicate-rows", test_duplicate_rows);
+  g_test_add_func ("/legislative/import/one-transaction", test_one_transaction);
 
   return g_test_run ();
 }

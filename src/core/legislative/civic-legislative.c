@@ -65,6 +65,27 @@ civic_legislative_topic_key (const char *topic)
   if (topic == NULL)
     return g_strdup ("");
 
+  /* Most issues and bills are ASCII: fold those without g_utf8_casefold(),
+   * which the whip count would otherwise call thousands of times.
+   */
+  {
+    gsize len = strlen (topic);
+    char *ascii = g_malloc (len + 1);
+    char *out = ascii;
+    const char *p;
+
+    for (p = topic; *p != '\0' && (guchar) *p < 0x80; p++)
+      if (g_ascii_isalnum (*p))
+        *out++ = g_ascii_tolower (*p);
+
+    if (*p == '\0')
+      {
+        *out = '\0';
+        return ascii;
+      }
+    g_free (ascii);
+  }
+
   folded = g_utf8_casefold (topic, -1);
   key = g_string_sized_new (strlen (folded));
   for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
