@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "civic-agenda-view.h"
+#include "civic-cal-time.h"
 #include "civic-calendar-item.h"
 #include "civic-calendar-page.h"
 #include "civic-calendar-page-private.h"
@@ -192,18 +193,49 @@ _civic_calendar_event_matches (JsonObject *event,
   return TRUE;
 }
 
+/* Events are shown in the system zone, except that an office's events
+ * are shown in the office's zone when it differs: a Los Angeles phone bank
+ * reads "6:00 PM" on a laptop still set to another zone, as the organizers
+ * announced it.
+ */
+static GTimeZone *
+display_zone_for (JsonObject *event,
+                  GHashTable *office_zones,
+                  GTimeZone  *local)
+{
+  const char *office_id = object_get_string (event, "office_id");
+  GTimeZone *zone = office_id ? g_hash_table_lookup (office_zones, office_id) : NULL;
+
+  return zone != NULL ? zone : local;
+}
+
 static CivicCalendarItem *
 item_from_occurrence (CivicOccurrence *occurrence,
                       GHashTable      *office_names,
-                      GTimeZone       *local)
+                      GTimeZone       *zone)
 {
   JsonObject *event = occurrence->event;
   const char *kind = object_get_string (event, "kind");
   const char *office_id = object_get_string (event, "office_id");
   JsonNode *location = json_object_get_member (event, "location");
-  g_autoptr(GDateTime) starts = g_date_time_to_timezone (occurrence->starts, local);
-  g_autoptr(GDateTime) ends = g_date_time_to_timezone (occurrence->ends, local);
+  g_autoptr(GDateTime) starts = NULL;
+  g_autoptr(GDateTime) ends = NULL;
   CivicCalendarItem *item;
+
+  /* All-day dates are the same dates everywhere: keep them in the
+   * viewer's zone, where the recurrence code laid them out.
+   */
+  if (occurrence->all_day)
+    {
+      g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+      starts = g_date_time_to_timezone (occurrence->starts, local);
+      ends = g_date_time_to_timezone (occurrence->ends, local);
+    }
+  else
+    {
+      starts = g_date_time_to_timezone (occurrence->starts, zone);
+      ends = g_date_time_to_timezone (occurrence->ends, zone);
+    }
 
   item = civic_calendar_item_new (occurrence->event_id, civic_occurrence_get_title (occurrence),
                                   kind ? kind : "other", starts, ends, occurrence->all_day);
@@ -230,6 +262,8 @@ load_thread (GTask        *task,
   g_autoptr(GPtrArray) occurrences = NULL;
   g_autoptr(GPtrArray) offices = NULL;
   g_autoptr(GHashTable) office_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) office_zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                              (GDestroyNotify) g_time_zone_unref);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_calendar_item_unref);
   g_autoptr(GTimeZone) local = g_time_zone_new_local ();
   GError *error = NULL;
@@ -245,9 +279,14 @@ load_thread (GTask        *task,
   for (guint i = 0; offices != NULL && i < offices->len; i++)
     {
       JsonObject *office = g_ptr_array_index (offices, i);
+      const char *tzid = object_get_string (office, "timezone");
+      GTimeZone *zone = tzid ? civic_cal_zone_new (tzid) : NULL;
+
       g_hash_table_insert (office_names,
                            g_strdup (object_get_string (office, "_id")),
                            g_strdup (object_get_string (office, "name")));
+      if (zone != NULL)
+        g_hash_table_insert (office_zones, g_strdup (object_get_string (office, "_id")), zone);
     }
 
   for (guint i = 0; i < occurrences->len; i++)
@@ -260,7 +299,8 @@ load_thread (GTask        *task,
                                           data->campaign, data->search, data->board_only))
         continue;
 
-      g_ptr_array_add (items, item_from_occurrence (occurrence, office_names, local));
+      g_ptr_array_add (items, item_from_occurrence (occurrence, office_names,
+                                                    display_zone_for (occurrence->event, office_zones, local)));
     }
 
   g_task_return_pointer (task, g_steal_pointer (&items), (GDestroyNotify) g_ptr_array_unref);
