@@ -432,6 +432,7 @@ static void
 test_help (void)
 {
   const char *commands[] = { "demo", "stats", "check", "backup", "restore", "import", "export" };
+  const char *feature_commands[] = { "sync", "server" };
   g_autoptr(CliResult) top = run_cli ("--help");
   g_autoptr(CliResult) version = run_cli ("--version");
   g_autoptr(CliResult) help_backup = run_cli ("help", "backup");
@@ -456,6 +457,15 @@ test_help (void)
       g_assert_nonnull (strstr (result->out, "Usage:"));
       g_assert_nonnull (strstr (result->out, usage));
       g_assert_cmpstr (result->err, ==, "");
+    }
+
+  /* The sync feature's commands parse their own options. */
+  for (guint i = 0; i < G_N_ELEMENTS (feature_commands); i++)
+    {
+      g_autoptr(CliResult) result = run_cli (feature_commands[i], "--help");
+
+      assert_ok (result);
+      g_assert_nonnull (strstr (result->out, "Usage:"));
     }
 }
 
