@@ -478,6 +478,29 @@ make_signups (guint       n,
   return docs;
 }
 
+static gboolean
+put_in_chunks (CivicStore *store,
+               gpointer    user_data,
+               GError    **error)
+{
+  GPtrArray *docs = user_data;
+  g_autoptr(GPtrArray) shift = NULL;
+
+  for (guint start = 0; start < docs->len; start += 500)
+    {
+      g_autoptr(GPtrArray) chunk = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+
+      for (guint i = start; i < MIN (start + 500, docs->len); i++)
+        g_ptr_array_add (chunk, json_object_ref (g_ptr_array_index (docs, i)));
+      if (!civic_store_put_many (store, chunk, NULL, error))
+        return FALSE;
+    }
+  /* Queries inside the transaction see its writes, index or not. */
+  shift = civic_store_list_by_ref (store, "signup", CIVIC_STORE_REF_1, "shift:7", error);
+  g_assert_cmpuint (shift->len, ==, 50 + 50);
+  return TRUE;
+}
+
 static void
 test_bulk_batch (Fixture      *fixture,
                  gconstpointer data)
@@ -510,6 +533,15 @@ test_bulk_batch (Fixture      *fixture,
   g_assert_cmpint (civic_store_query_int_for_tests (store, index_count), ==, indexes);
   g_assert_cmpuint (civic_store_count (store, "signup", &error), ==, 5000);
   g_assert_cmpint (civic_store_get_update_seq (store), ==, 5000);
+  g_assert_true (civic_store_check (store, &error));
+  g_assert_no_error (error);
+
+  /* Many small writes in one transaction switch to bulk mode too. */
+  json_object_set_string_member (g_ptr_array_index (more, 4999), "_id", "signup:b04999");
+  g_assert_true (civic_store_transaction (store, put_in_chunks, more, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (civic_store_query_int_for_tests (store, index_count), ==, indexes);
+  g_assert_cmpuint (civic_store_count (store, "signup", &error), ==, 10000);
   g_assert_true (civic_store_check (store, &error));
   g_assert_no_error (error);
 }

@@ -191,6 +191,8 @@ struct _CivicStore
   gboolean      read_only;
   gint64        update_seq;
   gboolean      bulk;
+  guint         tx_written;     /* documents written by the open transaction */
+  guint         tx_next_check;  /* when to consider bulk mode again */
   sqlite3_stmt *stmts[N_STMTS];
   JsonParser   *parser;
 
@@ -332,6 +334,7 @@ enter_bulk_mode (CivicStore *self,
         return FALSE;
     }
   self->bulk = TRUE;
+  g_debug ("A large batch: the typed index is rebuilt when it commits");
   return TRUE;
 }
 
@@ -655,6 +658,8 @@ write_begin (CivicStore *self,
     {
       g_ptr_array_set_size (self->pending_ids, 0);
       g_ptr_array_set_size (self->pending_types, 0);
+      self->tx_written = 0;
+      self->tx_next_check = BULK_THRESHOLD;
     }
   frame.update_seq = self->update_seq;
   frame.pending_len = self->pending_ids->len;
@@ -821,6 +826,7 @@ note_change (CivicStore *self,
              const char *type)
 {
   g_ptr_array_add (self->pending_ids, g_strdup (id));
+  self->tx_written++;
   g_ptr_array_add (self->pending_types, (gpointer) g_intern_string (type));
 }
 
@@ -843,6 +849,20 @@ maybe_enter_bulk_mode (CivicStore *self,
   if (batch < BULK_THRESHOLD || (gint64) batch * 4 < stored)
     return TRUE;
   return enter_bulk_mode (self, error);
+}
+
+/* A transaction that writes many documents in small calls (a generator
+ * putting chunks inside civic_store_transaction()) switches to bulk mode
+ * once it has written as much as a large batch would.
+ */
+static gboolean
+consider_bulk_mode (CivicStore *self,
+                    GError    **error)
+{
+  if (self->bulk || self->tx_written < self->tx_next_check)
+    return TRUE;
+  self->tx_next_check *= 2;
+  return maybe_enter_bulk_mode (self, self->tx_written, error);
 }
 
 static gboolean
@@ -1315,7 +1335,8 @@ put_local_edit (CivicStore *self,
     }
 
   id = civic_json_object_get_string_or_null (doc, "_id");
-  if (!check_id (id, error) || !get_deleted_flag (doc, &deleted, error))
+  if (!check_id (id, error) || !get_deleted_flag (doc, &deleted, error)
+      || !consider_bulk_mode (self, error))
     return NULL;
 
   rev_node = json_object_get_member (doc, "_rev");
@@ -1436,7 +1457,7 @@ put_replicated_one (CivicStore *self,
                            _("A replicated document has no “_id”"));
       return FALSE;
     }
-  if (!get_deleted_flag (doc, &deleted, error))
+  if (!get_deleted_flag (doc, &deleted, error) || !consider_bulk_mode (self, error))
     return FALSE;
 
   revisions = civic_json_object_get_object_or_null (doc, "_revisions");
@@ -1730,7 +1751,7 @@ open_internal (const char   *path,
                  "PRAGMA foreign_keys = ON;"
                  "PRAGMA synchronous = NORMAL;"
                  "PRAGMA temp_store = MEMORY;"
-                 "PRAGMA cache_size = -262144;", error))
+                 "PRAGMA cache_size = -65536;", error))
     return NULL;
   if (path != NULL && !exec_sql (self, "PRAGMA journal_mode = WAL", error))
     {

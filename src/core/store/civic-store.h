@@ -19,7 +19,14 @@
  * Signals:
  *   ::changed (CivicStore *store, GStrv ids, GStrv types)
  *     One emission per committed transaction (a put, a put_many, a pulled
- *     batch, a restore), naming every document written and their types.
+ *     batch, a restore), naming every document written (each once, in the
+ *     order written) and the distinct types among them.  A document's type
+ *     is its winner's "type", else the type it had, else the TYPE of an id
+ *     "TYPE:…" — so a deletion names the type of what was deleted.  Nothing
+ *     is emitted for a rolled-back transaction or a write that changed
+ *     nothing (re-applying a replicated revision).  When the write happens
+ *     on the thread that runs (or opened, while nobody runs) that context,
+ *     the emission is synchronous, before the call returns.
  */
 
 #pragma once
@@ -61,13 +68,20 @@ typedef struct {
 void         civic_change_free (CivicChange *change);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicChange, civic_change_free)
 
-/* The second key a typed index row may be looked up by. */
+/* The second key a typed index row may be looked up by.  The index also
+ * keeps starts/ends (event: starts_at|starts_on, ends_at|ends_on, a series'
+ * UNTIL; campaign: starts_on, ends_on; shift: starts_at, ends_at; signup:
+ * signed_up_at; visit: occurs_at) and the sort key of civic_store_list()
+ * (volunteer: family + given name, else name_ko; office, campaign,
+ * legislator: name; others: their start).  civic-store-index.c has the
+ * full table.  Results of civic_store_list_by_ref() are in sort-key order.
+ */
 typedef enum {
   CIVIC_STORE_REF_1,  /* shift: event_id; signup: shift_id; visit: legislator_id; event: kind; legislator: chamber */
   CIVIC_STORE_REF_2,  /* signup: volunteer_id; visit: event_id; legislator: state */
   CIVIC_STORE_REF_OFFICE,
   CIVIC_STORE_REF_CAMPAIGN,
-  CIVIC_STORE_REF_STATUS,
+  CIVIC_STORE_REF_STATUS,  /* "status"; volunteer: "active"/"inactive"; visit without status: position */
 } CivicStoreRef;
 
 typedef struct {
@@ -88,7 +102,9 @@ GQuark       civic_store_error_quark        (void);
 char        *civic_store_default_path       (void);
 
 /* Opens (creating, 0600, and migrating forward) the file at @path; %NULL
- * opens a private in-memory store for tests.
+ * opens a private in-memory store for tests.  TOO_NEW when the file's
+ * schema is newer than CIVIC_STORE_SCHEMA_VERSION; CORRUPT when it is not
+ * a database.
  */
 CivicStore  *civic_store_open               (const char          *path,
                                              GError             **error);
@@ -182,12 +198,18 @@ guint        civic_store_count              (CivicStore          *self,
 /* Writes @doc (must hold _id; _rev must name the current winning leaf when
  * the document exists and is live; `"_deleted": true` deletes).  Returns
  * the new revision.  CONFLICT if _rev is stale, and nothing changes.
+ * Any live leaf may be named (that is how one side of a conflict is
+ * edited); a deleted document is recreated by a put without _rev, as a
+ * child of its deleted winner.  Members starting with "_" are not stored.
+ * @doc itself is not modified.
  */
 char        *civic_store_put                (CivicStore          *self,
                                              JsonObject          *doc,
                                              GError             **error);
 /* All or nothing, in one transaction.  @out_revs (optional) receives the
- * new revisions in the order of @docs.
+ * new revisions in the order of @docs.  A batch of 4096 or more documents
+ * that is at least a quarter of the store rebuilds the typed index once at
+ * commit instead of updating it per document (the sample data's path).
  */
 gboolean     civic_store_put_many           (CivicStore          *self,
                                              GPtrArray           *docs,
@@ -225,8 +247,12 @@ GPtrArray   *civic_store_changes            (CivicStore          *self,
                                              GError             **error);
 gint64       civic_store_get_update_seq     (CivicStore          *self);
 
-/* _local documents: not replicated, no tree; used for checkpoints and
- * settings that belong to the file.  %NULL and NOT_FOUND when absent.
+/* _local documents: not replicated, no tree, not in the changes feed; used
+ * for checkpoints and settings that belong to the file.  get_local returns
+ * the body with "_id" and "_rev" ("0-N"), or %NULL and NOT_FOUND when
+ * absent.  put_local replaces the document; if @doc carries a "_rev" it
+ * must be the current one (else CONFLICT), as CouchDB requires.  Allowed
+ * on read-only profiles.  Members starting with "_" are not stored.
  */
 JsonObject  *civic_store_get_local          (CivicStore          *self,
                                              const char          *id,
