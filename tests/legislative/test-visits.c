@@ -494,6 +494,16 @@ find_follow_up (GPtrArray  *list,
 }
 
 static void
+async_result_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static void
 test_follow_ups (void)
 {
   g_autoptr(CivicStore) store = open_store ();
@@ -526,6 +536,22 @@ test_follow_ups (void)
   g_assert_no_error (error);
   g_assert_cmpuint (list->len, ==, 4);
   g_assert_cmpuint (civic_follow_ups_count_overdue (list), ==, 1);
+
+  /* The worker-thread variant gives the same list. */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GPtrArray) async_list = NULL;
+
+    civic_follow_ups_list_async (store, "2026-10-01", NULL, async_result_cb, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    async_list = civic_follow_ups_list_finish (result, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (async_list->len, ==, list->len);
+    for (guint i = 0; i < list->len; i++)
+      g_assert_cmpstr (((CivicFollowUp *) g_ptr_array_index (async_list, i))->task, ==,
+                       ((CivicFollowUp *) g_ptr_array_index (list, i))->task);
+  }
   g_assert_cmpuint (civic_follow_ups_count_overdue_in_store (store, "2026-10-01", &error), ==, 1);
   g_assert_cmpuint (civic_follow_ups_count_overdue_in_store (store, "2026-10-02", &error), ==, 2);
   g_assert_no_error (error);

@@ -285,6 +285,50 @@ civic_follow_ups_list (CivicStore  *store,
   return civic_follow_ups_from_documents (visits, legislators, volunteers, today);
 }
 
+static void
+list_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  CivicStore *store = CIVIC_STORE (source_object);
+  GError *error = NULL;
+  GPtrArray *list = civic_follow_ups_list (store, task_data, &error);
+
+  if (list == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, list, (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+civic_follow_ups_list_async (CivicStore          *store,
+                             const char          *today,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (CIVIC_IS_STORE (store));
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, civic_follow_ups_list_async);
+  /* "Today" is decided now, in the caller's time zone, not in the worker. */
+  g_task_set_task_data (task, today != NULL ? g_strdup (today) : civic_legislative_today (), g_free);
+  g_task_run_in_thread (task, list_thread);
+}
+
+GPtrArray *
+civic_follow_ups_list_finish (GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == civic_follow_ups_list_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 guint
 civic_follow_ups_count_overdue (GPtrArray *follow_ups)
 {

@@ -15,7 +15,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
 #include "civic-store.h"
@@ -63,6 +63,15 @@ const char  *civic_follow_up_state_get_label   (CivicFollowUpState state);
 GPtrArray   *civic_follow_ups_list             (CivicStore  *store,
                                                 const char  *today,
                                                 GError     **error);
+/* civic_follow_ups_list() in a worker thread, for the GUI. */
+void         civic_follow_ups_list_async       (CivicStore          *store,
+                                                const char          *today,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+/* Transfer full: the CivicFollowUp* array, or %NULL with @error. */
+GPtrArray   *civic_follow_ups_list_finish      (GAsyncResult        *result,
+                                                GError             **error);
 /* The same over documents already read (JsonObject* visits, and optional
  * legislators and volunteers for the names; either may be %NULL).
  */

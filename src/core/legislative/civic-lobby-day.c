@@ -147,15 +147,15 @@ civic_lobby_meeting_new_from_visit (JsonObject *visit,
   meeting->format = g_strdup (civic_legislative_get_string (visit, "format"));
   meeting->ask = g_strdup (civic_legislative_get_string (visit, "ask"));
 
-  /* met_with is "member" or "staff", or an object naming the staffer. */
+  /* met_with is {"kind": "member"|"staff", "name": the staffer}; the
+   * schedule shows the staffer's name, else the kind.
+   */
   met_with_object = civic_json_object_get_object_or_null (visit, "met_with");
   if (met_with_object != NULL)
     {
       const char *kind = civic_legislative_get_string (met_with_object, "kind");
-      const char *name = civic_legislative_get_string (met_with_object, "staff_name");
+      const char *name = civic_legislative_get_string (met_with_object, "name");
 
-      if (name == NULL)
-        name = civic_legislative_get_string (met_with_object, "name");
       meeting->met_with = name != NULL ? g_strdup (name) : g_strdup (kind);
     }
   else

@@ -45,7 +45,7 @@ typedef struct {
   gboolean   ends_assumed;    /* ends_at came from the default length */
   char      *room;
   char      *format;
-  char      *met_with;
+  char      *met_with;        /* the staffer met, else "member" or "staff" */
   char      *ask;
   GStrv      issues;
   GStrv      bills;
