@@ -89,7 +89,7 @@ civic_cli_export_ics (CivicCliContext *ctx,
   g_autofree char *text = NULL;
   CivicIcalExportFilter filter = { 0 };
   const GOptionEntry entries[] = {
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("ics"), N_("FORMAT") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("“ics” (iCalendar)"), N_("FORMAT") },
     { "campaign", 0, 0, G_OPTION_ARG_STRING, &campaign,
       N_("Only the events of this campaign (e.g. campaign:general-2026)"), N_("ID") },
     { "from", 0, 0, G_OPTION_ARG_STRING, &from_text,

@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <time.h>
+
 #include <glib/gstdio.h>
 
 #include "civic-cal-time.h"
@@ -21,6 +23,18 @@
 #include "civic-store.h"
 
 #define N_EVENTS 5000
+
+/* CPU time of this process in µs: the wall clock is misleading on a
+ * shared, busy machine.
+ */
+static gint64
+cpu_time (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
 
 static const char *kinds[] = { "Phone Bank", "Town Hall", "Rally", "Workshop", "Clinic", "Voter Registration" };
 
@@ -96,7 +110,7 @@ bench_import (void)
   g_autoptr(GFile) file = NULL;
   g_autoptr(CivicIcalImportReport) first = NULL;
   g_autoptr(CivicIcalImportReport) second = NULL;
-  gint64 t0, t1, t2;
+  gint64 t0, t1, t2, c0, c1;
 
   g_assert_no_error (error);
   path = g_build_filename (dir, "5000-events.ics", NULL);
@@ -105,7 +119,9 @@ bench_import (void)
   file = g_file_new_for_path (path);
 
   t0 = g_get_monotonic_time ();
+  c0 = cpu_time ();
   first = civic_ical_import_file (store, file, "bench", NULL, &error);
+  c1 = cpu_time ();
   t1 = g_get_monotonic_time ();
   g_assert_no_error (error);
   g_assert_cmpuint (first->created, ==, N_EVENTS);
@@ -114,10 +130,10 @@ bench_import (void)
   g_assert_no_error (error);
   g_assert_cmpuint (second->unchanged, ==, N_EVENTS);
 
-  g_print ("ics import: %u events (%zu KiB) in %.0f ms (target ≤ 1000 ms: %s); "
+  g_print ("ics import: %u events (%zu KiB) in %.0f ms wall, %.0f ms CPU (target ≤ 1000 ms: %s); "
            "re-import of the same file in %.0f ms\n",
-           first->created, strlen (text) / 1024, (t1 - t0) / 1000.0,
-           t1 - t0 <= G_USEC_PER_SEC ? "met" : "MISSED", (t2 - t1) / 1000.0);
+           first->created, strlen (text) / 1024, (t1 - t0) / 1000.0, (c1 - c0) / 1000.0,
+           t1 - t0 <= G_USEC_PER_SEC ? "met" : "missed on the wall clock", (t2 - t1) / 1000.0);
 
   g_remove (path);
   g_rmdir (dir);
@@ -140,6 +156,9 @@ bench_months (void)
   g_autoptr(CivicStore) store = civic_store_open (NULL, &error);
   g_autoptr(GTimeZone) la = g_time_zone_new_identifier ("America/Los_Angeles");
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) wall_times = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) query_times = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) expand_times = g_array_new (FALSE, FALSE, sizeof (gint64));
   gint64 t0, first_call = 0;
   guint total = 0, most = 0;
 
@@ -151,8 +170,7 @@ bench_months (void)
            civic_store_count (store, "event", NULL), (g_get_monotonic_time () - t0) / 1e6);
 
   /* Every month of the sample's five years, twice (the second pass is what
-   * a user paging back and forth sees; the first includes building the
-   * exception index once).
+   * a user paging back and forth sees, with SQLite's pages in memory).
    */
   for (guint pass = 0; pass < 2; pass++)
     for (int year = 2022; year <= 2026; year++)
@@ -162,16 +180,40 @@ bench_months (void)
           g_autoptr(GDateTime) to = g_date_time_add_months (from, 1);
           g_autoptr(GPtrArray) found = NULL;
           gint64 start = g_get_monotonic_time ();
-          gint64 elapsed;
+          gint64 cpu_start = cpu_time ();
+          gint64 elapsed, wall;
 
           found = civic_calendar_occurrences_in_range (store, from, to, &error);
-          elapsed = g_get_monotonic_time () - start;
+          elapsed = cpu_time () - cpu_start;
+          wall = g_get_monotonic_time () - start;
           g_assert_no_error (error);
+
+          /* The share of the store's range query in it. */
+          if (pass == 1)
+            {
+              g_autoptr(GDateTime) wide_from = g_date_time_add_days (from, -1);
+              g_autoptr(GDateTime) wide_to = g_date_time_add_days (to, 1);
+              g_autofree char *a = civic_cal_format_instant (wide_from);
+              g_autofree char *b = civic_cal_format_instant (wide_to);
+              g_autoptr(GPtrArray) candidates = NULL;
+              g_autoptr(GPtrArray) expanded = NULL;
+              gint64 q0 = cpu_time (), q1, query, expand;
+
+              candidates = civic_store_list_in_range (store, "event", a, b, &error);
+              q1 = cpu_time ();
+              g_assert_no_error (error);
+              expanded = civic_recurrence_expand_events (candidates, from, to, NULL);
+              query = q1 - q0;
+              expand = cpu_time () - q1;
+              g_array_append_val (query_times, query);
+              g_array_append_val (expand_times, expand);
+            }
           if (pass == 0 && year == 2022 && month == 1)
             first_call = elapsed;
           else if (pass == 1)
             {
               g_array_append_val (times, elapsed);
+              g_array_append_val (wall_times, wall);
               total += found->len;
               most = MAX (most, found->len);
             }
@@ -179,13 +221,22 @@ bench_months (void)
 
   g_array_sort (times, compare_gint64);
   g_print ("month expansion (store range query + recurrence), %u months: p50 %.2f ms, p95 %.2f ms, "
-           "max %.2f ms; %u occurrences a month on average, %u at most; first call %.1f ms "
-           "(builds the exception index)\n",
+           "max %.2f ms (CPU time; wall clock p50 %.2f ms); %u occurrences a month on average, "
+           "%u at most; first call %.1f ms\n",
            times->len,
            g_array_index (times, gint64, times->len / 2) / 1000.0,
            g_array_index (times, gint64, times->len * 95 / 100) / 1000.0,
            g_array_index (times, gint64, times->len - 1) / 1000.0,
+           g_array_index (wall_times, gint64, wall_times->len / 2) / 1000.0,
            total / times->len, most, first_call / 1000.0);
+  g_array_sort (query_times, compare_gint64);
+  g_array_sort (expand_times, compare_gint64);
+  g_print ("  of which the store's civic_store_list_in_range(): p50 %.2f ms, p95 %.2f ms; "
+           "expanding its candidates: p50 %.2f ms, p95 %.2f ms\n",
+           g_array_index (query_times, gint64, query_times->len / 2) / 1000.0,
+           g_array_index (query_times, gint64, query_times->len * 95 / 100) / 1000.0,
+           g_array_index (expand_times, gint64, expand_times->len / 2) / 1000.0,
+           g_array_index (expand_times, gint64, expand_times->len * 95 / 100) / 1000.0);
 }
 
 int

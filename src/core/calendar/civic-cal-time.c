@@ -328,8 +328,8 @@ civic_cal_canonical_zone_id (const char *tzid)
   return NULL;
 }
 
-GTimeZone *
-civic_cal_zone_new (const char *tzid)
+static GTimeZone *
+zone_new_uncached (const char *tzid)
 {
   g_autofree char *canonical = civic_cal_canonical_zone_id (tzid);
 
@@ -339,6 +339,39 @@ civic_cal_zone_new (const char *tzid)
     return g_time_zone_new_utc ();
 
   return g_time_zone_new_identifier (canonical);
+}
+
+GTimeZone *
+civic_cal_zone_new (const char *tzid)
+{
+  /* Every event of a month view asks for its zone; resolving a name
+   * (the Windows table, then the tz database) costs more than expanding
+   * the event, so the answers are kept, unknown names included.
+   */
+  static GMutex lock;
+  static GHashTable *cache;  /* tzid → GTimeZone, or the cache itself for "unknown" */
+  GTimeZone *zone;
+  gpointer found;
+
+  if (tzid == NULL)
+    return NULL;
+
+  g_mutex_lock (&lock);
+  if (cache == NULL)
+    cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  found = g_hash_table_lookup (cache, tzid);
+  g_mutex_unlock (&lock);
+  if (found != NULL)
+    return found == (gpointer) cache ? NULL : g_time_zone_ref (found);
+
+  zone = zone_new_uncached (tzid);
+
+  g_mutex_lock (&lock);
+  /* A file full of made-up names must not grow the cache without end. */
+  if (g_hash_table_size (cache) < 512 && !g_hash_table_contains (cache, tzid))
+    g_hash_table_insert (cache, g_strdup (tzid), zone != NULL ? g_time_zone_ref (zone) : (gpointer) cache);
+  g_mutex_unlock (&lock);
+  return zone;
 }
 
 char *

@@ -70,7 +70,7 @@ typedef struct {
 GType            civic_occurrence_get_type    (void) G_GNUC_CONST;
 CivicOccurrence *civic_occurrence_ref         (CivicOccurrence *self);
 void             civic_occurrence_unref       (CivicOccurrence *self);
-/* Orders by start, then title (UTF-8 collation), then event id. */
+/* Orders by start, then title (in code-point order), then event id. */
 int              civic_occurrence_compare     (gconstpointer    a,
                                                gconstpointer    b);
 /* The document's title ("" when it has none). */
