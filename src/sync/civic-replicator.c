@@ -111,6 +111,7 @@ typedef struct {
   GPtrArray  *fallback;        /* JsonNode* answers of GET ?open_revs */
   GPtrArray  *missing_ids;     /* char*, for the fallback */
   JsonObject *missing;         /* id → {"missing": [revs]} */
+  GPtrArray  *inline_docs;     /* JsonObject*, from include_docs */
   guint       pending;         /* fallback requests in flight */
   guint       next_missing;
   /* push */
@@ -135,6 +136,7 @@ typedef struct {
   guint            cp_conflicts;
   gboolean         revisions_carrier;  /* see push_read_thread */
   gboolean         skip_revs_diff;     /* the target held no documents */
+  gboolean         include_docs;       /* a first pull: ask _changes for the docs */
 
   GQueue           ready;          /* Batch*, fetched and waiting */
   Batch           *fetching;
@@ -160,9 +162,11 @@ batch_free (Batch *batch)
     return;
   g_free (batch->last_seq);
   g_clear_pointer (&batch->bulk_get, json_node_unref);
+  g_clear_pointer (&batch->inline_docs, g_ptr_array_unref);
   g_clear_pointer (&batch->fallback, g_ptr_array_unref);
   g_clear_pointer (&batch->missing_ids, g_ptr_array_unref);
   g_clear_pointer (&batch->missing, json_object_unref);
+  g_clear_pointer (&batch->inline_docs, g_ptr_array_unref);
   g_clear_pointer (&batch->docs, g_ptr_array_unref);
   g_clear_pointer (&batch->body, g_bytes_unref);
   g_clear_pointer (&batch->failures, g_ptr_array_unref);
@@ -725,6 +729,7 @@ typedef struct {
   JsonObject *missing;
   GBytes     *bulk_get_body;
   guint       n_missing;
+  GPtrArray  *inline_docs;   /* JsonObject*, complete from include_docs */
 } PullDiff;
 
 static void
@@ -735,6 +740,7 @@ pull_diff_free (PullDiff *d)
   g_free (d->last_seq);
   g_clear_pointer (&d->missing, json_object_unref);
   g_clear_pointer (&d->bulk_get_body, g_bytes_unref);
+  g_clear_pointer (&d->inline_docs, g_ptr_array_unref);
   g_free (d);
 }
 
@@ -748,10 +754,13 @@ pull_diff_thread (GTask        *task,
   JsonObject *root;
   JsonArray *results;
   g_autoptr(JsonObject) request = json_object_new ();
+  g_autoptr(GHashTable) candidates = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) inlined = g_ptr_array_new ();
   GError *error = NULL;
   GString *body;
   gboolean first = TRUE;
 
+  d->inline_docs = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
   if (d->changes == NULL || !JSON_NODE_HOLDS_OBJECT (d->changes) ||
       (results = civic_json_object_get_array_or_null (json_node_get_object (d->changes), "results")) == NULL)
     {
@@ -797,6 +806,19 @@ pull_diff_thread (GTask        *task,
             json_array_add_string_element (revs, rev);
         }
       json_object_set_array_member (request, id, revs);
+
+      /* With include_docs (a first pull), a document whose only leaf is a
+       * first revision arrived complete: its history is itself.
+       */
+      if (json_array_get_length (revs) == 1 && g_str_has_prefix (json_array_get_string_element (revs, 0), "1-"))
+        {
+          JsonObject *doc = civic_json_object_get_object_or_null (row, "doc");
+
+          if (doc != NULL &&
+              g_strcmp0 (civic_json_object_get_string_or_null (doc, "_rev"), json_array_get_string_element (revs, 0)) == 0 &&
+              g_strcmp0 (civic_json_object_get_string_or_null (doc, "_id"), id) == 0)
+            g_hash_table_insert (candidates, (gpointer) id, doc);
+        }
     }
 
   if (json_object_get_size (request) == 0)
@@ -824,6 +846,16 @@ pull_diff_thread (GTask        *task,
       {
         JsonArray *missing = JSON_NODE_HOLDS_OBJECT (value)
           ? civic_json_object_get_array_or_null (json_node_get_object (value), "missing") : NULL;
+        JsonObject *doc = g_hash_table_lookup (candidates, id);
+
+        if (doc != NULL && missing != NULL && json_array_get_length (missing) == 1 &&
+            g_strcmp0 (json_array_get_string_element (missing, 0),
+                       civic_json_object_get_string_or_null (doc, "_rev")) == 0)
+          {
+            g_ptr_array_add (d->inline_docs, json_object_ref (doc));
+            g_ptr_array_add (inlined, (gpointer) id);
+            continue;
+          }
 
         for (guint j = 0; missing != NULL && j < json_array_get_length (missing); j++)
           {
@@ -845,6 +877,9 @@ pull_diff_thread (GTask        *task,
   }
   g_string_append (body, "]}");
   d->bulk_get_body = g_string_free_to_bytes (body);
+  for (guint i = 0; i < inlined->len; i++)
+    json_object_remove_member (d->missing, g_ptr_array_index (inlined, i));
+  g_clear_pointer (&d->changes, json_node_unref);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -991,6 +1026,7 @@ pull_diff_done_cb (GObject      *object,
   batch->n_changes = d->n_changes;
   batch->last_seq = d->last_seq ? g_strdup (d->last_seq) : g_strdup (run->since);
   batch->missing = g_steal_pointer (&d->missing);
+  batch->inline_docs = g_steal_pointer (&d->inline_docs);
 
   if (d->n_missing == 0)
     {
@@ -1047,8 +1083,9 @@ pull_fetch (GTask *task)
   Run *run = g_task_get_task_data (task);
   CivicReplicator *self = run->self;
   g_autofree char *since = civic_couch_seq_to_param (run->since);
-  g_autofree char *path = g_strdup_printf ("%s/_changes?feed=normal&style=all_docs&since=%s&limit=%u",
-                                           self->db_path, since, self->batch_size);
+  g_autofree char *path = g_strdup_printf ("%s/_changes?feed=normal&style=all_docs&since=%s&limit=%u%s",
+                                           self->db_path, since, self->batch_size,
+                                           run->include_docs ? "&include_docs=true" : "");
 
   run->fetching = batch_new ();
   civic_couch_client_request_async (self->client, "GET", path, NULL, CIVIC_COUCH_REQUEST_NONE,
@@ -1068,7 +1105,8 @@ typedef struct {
   guint       failures_before;
   gboolean    remote_refused;
   /* out */
-  GPtrArray  *docs;           /* JsonObject* */
+  GPtrArray  *docs;           /* JsonObject*, freed in the thread */
+  guint       n_written;
   GPtrArray  *ids;            /* char*, written */
   JsonObject *checkpoint;
   guint       docs_read;
@@ -1091,11 +1129,31 @@ pull_write_free (PullWrite *w)
 }
 
 static void
+collect_ok_doc (PullWrite  *w,
+                JsonObject *doc)
+{
+  const char *id = civic_json_object_get_string_or_null (doc, "_id");
+
+  w->docs_read++;
+  if (!is_replicated_id (id))
+    return;
+  if (json_object_has_member (doc, "_attachments"))
+    {
+      g_message ("Skipping %s %s: attachments are not supported", id,
+                 civic_json_object_get_string_or_null (doc, "_rev"));
+      g_ptr_array_add (w->batch->failures, g_strdup_printf ("%s %s: %s", id,
+                                                            civic_json_object_get_string_or_null (doc, "_rev"),
+                                                            "attachments are not supported"));
+      return;
+    }
+  g_ptr_array_add (w->docs, json_object_ref (doc));
+}
+
+static void
 collect_doc (PullWrite  *w,
              JsonNode   *entry)
 {
   JsonObject *obj, *doc;
-  const char *id;
 
   if (entry == NULL || !JSON_NODE_HOLDS_OBJECT (entry))
     {
@@ -1118,20 +1176,7 @@ collect_doc (PullWrite  *w,
                                             : "missing"));
       return;
     }
-  id = civic_json_object_get_string_or_null (doc, "_id");
-  w->docs_read++;
-  if (!is_replicated_id (id))
-    return;
-  if (json_object_has_member (doc, "_attachments"))
-    {
-      g_message ("Skipping %s %s: attachments are not supported", id,
-                 civic_json_object_get_string_or_null (doc, "_rev"));
-      g_ptr_array_add (w->batch->failures, g_strdup_printf ("%s %s: %s", id,
-                                                            civic_json_object_get_string_or_null (doc, "_rev"),
-                                                            "attachments are not supported"));
-      return;
-    }
-  g_ptr_array_add (w->docs, json_object_ref (doc));
+  collect_ok_doc (w, doc);
 }
 
 static gboolean
@@ -1160,6 +1205,9 @@ pull_write_thread (GTask        *task,
   w->docs = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
   w->ids = g_ptr_array_new_with_free_func (g_free);
 
+  if (batch->inline_docs != NULL)
+    for (guint i = 0; i < batch->inline_docs->len; i++)
+      collect_ok_doc (w, g_ptr_array_index (batch->inline_docs, i));
   if (batch->bulk_get != NULL)
     {
       JsonArray *results = json_object_get_array_member (json_node_get_object (batch->bulk_get), "results");
@@ -1205,6 +1253,14 @@ pull_write_thread (GTask        *task,
       return;
     }
 
+  /* Big answers are freed here rather than on the main thread. */
+  w->n_written = w->docs->len;
+  g_clear_pointer (&w->docs, g_ptr_array_unref);
+  g_clear_pointer (&batch->bulk_get, json_node_unref);
+  g_clear_pointer (&batch->inline_docs, g_ptr_array_unref);
+  g_clear_pointer (&batch->fallback, g_ptr_array_unref);
+  g_clear_pointer (&batch->missing, json_object_unref);
+
   if (w->auto_merge && !civic_store_get_read_only (w->store))
     for (guint i = 0; i < w->ids->len; i++)
       {
@@ -1244,10 +1300,10 @@ pull_write_done_cb (GObject      *object,
     }
 
   run->docs_read += w->docs_read;
-  run->docs_written += w->docs->len;
+  run->docs_written += w->n_written;
   run->failures += w->failures;
   self->docs_read += w->docs_read;
-  self->docs_written += w->docs->len;
+  self->docs_written += w->n_written;
   self->doc_write_failures += w->failures;
   self->auto_merged += w->auto_merged;
   for (guint i = 0; i < run->writing->failures->len; i++)
@@ -1915,6 +1971,10 @@ start_pipeline (GTask      *task,
   g_free (run->since);
   run->since = choose_start_seq (local, remote);
   run->start_seq = g_strdup (run->since);
+  /* A first pull reads most documents once; their first revisions come
+   * with the changes feed, which saves the server a _bulk_get for them.
+   */
+  run->include_docs = run->direction == DIRECTION_PULL && g_str_equal (run->since, "0");
   if (local != NULL)
     history = civic_json_object_get_array_or_null (local, "history");
   else if (remote != NULL)
