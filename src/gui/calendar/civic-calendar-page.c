@@ -53,6 +53,13 @@ struct _CivicCalendarPage
   gint64          load_started_us;
   gint64          last_load_us;
 
+  /* Loaded ranges by civic_calendar_page_cache_key (): Page Down shows the
+   * next month from here at once while the one after is fetched.
+   */
+  GHashTable     *cache;
+  GCancellable   *prefetch_cancellable;
+  guint           cache_generation;
+
   /* Template children */
   GtkLabel       *title_label;
   GtkCalendar    *date_picker;
@@ -319,14 +326,165 @@ apply_items (CivicCalendarPage *self)
     civic_month_view_set_items (self->month_view, self->items);
 }
 
+static char *
+filters_key (CivicCalendarPage *self)
+{
+  g_autoptr(GPtrArray) kinds = g_ptr_array_new ();
+  g_autoptr(GString) key = g_string_new (NULL);
+  GHashTableIter iter;
+  gpointer kind;
+
+  g_hash_table_iter_init (&iter, self->hidden_kinds);
+  while (g_hash_table_iter_next (&iter, &kind, NULL))
+    g_ptr_array_add (kinds, kind);
+  g_ptr_array_sort (kinds, (GCompareFunc) g_strcmp0);
+
+  for (guint i = 0; i < kinds->len; i++)
+    g_string_append_printf (key, "%s,", (char *) g_ptr_array_index (kinds, i));
+  g_string_append_printf (key, "|%s|%s|%s|%d", self->office_filter, self->campaign_filter,
+                          self->search_text ? self->search_text : "",
+                          self->read_only && !self->show_all_events);
+
+  return g_string_free (g_steal_pointer (&key), FALSE);
+}
+
+static char *
+cache_key (CivicCalendarPage *self,
+           GDateTime         *from,
+           GDateTime         *to)
+{
+  g_autofree char *filters = filters_key (self);
+
+  return g_strdup_printf ("%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT "|%s",
+                          g_date_time_to_unix (from), g_date_time_to_unix (to), filters);
+}
+
+static void
+invalidate_cache (CivicCalendarPage *self)
+{
+  self->cache_generation++;
+  g_cancellable_cancel (self->prefetch_cancellable);
+  g_clear_object (&self->prefetch_cancellable);
+  g_hash_table_remove_all (self->cache);
+}
+
+static void
+cache_store (CivicCalendarPage *self,
+             char              *key,
+             GPtrArray         *items)
+{
+  /* A few ranges either side of where the person is looking is plenty. */
+  if (g_hash_table_size (self->cache) >= 12)
+    g_hash_table_remove_all (self->cache);
+  g_hash_table_insert (self->cache, key, g_ptr_array_ref (items));
+}
+
+static LoadData *
+load_data_new (CivicCalendarPage *self,
+               GDateTime         *from,
+               GDateTime         *to)
+{
+  LoadData *data = g_new0 (LoadData, 1);
+
+  data->store = g_object_ref (self->store);
+  data->from = g_date_time_ref (from);
+  data->to = g_date_time_ref (to);
+  data->hidden_kinds = g_hash_table_ref (self->hidden_kinds);
+  data->office = g_strdup (self->office_filter);
+  data->campaign = g_strdup (self->campaign_filter);
+  data->search = g_strdup (self->search_text);
+  data->board_only = self->read_only && !self->show_all_events;
+
+  return data;
+}
+
+static void
+prefetch_done_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  CivicCalendarPage *self = CIVIC_CALENDAR_PAGE (source);
+  g_autofree char *key = user_data;
+  guint generation = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (result), "generation"));
+  g_autoptr(GPtrArray) items = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  if (items != NULL && generation == self->cache_generation)
+    cache_store (self, g_steal_pointer (&key), items);
+}
+
+static void
+prefetch (CivicCalendarPage *self,
+          GDateTime         *from,
+          GDateTime         *to)
+{
+  g_autofree char *key = cache_key (self, from, to);
+  g_autoptr(GTask) task = NULL;
+
+  if (g_hash_table_contains (self->cache, key))
+    return;
+
+  if (self->prefetch_cancellable == NULL)
+    self->prefetch_cancellable = g_cancellable_new ();
+
+  task = g_task_new (self, self->prefetch_cancellable, prefetch_done_cb, g_steal_pointer (&key));
+  g_task_set_source_tag (task, prefetch);
+  g_object_set_data (G_OBJECT (task), "generation", GUINT_TO_POINTER (self->cache_generation));
+  g_task_set_task_data (task, load_data_new (self, from, to), (GDestroyNotify) load_data_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+/* The ranges Page Up and Page Down would show next. */
+static void
+prefetch_neighbours (CivicCalendarPage *self)
+{
+  for (int direction = -1; direction <= 1; direction += 2)
+    {
+      g_autoptr(GDateTime) from = NULL;
+      g_autoptr(GDateTime) to = NULL;
+
+      if (g_strcmp0 (self->view_mode, "week") == 0)
+        {
+          g_autoptr(GDateTime) date = g_date_time_add_weeks (self->date, direction);
+          civic_week_view_range_for (self->week_view, date, &from, &to);
+        }
+      else if (g_strcmp0 (self->view_mode, "month") == 0)
+        {
+          g_autoptr(GDateTime) first = g_date_time_new_local (g_date_time_get_year (self->date),
+                                                              g_date_time_get_month (self->date), 1, 0, 0, 0);
+          g_autoptr(GDateTime) date = g_date_time_add_months (first, direction);
+          civic_month_view_range_for (self->month_view, date, &from, &to);
+        }
+      else
+        continue;
+
+      prefetch (self, from, to);
+    }
+}
+
+static void
+show_items (CivicCalendarPage *self,
+            GPtrArray         *items)
+{
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  self->items = g_ptr_array_ref (items);
+  apply_items (self);
+
+  self->last_load_us = g_get_monotonic_time () - self->load_started_us;
+  g_debug ("Showing %u occurrences after %.1f ms", items->len, self->last_load_us / 1000.0);
+  g_signal_emit (self, signals[LOADED], 0);
+  prefetch_neighbours (self);
+}
+
 static void
 load_done_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
   CivicCalendarPage *self = CIVIC_CALENDAR_PAGE (source);
+  g_autofree char *key = user_data;
+  guint generation = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (result), "generation"));
   g_autoptr(GError) error = NULL;
-  GPtrArray *items;
+  g_autoptr(GPtrArray) items = NULL;
 
   items = g_task_propagate_pointer (G_TASK (result), &error);
   if (items == NULL)
@@ -342,13 +500,9 @@ load_done_cb (GObject      *source,
       return;
     }
 
-  g_clear_pointer (&self->items, g_ptr_array_unref);
-  self->items = items;
-  apply_items (self);
-
-  self->last_load_us = g_get_monotonic_time () - self->load_started_us;
-  g_debug ("Loaded %u occurrences in %.1f ms", items->len, self->last_load_us / 1000.0);
-  g_signal_emit (self, signals[LOADED], 0);
+  if (generation == self->cache_generation)
+    cache_store (self, g_steal_pointer (&key), items);
+  show_items (self, items);
 }
 
 static void
@@ -379,7 +533,10 @@ static void
 reload (CivicCalendarPage *self)
 {
   g_autoptr(GTask) task = NULL;
-  LoadData *data;
+  g_autoptr(GDateTime) from = NULL;
+  g_autoptr(GDateTime) to = NULL;
+  g_autofree char *key = NULL;
+  GPtrArray *cached;
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
 
@@ -388,21 +545,22 @@ reload (CivicCalendarPage *self)
 
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
-  self->load_cancellable = g_cancellable_new ();
   self->load_started_us = g_get_monotonic_time ();
 
-  data = g_new0 (LoadData, 1);
-  data->store = g_object_ref (self->store);
-  get_range (self, &data->from, &data->to);
-  data->hidden_kinds = g_hash_table_ref (self->hidden_kinds);
-  data->office = g_strdup (self->office_filter);
-  data->campaign = g_strdup (self->campaign_filter);
-  data->search = g_strdup (self->search_text);
-  data->board_only = self->read_only && !self->show_all_events;
+  get_range (self, &from, &to);
+  key = cache_key (self, from, to);
 
-  task = g_task_new (self, self->load_cancellable, load_done_cb, NULL);
+  if ((cached = g_hash_table_lookup (self->cache, key)) != NULL)
+    {
+      show_items (self, cached);
+      return;
+    }
+
+  self->load_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->load_cancellable, load_done_cb, g_steal_pointer (&key));
   g_task_set_source_tag (task, reload);
-  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
+  g_object_set_data (G_OBJECT (task), "generation", GUINT_TO_POINTER (self->cache_generation));
+  g_task_set_task_data (task, load_data_new (self, from, to), (GDestroyNotify) load_data_free);
   g_task_run_in_thread (task, load_thread);
 }
 
@@ -707,7 +865,10 @@ store_changed_cb (CivicStore        *store,
 
   if (g_strv_contains ((const char * const *) types, "event") ||
       g_strv_contains ((const char * const *) types, "office"))
-    schedule_reload (self);
+    {
+      invalidate_cache (self);
+      schedule_reload (self);
+    }
   if (g_strv_contains ((const char * const *) types, "office") ||
       g_strv_contains ((const char * const *) types, "campaign"))
     load_filter_choices (self);
@@ -858,6 +1019,9 @@ civic_calendar_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
+  g_cancellable_cancel (self->prefetch_cancellable);
+  g_clear_object (&self->prefetch_cancellable);
+  g_clear_pointer (&self->cache, g_hash_table_unref);
   g_clear_handle_id (&self->reload_source, g_source_remove);
   if (self->store != NULL)
     g_clear_signal_handler (&self->store_changed_id, self->store);
@@ -1033,6 +1197,7 @@ civic_calendar_page_init (CivicCalendarPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->view_mode = g_strdup ("month");
+  self->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   self->hidden_kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->office_filter = g_strdup ("");
   self->campaign_filter = g_strdup ("");
@@ -1108,6 +1273,7 @@ civic_calendar_page_set_store (CivicCalendarPage *self,
                                                G_CALLBACK (store_changed_cb), self);
 
   update_actions (self);
+  invalidate_cache (self);
   load_filter_choices (self);
   reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);

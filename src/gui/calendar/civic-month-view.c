@@ -682,6 +682,23 @@ civic_month_view_set_month (CivicMonthView *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+void
+civic_month_view_range_for (CivicMonthView  *self,
+                            GDateTime       *date,
+                            GDateTime      **from,
+                            GDateTime      **to)
+{
+  g_autoptr(GDateTime) first = NULL;
+  int offset;
+
+  g_return_if_fail (CIVIC_IS_MONTH_VIEW (self));
+
+  first = g_date_time_new_local (g_date_time_get_year (date), g_date_time_get_month (date), 1, 0, 0, 0);
+  offset = (g_date_time_get_day_of_week (first) % 7 - self->first_weekday + 7) % 7;
+  *from = g_date_time_add_days (first, -offset);
+  *to = g_date_time_add_days (*from, N_DAYS);
+}
+
 GDateTime *
 civic_month_view_get_range_start (CivicMonthView *self)
 {

@@ -21,6 +21,11 @@ void        civic_month_view_set_month         (CivicMonthView *self,
                                                 GDateTime      *date);
 /* The first and the day after the last day shown (six weeks), in @date's zone. */
 GDateTime  *civic_month_view_get_range_start   (CivicMonthView *self);
+/* The grid the month of @date would show, without showing it (for prefetching). */
+void        civic_month_view_range_for         (CivicMonthView *self,
+                                                GDateTime      *date,
+                                                GDateTime     **from,
+                                                GDateTime     **to);
 GDateTime  *civic_month_view_get_range_end     (CivicMonthView *self);
 /* @items: CivicCalendarItem*, any order; the view keeps a reference. */
 void        civic_month_view_set_items         (CivicMonthView *self,

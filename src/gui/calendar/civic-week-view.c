@@ -476,6 +476,24 @@ civic_week_view_set_week (CivicWeekView *self,
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
+void
+civic_week_view_range_for (CivicWeekView  *self,
+                           GDateTime      *date,
+                           GDateTime     **from,
+                           GDateTime     **to)
+{
+  g_autoptr(GDateTime) day = NULL;
+  int offset;
+
+  g_return_if_fail (CIVIC_IS_WEEK_VIEW (self));
+
+  day = g_date_time_new_local (g_date_time_get_year (date), g_date_time_get_month (date),
+                               g_date_time_get_day_of_month (date), 0, 0, 0);
+  offset = (g_date_time_get_day_of_week (day) % 7 - self->first_weekday + 7) % 7;
+  *from = g_date_time_add_days (day, -offset);
+  *to = g_date_time_add_days (*from, 7);
+}
+
 GDateTime *
 civic_week_view_get_range_start (CivicWeekView *self)
 {

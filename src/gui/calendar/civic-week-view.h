@@ -20,6 +20,11 @@ GtkWidget  *civic_week_view_new               (void);
 void        civic_week_view_set_week          (CivicWeekView *self,
                                                GDateTime     *date);
 GDateTime  *civic_week_view_get_range_start   (CivicWeekView *self);
+/* The days the week of @date would show, without showing it (for prefetching). */
+void        civic_week_view_range_for         (CivicWeekView *self,
+                                               GDateTime     *date,
+                                               GDateTime    **from,
+                                               GDateTime    **to);
 GDateTime  *civic_week_view_get_range_end     (CivicWeekView *self);
 void        civic_week_view_set_items         (CivicWeekView *self,
                                                GPtrArray     *items);
