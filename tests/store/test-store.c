@@ -381,6 +381,15 @@ test_replicated_branches (void)
     g_assert_false (change->deleted);
     assert_strv (change->leaves, "3-" H("d"), "3-" H("c"), NULL);
   }
+  {
+    g_autoptr(CivicStoreStats) stats = civic_store_get_stats (store, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (stats->conflicts, ==, 1);
+    g_assert_cmpuint (stats->documents, ==, 1);
+    g_assert_cmpuint (stats->tombstones, ==, 0);
+    g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (stats->documents_per_type, "event")), ==, 1);
+  }
   g_assert_true (civic_store_check (store, &error));
   g_assert_no_error (error);
 }
