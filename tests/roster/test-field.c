@@ -141,6 +141,31 @@ assert_best (CivicCheckinList *list,
 }
 
 static void
+loaded_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  CivicCheckinList **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = civic_checkin_list_load_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_load_async (void)
+{
+  g_autoptr(CivicStore) store = field_store ();
+  g_autoptr(CivicCheckinList) list = NULL;
+
+  civic_checkin_list_load_async (store, "event:drive", "2026-10-03", NULL, loaded_cb, &list);
+  while (list == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (civic_checkin_list_get_n_expected (list), ==, 3);
+  g_assert_cmpstr (civic_checkin_list_get_date (list), ==, "2026-10-03");
+}
+
+static void
 test_best_match (void)
 {
   g_autoptr(CivicStore) store = field_store ();
@@ -310,6 +335,18 @@ test_repeating_event (void)
 }
 
 static void
+listed_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GPtrArray **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = civic_confirmations_list_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+static void
 test_confirmations (void)
 {
   g_autoptr(CivicStore) store = field_store ();
@@ -349,6 +386,16 @@ test_confirmations (void)
   g_assert_no_error (error);
   g_assert_cmpuint (after->len, ==, 1);
 
+  /* The worker-thread variant gives the same list. */
+  {
+    g_autoptr(GPtrArray) async_calls = NULL;
+
+    civic_confirmations_list_async (store, from, 7, NULL, listed_cb, &async_calls);
+    while (async_calls == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpuint (async_calls->len, ==, 1);
+  }
+
   /* After the event's start nothing is left to call. */
   none = civic_confirmations_list (store, later, 7, &error);
   g_assert_no_error (error);
@@ -365,6 +412,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/roster/checkin/expected", test_expected);
+  g_test_add_func ("/roster/checkin/load-async", test_load_async);
   g_test_add_func ("/roster/checkin/best-match", test_best_match);
   g_test_add_func ("/roster/checkin/check-in-out", test_check_in_out);
   g_test_add_func ("/roster/checkin/walk-in", test_walk_in);

@@ -554,6 +554,51 @@ test_signups_import (void)
     }
 }
 
+static void
+async_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+static void
+test_async (void)
+{
+  g_autoptr(CivicStore) store = new_store ();
+  const char *csv = "First name,Last name,Phone\nAna,Lopez,2135550102\nBo,Ra,12\n";
+  g_autoptr(GBytes) bytes = g_bytes_new (csv, strlen (csv));
+  g_autoptr(CivicRosterImport) plan = NULL;
+  g_autoptr(CivicRosterImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *r1 = NULL, *r2 = NULL, *r3 = NULL;
+
+  civic_roster_import_prepare_async (bytes, NULL, async_cb, &r1);
+  plan = civic_roster_import_prepare_finish (wait_for (&r1), &error);
+  g_assert_no_error (error);
+  civic_roster_import_evaluate_async (plan, store, NULL, async_cb, &r2);
+  g_assert_true (civic_roster_import_evaluate_finish (plan, wait_for (&r2), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (civic_roster_import_get_rows (plan)->len, ==, 2);
+  civic_roster_import_commit_async (plan, store, NULL, async_cb, &r3);
+  report = civic_roster_import_commit_finish (plan, wait_for (&r3), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->imported, ==, 1);
+  g_assert_cmpuint (report->skipped, ==, 1);
+  g_assert_cmpuint (civic_store_count (store, "volunteer", NULL), ==, 1);
+  g_object_unref (r1);
+  g_object_unref (r2);
+  g_object_unref (r3);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -572,5 +617,6 @@ main (int argc, char **argv)
   g_test_add_func ("/roster/import/failed-writes-nothing", test_failed_import_writes_nothing);
   g_test_add_func ("/roster/import/failed-midway-writes-nothing", test_failed_import_midway_writes_nothing);
   g_test_add_func ("/roster/import/signups", test_signups_import);
+  g_test_add_func ("/roster/import/async", test_async);
   return g_test_run ();
 }

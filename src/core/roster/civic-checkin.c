@@ -308,6 +308,71 @@ civic_checkin_list_load (CivicStore  *store,
   return g_steal_pointer (&self);
 }
 
+typedef struct {
+  CivicStore *store;
+  char       *event_id;
+  char       *date;
+} LoadData;
+
+static void
+load_data_free (gpointer data)
+{
+  LoadData *load = data;
+
+  g_clear_object (&load->store);
+  g_free (load->event_id);
+  g_free (load->date);
+  g_free (load);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadData *load = task_data;
+  GError *error = NULL;
+  CivicCheckinList *list = civic_checkin_list_load (load->store, load->event_id, load->date, &error);
+
+  if (list == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, list, g_object_unref);
+}
+
+void
+civic_checkin_list_load_async (CivicStore          *store,
+                               const char          *event_id,
+                               const char          *date,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadData *load;
+
+  g_return_if_fail (CIVIC_IS_STORE (store));
+  g_return_if_fail (event_id != NULL);
+
+  load = g_new0 (LoadData, 1);
+  load->store = g_object_ref (store);
+  load->event_id = g_strdup (event_id);
+  load->date = g_strdup (date);
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, civic_checkin_list_load_async);
+  g_task_set_task_data (task, load, load_data_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+CivicCheckinList *
+civic_checkin_list_load_finish (GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 const char *
 civic_checkin_list_get_event_id (CivicCheckinList *self)
 {

@@ -22,7 +22,7 @@
 
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
 #include "civic-store.h"
@@ -68,6 +68,15 @@ CivicCheckinList        *civic_checkin_list_load          (CivicStore        *st
                                                           const char        *event_id,
                                                           const char        *date,
                                                           GError           **error);
+/* The same in a worker thread (@date copied). */
+void                     civic_checkin_list_load_async    (CivicStore          *store,
+                                                          const char          *event_id,
+                                                          const char          *date,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+CivicCheckinList        *civic_checkin_list_load_finish   (GAsyncResult        *result,
+                                                          GError             **error);
 const char              *civic_checkin_list_get_event_id  (CivicCheckinList  *self);
 const char              *civic_checkin_list_get_date      (CivicCheckinList  *self);
 /* The occurrence that day ("YYYY-MM-DD") of a repeating event, else %NULL. */

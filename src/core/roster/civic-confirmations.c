@@ -205,6 +205,69 @@ civic_confirmations_list (CivicStore  *store,
   return g_steal_pointer (&calls);
 }
 
+typedef struct {
+  CivicStore *store;
+  GDateTime  *from;
+  guint       days;
+} ListData;
+
+static void
+list_data_free (gpointer data)
+{
+  ListData *list = data;
+
+  g_clear_object (&list->store);
+  g_clear_pointer (&list->from, g_date_time_unref);
+  g_free (list);
+}
+
+static void
+list_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  ListData *list = task_data;
+  GError *error = NULL;
+  GPtrArray *calls = civic_confirmations_list (list->store, list->from, list->days, &error);
+
+  if (calls == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, calls, (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+civic_confirmations_list_async (CivicStore          *store,
+                                GDateTime           *from,
+                                guint                days,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ListData *list;
+
+  g_return_if_fail (CIVIC_IS_STORE (store));
+
+  list = g_new0 (ListData, 1);
+  list->store = g_object_ref (store);
+  list->from = from != NULL ? g_date_time_ref (from) : NULL;
+  list->days = days;
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, civic_confirmations_list_async);
+  g_task_set_task_data (task, list, list_data_free);
+  g_task_run_in_thread (task, list_thread);
+}
+
+GPtrArray *
+civic_confirmations_list_finish (GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 static gboolean
 set_status (CivicStore  *store,
             const char  *signup_id,

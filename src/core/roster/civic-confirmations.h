@@ -13,7 +13,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "civic-store.h"
 
@@ -53,6 +53,15 @@ GPtrArray *civic_confirmations_list    (CivicStore  *store,
                                         GDateTime   *from,
                                         guint        days,
                                         GError     **error);
+/* The same in a worker thread (@from referenced). */
+void       civic_confirmations_list_async  (CivicStore          *store,
+                                            GDateTime           *from,
+                                            guint                days,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+GPtrArray *civic_confirmations_list_finish (GAsyncResult        *result,
+                                            GError             **error);
 gboolean   civic_confirmations_confirm (CivicStore  *store,
                                         const char  *signup_id,
                                         GError     **error);

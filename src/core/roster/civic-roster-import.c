@@ -1544,3 +1544,128 @@ civic_roster_import_commit (CivicRosterImport        *self,
     *report = g_steal_pointer (&result);
   return TRUE;
 }
+
+/* ---- Worker threads --------------------------------------------------------- */
+
+static void
+prepare_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  GError *error = NULL;
+  CivicRosterImport *plan = civic_roster_import_prepare (task_data, &error);
+
+  if (plan == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, plan, g_object_unref);
+}
+
+void
+civic_roster_import_prepare_async (GBytes              *bytes,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (bytes != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, civic_roster_import_prepare_async);
+  g_task_set_task_data (task, g_bytes_ref (bytes), (GDestroyNotify) g_bytes_unref);
+  g_task_run_in_thread (task, prepare_thread);
+}
+
+CivicRosterImport *
+civic_roster_import_prepare_finish (GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+evaluate_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (civic_roster_import_evaluate (source_object, task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+civic_roster_import_evaluate_async (CivicRosterImport   *self,
+                                    CivicStore          *store,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (CIVIC_IS_ROSTER_IMPORT (self));
+  g_return_if_fail (store == NULL || CIVIC_IS_STORE (store));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, civic_roster_import_evaluate_async);
+  if (store != NULL)
+    g_task_set_task_data (task, g_object_ref (store), g_object_unref);
+  g_task_run_in_thread (task, evaluate_thread);
+}
+
+gboolean
+civic_roster_import_evaluate_finish (CivicRosterImport  *self,
+                                     GAsyncResult       *result,
+                                     GError            **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+commit_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  GError *error = NULL;
+  CivicRosterImportReport *report = NULL;
+
+  if (civic_roster_import_commit (source_object, task_data, &report, &error))
+    g_task_return_pointer (task, report, (GDestroyNotify) civic_roster_import_report_free);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+civic_roster_import_commit_async (CivicRosterImport   *self,
+                                  CivicStore          *store,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (CIVIC_IS_ROSTER_IMPORT (self));
+  g_return_if_fail (CIVIC_IS_STORE (store));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, civic_roster_import_commit_async);
+  g_task_set_task_data (task, g_object_ref (store), g_object_unref);
+  g_task_run_in_thread (task, commit_thread);
+}
+
+CivicRosterImportReport *
+civic_roster_import_commit_finish (CivicRosterImport  *self,
+                                   GAsyncResult       *result,
+                                   GError            **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

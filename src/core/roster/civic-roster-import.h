@@ -183,6 +183,32 @@ gboolean           civic_roster_import_commit        (CivicRosterImport        *
                                                      CivicRosterImportReport **report,
                                                      GError                  **error);
 
+/* Worker-thread variants for the GUI.  The plan must not be used
+ * elsewhere while one runs.
+ */
+void               civic_roster_import_prepare_async  (GBytes              *bytes,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+CivicRosterImport *civic_roster_import_prepare_finish (GAsyncResult        *result,
+                                                      GError             **error);
+void               civic_roster_import_evaluate_async (CivicRosterImport   *self,
+                                                      CivicStore          *store,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+gboolean           civic_roster_import_evaluate_finish (CivicRosterImport  *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
+void               civic_roster_import_commit_async   (CivicRosterImport   *self,
+                                                      CivicStore          *store,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+CivicRosterImportReport *civic_roster_import_commit_finish (CivicRosterImport *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
+
 /* Phone digits reduced for comparison: a US "1" or Korean "82" country
  * code becomes the national form ("+1 (213) 555-0101" → "2135550101",
  * "+82 10-1234-5678" → "01012345678").
