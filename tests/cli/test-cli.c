@@ -352,6 +352,7 @@ test_check (void)
     g_autoptr(CliResult) result = run_cli ("--db", winner, "check");
 
     assert_fails (result, 1, "check-winner.db");
+    g_assert_nonnull (strstr (result->err, "is damaged: "));
   }
 
   /* The typed index disagrees with the document it indexes. */
@@ -363,6 +364,7 @@ test_check (void)
     g_autoptr(CliResult) result = run_cli ("--db", index, "check");
 
     assert_fails (result, 1, "check-index.db");
+    g_assert_nonnull (strstr (result->err, "is damaged: "));
   }
 
   /* Checking a file that is not there does not create it. */
