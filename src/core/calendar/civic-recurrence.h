@@ -50,7 +50,11 @@ GQuark civic_recurrence_error_quark (void);
 
 #define CIVIC_TYPE_OCCURRENCE (civic_occurrence_get_type ())
 
-/* One occurrence of an event in a range.  Immutable and reference counted. */
+/* One occurrence of an event in a range.  Immutable and reference counted.
+ * The occurrences of one expansion share their event documents, and
+ * json-glib counts references without atomics: hand a whole result to one
+ * thread at a time (compute in a worker, then pass it to the main thread).
+ */
 typedef struct {
   /*< private >*/
   gatomicrefcount ref_count;
