@@ -137,6 +137,9 @@ typedef struct {
   gboolean         revisions_carrier;  /* see push_read_thread */
   gboolean         skip_revs_diff;     /* the target held no documents */
   gboolean         include_docs;       /* a first pull: ask _changes for the docs */
+  JsonObject      *pending_cp;         /* written locally, not yet remotely */
+  gboolean         cp_in_flight;
+  gint64           last_remote_cp;     /* monotonic µs, 0: none this run */
 
   GQueue           ready;          /* Batch*, fetched and waiting */
   Batch           *fetching;
@@ -194,6 +197,7 @@ run_free (Run *run)
   g_free (run->update_seq);
   g_clear_pointer (&run->history, json_array_unref);
   g_free (run->remote_cp_rev);
+  g_clear_pointer (&run->pending_cp, json_object_unref);
   g_queue_clear_full (&run->ready, (GDestroyNotify) batch_free);
   batch_free (run->fetching);
   batch_free (run->writing);
@@ -509,12 +513,14 @@ choose_start_seq (JsonObject *local,
 
 /* ---- run completion ------------------------------------------------------ */
 
+static void put_remote_checkpoint (GTask *task, JsonObject *doc, gboolean force);
+
 static void
 check_done (GTask *task)
 {
   Run *run = g_task_get_task_data (task);
 
-  if (run->fetching != NULL || run->writing != NULL)
+  if (run->fetching != NULL || run->writing != NULL || run->cp_in_flight)
     return;
   if (run->error != NULL)
     {
@@ -524,6 +530,14 @@ check_done (GTask *task)
     }
   if (run->fetch_done && g_queue_is_empty (&run->ready))
     {
+      if (run->pending_cp != NULL)
+        {
+          /* The last checkpoint goes to the server before the run ends. */
+          g_autoptr(JsonObject) doc = g_steal_pointer (&run->pending_cp);
+
+          put_remote_checkpoint (task, doc, TRUE);
+          return;
+        }
       g_task_return_boolean (task, TRUE);
       g_object_unref (task);
     }
@@ -591,12 +605,21 @@ update_progress (Run        *run,
 
 /* ---- remote checkpoint -------------------------------------------------- */
 
-typedef struct {
-  JsonObject *doc;
-  guint       attempts;
-} RemoteCheckpoint;
+static void
+checkpoint_done (GTask *task)
+{
+  Run *run = g_task_get_task_data (task);
 
-static void put_remote_checkpoint (GTask *task, JsonObject *doc, guint attempts);
+  run->cp_in_flight = FALSE;
+  if (run->writing != NULL)
+    {
+      batch_free (g_steal_pointer (&run->writing));
+      g_signal_emit (run->self, signals[BATCH_DONE], 0);
+    }
+  write_next (task);
+  fetch_next (task);
+  check_done (task);
+}
 
 static void
 remote_checkpoint_refreshed_cb (GObject      *object,
@@ -613,13 +636,16 @@ remote_checkpoint_refreshed_cb (GObject      *object,
   node = civic_couch_client_request_finish (CIVIC_COUCH_CLIENT (object), result, &status, &error);
   if (error != NULL)
     {
+      run->cp_in_flight = FALSE;
+      batch_free (g_steal_pointer (&run->writing));
       fail (task, g_steal_pointer (&error));
       return;
     }
   g_clear_pointer (&run->remote_cp_rev, g_free);
   if (status == 200 && node != NULL && JSON_NODE_HOLDS_OBJECT (node))
     run->remote_cp_rev = g_strdup (civic_json_object_get_string_or_null (json_node_get_object (node), "_rev"));
-  put_remote_checkpoint (task, doc, ++run->cp_conflicts);
+  run->cp_conflicts++;
+  put_remote_checkpoint (task, doc, TRUE);
 }
 
 static void
@@ -638,6 +664,7 @@ remote_checkpoint_put_cb (GObject      *object,
   node = civic_couch_client_request_finish (CIVIC_COUCH_CLIENT (object), result, &status, &error);
   if (error != NULL)
     {
+      run->cp_in_flight = FALSE;
       batch_free (g_steal_pointer (&run->writing));
       fail (task, g_steal_pointer (&error));
       return;
@@ -669,6 +696,7 @@ remote_checkpoint_put_cb (GObject      *object,
     }
   else
     {
+      run->cp_in_flight = FALSE;
       batch_free (g_steal_pointer (&run->writing));
       fail (task, g_error_new (CIVIC_SYNC_ERROR, CIVIC_SYNC_ERROR_PROTOCOL,
                                _("The server refused the replication checkpoint (%u: %s)"), status,
@@ -677,36 +705,51 @@ remote_checkpoint_put_cb (GObject      *object,
     }
 
   run->cp_conflicts = 0;
-  batch_free (g_steal_pointer (&run->writing));
-  g_signal_emit (self, signals[BATCH_DONE], 0);
-  write_next (task);
-  fetch_next (task);
-  check_done (task);
+  run->last_remote_cp = g_get_monotonic_time ();
+  checkpoint_done (task);
 }
+
+/* The local checkpoint is written with every batch (in the batch's own
+ * transaction when pulling).  The server's copy is written with the first
+ * batch, so both carry this run's session id, then at most every few
+ * seconds and at the end: a resumed run trusts the local checkpoint when
+ * the session ids match, and each remote write costs the server as much as
+ * a small batch.
+ */
+#define REMOTE_CHECKPOINT_INTERVAL_US (5 * G_USEC_PER_SEC)
 
 static void
 put_remote_checkpoint (GTask      *task,
                        JsonObject *doc,
-                       guint       attempts)
+                       gboolean    force)
 {
   Run *run = g_task_get_task_data (task);
   CivicReplicator *self = run->self;
-  g_autoptr(JsonObject) copy = civic_json_object_copy (doc);
-  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(JsonObject) copy = NULL;
+  g_autoptr(JsonNode) node = NULL;
   g_autoptr(GBytes) body = NULL;
   g_autofree char *path = g_strconcat (self->db_path, "/_local/", run->rep_id, NULL);
+  gboolean last = run->fetch_done && run->fetching == NULL && g_queue_is_empty (&run->ready);
 
   if (run->remote_cp_refused)
     {
       /* Already known: the account may not write here. */
-      batch_free (g_steal_pointer (&run->writing));
-      g_signal_emit (self, signals[BATCH_DONE], 0);
-      write_next (task);
-      fetch_next (task);
-      check_done (task);
+      checkpoint_done (task);
       return;
     }
+  if (!force && !last && run->last_remote_cp != 0 &&
+      g_get_monotonic_time () - run->last_remote_cp < REMOTE_CHECKPOINT_INTERVAL_US)
+    {
+      g_clear_pointer (&run->pending_cp, json_object_unref);
+      run->pending_cp = json_object_ref (doc);
+      checkpoint_done (task);
+      return;
+    }
+  g_clear_pointer (&run->pending_cp, json_object_unref);
+  run->cp_in_flight = TRUE;
 
+  copy = civic_json_object_copy (doc);
+  node = json_node_new (JSON_NODE_OBJECT);
   json_object_set_string_member (copy, "_id", path + strlen (self->db_path) + 1);
   if (run->remote_cp_rev != NULL)
     json_object_set_string_member (copy, "_rev", run->remote_cp_rev);
@@ -1313,7 +1356,7 @@ pull_write_done_cb (GObject      *object,
   update_progress (run, run->writing->last_seq);
   notify_counters (self);
 
-  put_remote_checkpoint (task, w->checkpoint, 0);
+  put_remote_checkpoint (task, w->checkpoint, FALSE);
 }
 
 static void
@@ -1746,7 +1789,7 @@ push_local_checkpoint_cb (GObject      *object,
       fail (task, g_steal_pointer (&error));
       return;
     }
-  put_remote_checkpoint (task, doc, 0);
+  put_remote_checkpoint (task, doc, FALSE);
 }
 
 static void
