@@ -29,7 +29,9 @@
  *                      floating times are in the system zone.
  *     RRULE          → rrule           EXDATE → exdates (dates in the event's zone)
  *     RECURRENCE-ID  → an exception document of the series
- *                      (civic-recurrence.h)
+ *                      (civic-recurrence.h), _id civic_recurrence_exception_id()
+ *     X-CIVIC-ID     → _id itself (a file Civic Desk exported comes back as
+ *                      the same documents)
  *     X-CIVIC-*      → the fields iCalendar lacks, as written by the export
  *   VTODO, VJOURNAL, VFREEBUSY and other components are skipped and listed
  *   in the report; VALARM inside events is ignored.
@@ -38,8 +40,13 @@
  *   Events (chosen by campaign, range or ids) become VEVENTs with the
  *   fields above, a VTIMEZONE for each zone used (from libical's built-in
  *   zones, named by their IANA names), exceptions as VEVENTs with
- *   RECURRENCE-ID, and X-CIVIC-* properties for every other field, so that
- *   export → import gives the same documents back.
+ *   RECURRENCE-ID, and X-CIVIC-* properties for every other field
+ *   (X-CIVIC-OFFICE, -CAMPAIGN, -LANGUAGES, -CAPACITY, -BOARD-VISIBLE,
+ *   -ACCESSIBILITY, -KIND, -LOCATION-NAME/-ADDRESS, -TZID for events in
+ *   UTC, and X-CIVIC-FIELD-<NAME> with JSON for any other field, results
+ *   and hearing fields included), so that export → import gives the same
+ *   documents back.  A timed event without tzid is written in the system
+ *   zone, which is what it means.
  */
 
 #pragma once
