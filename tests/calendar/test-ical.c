@@ -399,6 +399,62 @@ test_reimport (void)
   g_assert_cmpuint (first->created, ==, 4);
 }
 
+/* A later file with only a changed occurrence (as a calendar sends an
+ * update to one instance) ties it to the series imported before; without
+ * the series it is an event of its own.
+ */
+static void
+test_orphan_exception (void)
+{
+  g_autoptr(CivicStore) store = new_store ();
+  g_autoptr(CivicStore) empty = new_store ();
+  g_autoptr(CivicIcalImportReport) first = import_data (store, "google.ics");
+  g_autoptr(CivicIcalImportReport) update = NULL;
+  g_autoptr(CivicIcalImportReport) alone = NULL;
+  g_autoptr(JsonObject) series = find_by_title (store, "Sunday phone bank");
+  g_autoptr(JsonObject) moved = NULL;
+  g_autoptr(GPtrArray) november = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected_id = NULL;
+  const char *instance =
+    "BEGIN:VCALENDAR\r\nPRODID:-//Google Inc//Google Calendar 70.9054//EN\r\nVERSION:2.0\r\n"
+    "METHOD:REQUEST\r\nBEGIN:VEVENT\r\n"
+    "DTSTART;TZID=America/Los_Angeles:20261101T150000\r\n"
+    "DTEND;TZID=America/Los_Angeles:20261101T180000\r\n"
+    "UID:7kukuqrfedlm2f9t0vr1ft2dbe@google.com\r\n"
+    "RECURRENCE-ID;TZID=America/Los_Angeles:20261101T180000\r\n"
+    "SUMMARY:Sunday phone bank (afternoon, last weekend)\r\n"
+    "END:VEVENT\r\nEND:VCALENDAR\r\n";
+
+  update = civic_ical_import_data (store, instance, strlen (instance), "tester", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (update->created, ==, 1);
+  g_assert_cmpuint (civic_store_count (store, "event", NULL), ==, 5);
+
+  expected_id = g_strdup_printf ("%s@2026-11-01", civic_json_object_get_string_or_null (series, "_id"));
+  moved = civic_store_get (store, expected_id, &error);
+  g_assert_no_error (error);
+  assert_member (moved, "recurrence_of", civic_json_object_get_string_or_null (series, "_id"));
+  assert_member (moved, "recurrence_id", "2026-11-01");
+  assert_member (moved, "starts_at", "2026-11-01T23:00:00Z");
+
+  /* November 1 shows once, at the new time. */
+  november = occurrences (store, "2026-11-01T07:00:00Z", "2026-11-02T08:00:00Z");
+  g_assert_cmpuint (november->len, ==, 1);
+  g_assert_cmpstr (((CivicOccurrence *) g_ptr_array_index (november, 0))->event_id, ==, expected_id);
+
+  alone = civic_ical_import_data (empty, instance, strlen (instance), "tester", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (alone->created, ==, 1);
+  {
+    g_autoptr(JsonObject) single = find_by_title (empty, "Sunday phone bank (afternoon, last weekend)");
+
+    g_assert_false (json_object_has_member (single, "recurrence_of"));
+    assert_member (single, "starts_at", "2026-11-01T23:00:00Z");
+  }
+  g_assert_cmpuint (first->created, ==, 4);
+}
+
 static JsonObject *
 doc_from (const char *json)
 {
@@ -754,6 +810,7 @@ main (int   argc,
   g_test_add_func ("/ical/import/evolution", test_evolution);
   g_test_add_func ("/ical/import/mappings", test_mappings);
   g_test_add_func ("/ical/import/reimport", test_reimport);
+  g_test_add_func ("/ical/import/orphan-exception", test_orphan_exception);
   g_test_add_func ("/ical/import/malformed", test_malformed);
   g_test_add_func ("/ical/import/skipped-components", test_skipped_components);
   g_test_add_func ("/ical/import/parse-only", test_parse_only);

@@ -1502,12 +1502,14 @@ make_exception_of (ParsedEvent *exception,
   if (g_strcmp0 (civic_json_object_get_string_or_null (exception->doc, "ical_uid"), series_id) == 0)
     json_object_remove_member (exception->doc, "ical_uid");
   json_object_set_string_member (exception->doc, "recurrence_id", date);
-  if (!json_object_has_member (exception->doc, "_id"))
-    {
-      g_autofree char *id = civic_recurrence_exception_id (series_id, date);
+  /* Always this id, even if the file named another: the calendar finds
+   * exceptions that moved out of view by it.
+   */
+  {
+    g_autofree char *id = civic_recurrence_exception_id (series_id, date);
 
-      json_object_set_string_member (exception->doc, "_id", id);
-    }
+    json_object_set_string_member (exception->doc, "_id", id);
+  }
 }
 
 /* An exception whose series is not in the file stands alone until the
@@ -1736,13 +1738,6 @@ resolve_orphan (CivicStore  *store,
       if (civic_recurrence_is_repeating (series) &&
           civic_json_object_get_string_or_null (series, "recurrence_of") == NULL)
         {
-          const char *own_id = civic_json_object_get_string_or_null (event->doc, "_id");
-          g_autofree char *standalone_key = g_strdup_printf ("%s\n%s", event->uid, event->recurrence_date);
-          g_autofree char *standalone_id = id_from_text (standalone_key);
-
-          /* Drop the stand-alone id given above unless the file chose it. */
-          if (g_strcmp0 (own_id, standalone_id) == 0)
-            json_object_remove_member (event->doc, "_id");
           make_exception_of (event, candidates[i],
                              civic_json_object_get_boolean_or (series, "all_day", FALSE),
                              civic_json_object_get_string_or_null (series, "tzid"));
