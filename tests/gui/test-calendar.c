@@ -80,13 +80,23 @@ loaded_again (gpointer data)
   return fixture->loads >= fixture->wanted_loads;
 }
 
-/* Waits for the load that the last change started. */
+/* Marks the loads counted so far; the next wait_loaded () waits for one
+ * more.  A range already loaded is shown at once, inside the call that
+ * changed it, so the mark must come before the change.
+ */
+static void
+expect_load (Fixture *fixture)
+{
+  fixture->wanted_loads = fixture->loads + 1;
+}
+
 static void
 wait_loaded (Fixture *fixture)
 {
-  fixture->wanted_loads = fixture->loads + 1;
   wait_for (loaded_again, fixture, "the calendar to load");
 }
+
+#define LOADS(fixture, statement) G_STMT_START { expect_load (fixture); statement; wait_loaded (fixture); } G_STMT_END
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -113,8 +123,7 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_present (fixture->window);
 
   civic_calendar_page_set_date (fixture->page, october);
-  civic_calendar_page_set_store (fixture->page, fixture->store);
-  wait_loaded (fixture);
+  LOADS (fixture, civic_calendar_page_set_store (fixture->page, fixture->store));
 }
 
 static void
@@ -196,14 +205,12 @@ test_views_render_demo (Fixture       *fixture,
   g_assert_cmpuint (month_items, >, 20);
   g_assert_cmpuint (count_repeating (fixture), >, 10);
 
-  civic_calendar_page_set_view_mode (fixture->page, "week");
-  wait_loaded (fixture);
+  LOADS (fixture, civic_calendar_page_set_view_mode (fixture->page, "week"));
   items = civic_calendar_page_get_items (fixture->page);
   g_assert_cmpuint (items->len, >, 0);
   g_assert_cmpuint (items->len, <, month_items);
 
-  civic_calendar_page_set_view_mode (fixture->page, "agenda");
-  wait_loaded (fixture);
+  LOADS (fixture, civic_calendar_page_set_view_mode (fixture->page, "agenda"));
   {
     GtkWidget *agenda = gtk_widget_get_first_child (GTK_WIDGET (fixture->page));
     (void) agenda;
@@ -211,8 +218,7 @@ test_views_render_demo (Fixture       *fixture,
   items = civic_calendar_page_get_items (fixture->page);
   g_assert_cmpuint (items->len, >, 0);
 
-  civic_calendar_page_set_view_mode (fixture->page, "month");
-  wait_loaded (fixture);
+  LOADS (fixture, civic_calendar_page_set_view_mode (fixture->page, "month"));
   g_assert_cmpuint (civic_calendar_page_get_items (fixture->page)->len, ==, month_items);
 }
 
@@ -223,27 +229,22 @@ test_navigation (Fixture       *fixture,
   GDateTime *date;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "calendar.next", NULL));
-  wait_loaded (fixture);
+  LOADS (fixture, g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "calendar.next", NULL)));
   date = civic_calendar_page_get_date (fixture->page);
   g_assert_cmpint (g_date_time_get_month (date), ==, 11);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "calendar.previous", NULL));
-  wait_loaded (fixture);
+  LOADS (fixture, g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "calendar.previous", NULL)));
   g_assert_cmpint (g_date_time_get_month (civic_calendar_page_get_date (fixture->page)), ==, 10);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "calendar.view", "s", "week"));
-  wait_loaded (fixture);
+  LOADS (fixture, g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "calendar.view", "s", "week")));
   g_assert_cmpstr (civic_calendar_page_get_view_mode (fixture->page), ==, "week");
   {
     g_autoptr(GDateTime) before = g_date_time_ref (civic_calendar_page_get_date (fixture->page));
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "calendar.next", NULL));
-    wait_loaded (fixture);
+    LOADS (fixture, g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "calendar.next", NULL)));
     g_assert_cmpint (g_date_time_difference (civic_calendar_page_get_date (fixture->page), before) / G_TIME_SPAN_DAY, ==, 7);
   }
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "calendar.today", NULL));
-  wait_loaded (fixture);
+  LOADS (fixture, g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "calendar.today", NULL)));
   date = civic_calendar_page_get_date (fixture->page);
   g_assert_cmpint (g_date_time_get_day_of_year (date), ==, g_date_time_get_day_of_year (now));
 }
@@ -288,6 +289,7 @@ save_and_wait (Fixture          *fixture,
   gulong id = g_signal_connect (fixture->store, "changed", G_CALLBACK (changed_cb), &changes);
 
   g_object_add_weak_pointer (G_OBJECT (editor), &weak);
+  expect_load (fixture);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
   wait_for (window_gone, &weak, "the editor to save and close");
   wait_for (nonzero, &changes, "the store to change");
@@ -340,14 +342,14 @@ test_editor_create_edit_delete_undo (Fixture       *fixture,
   g_signal_connect (editor, "deleted", G_CALLBACK (deleted_cb), fixture);
   weak = editor;
   g_object_add_weak_pointer (G_OBJECT (editor), &weak);
+  expect_load (fixture);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.delete", NULL));
   wait_for (window_gone, &weak, "the editor to delete and close");
   wait_loaded (fixture);
   g_assert_null (find_titled (fixture, "Rally for Immigration Reform"));
   g_assert_nonnull (fixture->deleted_previous);
 
-  _civic_calendar_page_undo_delete (fixture->page, fixture->deleted_previous);
-  wait_loaded (fixture);
+  LOADS (fixture, _civic_calendar_page_undo_delete (fixture->page, fixture->deleted_previous));
   g_assert_nonnull (find_titled (fixture, "Rally for Immigration Reform"));
 
   (void) error_label;
@@ -380,6 +382,7 @@ test_this_occurrence_exception (Fixture       *fixture,
   exception = civic_recurrence_new_exception (series, occurrence, &error);
   g_assert_no_error (error);
   json_object_set_string_member (exception, "title", "Phone bank moved to the library");
+  expect_load (fixture);
   g_assert_nonnull (civic_store_put (fixture->store, exception, &error));
   g_assert_no_error (error);
   wait_loaded (fixture);
@@ -438,8 +441,7 @@ test_read_only (Fixture       *fixture,
   guint windows = count_toplevels ();
   guint all_items = civic_calendar_page_get_items (fixture->page)->len;
 
-  civic_calendar_page_set_read_only (fixture->page, TRUE);
-  wait_loaded (fixture);
+  LOADS (fixture, civic_calendar_page_set_read_only (fixture->page, TRUE));
 
   /* The action is disabled, not just its button: activating it does nothing. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "calendar.new-event", NULL);
@@ -450,8 +452,7 @@ test_read_only (Fixture       *fixture,
 
   /* A board profile sees board-visible events unless it asks for all. */
   g_assert_cmpuint (civic_calendar_page_get_items (fixture->page)->len, <, all_items);
-  g_object_set (fixture->page, "show-all-events", TRUE, NULL);
-  wait_loaded (fixture);
+  LOADS (fixture, g_object_set (fixture->page, "show-all-events", TRUE, NULL));
   g_assert_cmpuint (civic_calendar_page_get_items (fixture->page)->len, ==, all_items);
 
   /* An editor opened read-only cannot save. */
