@@ -137,6 +137,8 @@ main (int   argc,
 
       ids = sync_test_add_volunteers (source, n, "bench");
       pusher = sync_test_replicator (source, civic_test_server_get_url (server), db, NULL, NULL);
+      if (g_getenv ("CIVIC_BENCH_PUSH_BATCH"))
+        civic_replicator_set_batch_size (pusher, atoi (g_getenv ("CIVIC_BENCH_PUSH_BATCH")));
       start = g_get_monotonic_time ();
       g_assert_true (sync_test_push (pusher, &error));
       g_assert_no_error (error);
