@@ -3,10 +3,12 @@
  * Copyright 2026 The Civic Desk developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Every choice below comes from one splitmix64 stream seeded with the seed,
- * and every time is computed from fixed calendar dates, so the documents do
- * not depend on the clock, the locale or the GLib version.  Documents are
- * built as JsonObjects with their members in a fixed order.
+ * Every choice below comes from splitmix64 streams seeded with the seed
+ * (one for the organization, one per shift for the large scale's signups,
+ * which are built on two threads), and every time is computed from fixed
+ * calendar dates, so the documents do not depend on the clock, the locale,
+ * the thread timing or the GLib version.  Documents are built as
+ * JsonObjects with their members in a fixed order.
  *
  * The demo organization is written as if "today" were 2026-11-25: events
  * before that day are over (results, check-ins, completed signups), later
