@@ -783,13 +783,21 @@ write_end (CivicStore *self,
 
   if (ok && outermost && self->bulk)
     {
+      gint64 start = g_get_monotonic_time ();
+
       if (!create_indexes (self, error))
         ok = FALSE;
+      g_debug ("Rebuilt the typed index in %.2f s", (g_get_monotonic_time () - start) / 1e6);
     }
   if (ok)
     {
+      gint64 start = g_get_monotonic_time ();
+
       if (!run_stmt (self, outermost ? STMT_COMMIT : STMT_RELEASE, error))
         ok = FALSE;
+      if (outermost && self->pending_ids->len > 1000)
+        g_debug ("Committed %u documents in %.2f s", self->pending_ids->len,
+                 (g_get_monotonic_time () - start) / 1e6);
     }
 
   if (!ok)
@@ -1751,7 +1759,8 @@ open_internal (const char   *path,
                  "PRAGMA foreign_keys = ON;"
                  "PRAGMA synchronous = NORMAL;"
                  "PRAGMA temp_store = MEMORY;"
-                 "PRAGMA cache_size = -65536;", error))
+                 "PRAGMA cache_size = -65536;"
+                 "PRAGMA threads = 2;", error))
     return NULL;
   if (path != NULL && !exec_sql (self, "PRAGMA journal_mode = WAL", error))
     {
