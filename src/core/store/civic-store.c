@@ -992,9 +992,10 @@ load_rev_body (CivicStore *self,
     return parse_body (self, (const char *) sqlite3_column_text (stmt, 0), error);
   if (rc == SQLITE_ROW || rc == SQLITE_DONE)
     {
+      g_autofree char *rev = format_rev (pos, hash);
+
       g_set_error (error, CIVIC_STORE_ERROR, CIVIC_STORE_ERROR_NOT_FOUND,
-                   _("Document “%s” has no stored body for revision %" G_GINT64_FORMAT "-%s"),
-                   id, pos, hash);
+                   _("Document “%s” has no stored body for revision %s"), id, rev);
       return NULL;
     }
   set_sqlite_error (self, rc, error);
@@ -3084,8 +3085,10 @@ check_document (CivicStore   *self,
     return corrupt (error, _("Document “%s”: the stored winner %s is not the winning revision %s"),
                     id, stored_winner, winner->key);
   if (conflicted != (live > 1))
-    return corrupt (error, _("Document “%s”: the conflict flag says %s but it has %u live leaves"),
-                    id, conflicted ? "conflicted" : "not conflicted", live);
+    return corrupt (error, conflicted
+                    ? _("Document “%s” is marked as conflicted but has %u live leaves")
+                    : _("Document “%s” is not marked as conflicted but has %u live leaves"),
+                    id, live);
 
   if (deleted)
     {
