@@ -546,6 +546,35 @@ test_bulk_batch (Fixture      *fixture,
   g_assert_no_error (error);
 }
 
+static void
+test_disk_full (Fixture      *fixture,
+                gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CivicStore) store = civic_store_open (fixture->path, &error);
+  g_autoptr(GPtrArray) docs = make_signups (3000, "f");
+  g_autofree char *rev = NULL;
+  gint64 pages;
+
+  g_assert_no_error (error);
+  rev = put_json (store, "{\"_id\":\"office:1\",\"type\":\"office\"}");
+  /* SQLite answers SQLITE_FULL once the file may not grow any more. */
+  pages = civic_store_query_int_for_tests (store, "PRAGMA page_count");
+  {
+    g_autofree char *sql = g_strdup_printf ("PRAGMA max_page_count = %" G_GINT64_FORMAT, pages + 5);
+
+    exec_sql (store, sql);
+  }
+  g_assert_false (civic_store_put_many (store, docs, NULL, &error));
+  g_assert_error (error, CIVIC_STORE_ERROR, CIVIC_STORE_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "full"));
+  g_clear_error (&error);
+  g_assert_cmpint (civic_store_get_update_seq (store), ==, 1);
+  g_assert_cmpuint (civic_store_count (store, "signup", &error), ==, 0);
+  g_assert_true (civic_store_check (store, &error));
+  g_assert_no_error (error);
+}
+
 /* ---- backup, restore, check ---- */
 
 static char *
@@ -731,6 +760,7 @@ main (int   argc,
   g_test_add ("/store/file/not-a-database", Fixture, NULL, fixture_set_up, test_not_a_database, fixture_tear_down);
   g_test_add ("/store/file/mode-0600", Fixture, NULL, fixture_set_up, test_file_mode, fixture_tear_down);
   g_test_add ("/store/file/bulk-batch", Fixture, NULL, fixture_set_up, test_bulk_batch, fixture_tear_down);
+  g_test_add ("/store/file/disk-full", Fixture, NULL, fixture_set_up, test_disk_full, fixture_tear_down);
   g_test_add_func ("/store/default-path", test_default_path);
   g_test_add_func ("/store/index/typed-queries", test_typed_index);
   g_test_add_func ("/store/backup/round-trip", test_backup_restore);
