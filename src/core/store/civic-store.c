@@ -465,6 +465,7 @@ typedef struct {
   gboolean  removed;
   gboolean  keep;
   char     *body;         /* canonical body of a new node, or NULL */
+  JsonObject *parsed;     /* that body parsed, when the writer has it */
   char     *key;          /* "pos-hash" */
 } RevNode;
 
@@ -474,6 +475,7 @@ rev_node_free (RevNode *node)
   g_free (node->hash);
   g_free (node->parent_hash);
   g_free (node->body);
+  g_clear_pointer (&node->parsed, json_object_unref);
   g_free (node->key);
   g_free (node);
 }
@@ -1133,7 +1135,9 @@ commit_tree (CivicStore *self,
 
   if (!winner->deleted && winner_changed)
     {
-      if (winner->is_new && new_leaf_body != NULL && winner->body != NULL)
+      if (winner->is_new && winner->parsed != NULL)
+        winner_body = json_object_ref (winner->parsed);
+      else if (winner->is_new && new_leaf_body != NULL && winner->body != NULL)
         winner_body = json_object_ref (new_leaf_body);
       else if (winner->is_new && winner->body != NULL)
         winner_body = parse_body (self, winner->body, error);
@@ -3406,7 +3410,10 @@ restore_document (CivicStore *self,
       node = doc_tree_add (incoming, pos, hash, parent_pos, parent_hash,
                            civic_json_object_get_boolean_or (rev, "deleted", FALSE), TRUE);
       if (body_node != NULL && JSON_NODE_HOLDS_OBJECT (body_node))
-        node->body = civic_json_canonical_object (json_node_get_object (body_node), TRUE);
+        {
+          node->parsed = json_node_dup_object (body_node);
+          node->body = civic_json_canonical_object (node->parsed, TRUE);
+        }
     }
 
   for (guint i = 0; i < incoming->nodes->len; i++)
@@ -3450,6 +3457,7 @@ restore_document (CivicStore *self,
       added = doc_tree_add (tree, node->pos, node->hash, node->parent_pos, node->parent_hash,
                             node->deleted, TRUE);
       added->body = g_steal_pointer (&node->body);
+      added->parsed = g_steal_pointer (&node->parsed);
     }
   return commit_tree (self, tree, NULL, &changed, error);
 }
