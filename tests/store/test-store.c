@@ -564,6 +564,15 @@ test_delete_and_recreate (void)
   /* A put without _rev recreates it as a child of the tombstone. */
   rev4 = put_json (store, "{\"_id\":\"shift:d\",\"type\":\"shift\",\"event_id\":\"event:2\"}");
   g_assert_true (is_rev (rev4, 4));
+  {
+    g_autoptr(JsonObject) history = civic_store_get_revision_with_history (store, "shift:d", rev4, 0, &error);
+    JsonArray *ids = civic_json_object_get_array_or_null (
+      civic_json_object_get_object_or_null (history, "_revisions"), "ids");
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (json_array_get_length (ids), ==, 4);
+    g_assert_cmpstr (json_array_get_string_element (ids, 1), ==, rev3 + 2);
+  }
   got = civic_store_get (store, "shift:d", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (civic_json_object_get_string_or_null (got, "_rev"), ==, rev4);
@@ -767,6 +776,41 @@ test_changed_from_thread (void)
 }
 
 static void
+opened_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  CivicStore **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = civic_store_open_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_open_async (void)
+{
+  CivicStore *store = NULL;
+  g_autoptr(GPtrArray) log = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *rev = NULL;
+
+  civic_store_open_async (NULL, NULL, opened_cb, &store);
+  while (store == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (civic_store_get_schema_version (store), ==, CIVIC_STORE_SCHEMA_VERSION);
+  g_assert_null (civic_store_get_path (store));
+
+  /* The opener's thread gets ::changed synchronously, as with open(). */
+  g_signal_connect (store, "changed", G_CALLBACK (on_changed), log);
+  rev = put_json (store, "{\"_id\":\"office:async\",\"type\":\"office\"}");
+  g_assert_cmpuint (log->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (log, 0), ==, "office:async|office");
+  g_assert_nonnull (civic_store_get_replica_uuid (store));
+  g_assert_cmpstr (civic_store_get_replica_uuid (store), ==, civic_store_get_replica_uuid (store));
+  g_assert_finalize_object (store);
+}
+
+static void
 test_read_only (void)
 {
   g_autoptr(CivicStore) store = open_memory ();
@@ -840,6 +884,7 @@ main (int   argc,
   g_test_add_func ("/store/transaction/nested-and-rollback", test_transaction);
   g_test_add_func ("/store/transaction/changed-from-thread", test_changed_from_thread);
   g_test_add_func ("/store/read-only", test_read_only);
+  g_test_add_func ("/store/open-async", test_open_async);
 
   return g_test_run ();
 }
