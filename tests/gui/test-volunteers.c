@@ -1,0 +1,717 @@
+/* test-volunteers.c — the Volunteers page under a display: roster, search,
+ * the editor with validation and duplicates, CSV import, bulk changes with
+ * undo, and read-only mode
+ *
+ * Copyright 2026 The Civic Desk developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The page is shown in a plain window over a temporary store filled with
+ * the demo organization.  The people searched for are picked from the
+ * store itself, so the tests do not depend on the sample's seed.
+ */
+
+#define G_LOG_DOMAIN "test-volunteers"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "civic-record.h"
+#include "civic-roster-import-dialog.h"
+#include "civic-sample.h"
+#include "civic-text.h"
+#include "civic-volunteer.h"
+#include "civic-volunteer-editor.h"
+#include "civic-volunteer-row.h"
+#include "civic-volunteers-page.h"
+#include "civic-volunteers-page-private.h"
+
+#define WAIT_TIMEOUT_MS 30000
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+wake_up_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+wait_for (Condition   condition,
+          gpointer    data,
+          const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_MS * G_TIME_SPAN_MILLISECOND;
+  guint wake_id = g_timeout_add (20, wake_up_cb, NULL);
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out waiting for %s", what);
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  g_source_remove (wake_id);
+}
+
+static gboolean
+never (gpointer data)
+{
+  return FALSE;
+}
+
+/* Runs the main loop for @ms, for things that must NOT happen. */
+static void
+spin (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+  guint wake_id = g_timeout_add (10, wake_up_cb, NULL);
+
+  while (g_get_monotonic_time () < until && !never (NULL))
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake_id);
+}
+
+typedef struct {
+  char                *dir;
+  CivicStore          *store;
+  GtkWindow           *window;
+  CivicVolunteersPage *page;
+  guint                loads;
+  guint                stats;
+  guint                bulk_done;
+  gboolean             bulk_ok;
+  guint                changes;
+  GStrv                last_changed;
+  char                *saved_id;
+  char                *opened_id;
+  guint                imported;
+  gboolean             got_imported;
+} Fixture;
+
+static void
+loaded_cb (CivicVolunteersPage *page,
+           Fixture             *fixture)
+{
+  fixture->loads++;
+}
+
+static void
+stats_cb (CivicVolunteersPage *page,
+          Fixture             *fixture)
+{
+  fixture->stats++;
+}
+
+static void
+bulk_done_cb (CivicVolunteersPage *page,
+              gboolean             ok,
+              Fixture             *fixture)
+{
+  fixture->bulk_done++;
+  fixture->bulk_ok = ok;
+}
+
+static void
+store_changed_cb (CivicStore *store,
+                  GStrv       ids,
+                  GStrv       types,
+                  Fixture    *fixture)
+{
+  fixture->changes++;
+  g_strfreev (fixture->last_changed);
+  fixture->last_changed = g_strdupv (ids);
+}
+
+static gboolean
+is_loaded (gpointer data)
+{
+  Fixture *fixture = data;
+  return fixture->loads > 0 && fixture->stats > 0;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  fixture->dir = g_dir_make_tmp ("civic-volunteers-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->dir, "test.db", NULL);
+  fixture->store = civic_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (civic_sample_generate (fixture->store, CIVIC_SAMPLE_SCALE_DEMO, 1, &error));
+  g_assert_no_error (error);
+  g_signal_connect (fixture->store, "changed", G_CALLBACK (store_changed_cb), fixture);
+
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 1200, 800);
+  fixture->page = g_object_new (CIVIC_TYPE_VOLUNTEERS_PAGE, NULL);
+  g_signal_connect (fixture->page, "loaded", G_CALLBACK (loaded_cb), fixture);
+  g_signal_connect (fixture->page, "stats-loaded", G_CALLBACK (stats_cb), fixture);
+  g_signal_connect (fixture->page, "bulk-done", G_CALLBACK (bulk_done_cb), fixture);
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
+  gtk_window_present (fixture->window);
+
+  civic_volunteers_page_set_store (fixture->page, fixture->store);
+  wait_for (is_loaded, fixture, "the roster to load");
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  gtk_window_destroy (fixture->window);
+  g_signal_handlers_disconnect_by_data (fixture->store, fixture);
+  g_clear_object (&fixture->store);
+  g_strfreev (fixture->last_changed);
+  g_free (fixture->saved_id);
+  g_free (fixture->opened_id);
+
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static guint
+count_volunteers (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  guint n = civic_store_count (fixture->store, "volunteer", &error);
+
+  g_assert_no_error (error);
+  return n;
+}
+
+static GListModel *
+shown (Fixture *fixture)
+{
+  return _civic_volunteers_page_get_model (fixture->page);
+}
+
+static gboolean
+shown_contains (Fixture    *fixture,
+                const char *id,
+                guint      *position)
+{
+  GListModel *model = shown (fixture);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(CivicVolunteerRow) row = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (civic_volunteer_row_get_id (row), id) == 0)
+        {
+          if (position)
+            *position = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static char *
+shown_id (Fixture *fixture,
+          guint    position)
+{
+  g_autoptr(CivicVolunteerRow) row = g_list_model_get_item (shown (fixture), position);
+  return row ? g_strdup (civic_volunteer_row_get_id (row)) : NULL;
+}
+
+/* A volunteer with a three-syllable Hangul name and a Latin name, whose
+ * Latin name and phone digits no other volunteer shares.
+ */
+static JsonObject *
+pick_korean_volunteer (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) all = civic_store_list (fixture->store, "volunteer", NULL);
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      JsonObject *v = g_ptr_array_index (all, i);
+      const char *ko = json_object_get_string_member_with_default (v, "name_ko", "");
+      const char *given = json_object_get_string_member_with_default (v, "given_name", "");
+      const char *family = json_object_get_string_member_with_default (v, "family_name", "");
+      g_autofree char *digits = civic_text_digits (json_object_get_string_member_with_default (v, "phone", ""));
+      gboolean unique = TRUE;
+
+      if (g_utf8_strlen (ko, -1) != 3 || !*given || !*family || strlen (digits) < 10)
+        continue;
+      for (guint j = 0; j < all->len && unique; j++)
+        {
+          JsonObject *w = g_ptr_array_index (all, j);
+          g_autofree char *other_digits = civic_text_digits (json_object_get_string_member_with_default (w, "phone", ""));
+
+          if (j == i)
+            continue;
+          if (g_strcmp0 (other_digits, digits) == 0 ||
+              (g_strcmp0 (json_object_get_string_member_with_default (w, "given_name", ""), given) == 0 &&
+               g_strcmp0 (json_object_get_string_member_with_default (w, "family_name", ""), family) == 0) ||
+              g_strcmp0 (json_object_get_string_member_with_default (w, "name_ko", ""), ko) == 0)
+            unique = FALSE;
+        }
+      if (unique)
+        return json_object_ref (v);
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_roster_loads (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  GListModel *model = shown (fixture);
+  guint total = count_volunteers (fixture);
+  gboolean any_hours = FALSE, any_last = FALSE;
+
+  g_assert_cmpuint (total, >, 50);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, total);
+
+  for (guint i = 0; i < total; i++)
+    {
+      g_autoptr(CivicVolunteerRow) row = g_list_model_get_item (model, i);
+
+      g_assert_nonnull (civic_volunteer_row_get_name (row));
+      g_assert_cmpstr (civic_volunteer_row_get_name (row), !=, "");
+      if (civic_volunteer_row_get_hours (row) > 0)
+        any_hours = TRUE;
+      if (*civic_volunteer_row_get_last_shift (row))
+        any_last = TRUE;
+    }
+  /* The demo's general-election campaign has completed shifts. */
+  g_assert_true (any_hours);
+  g_assert_true (any_last);
+}
+
+static void
+assert_search_finds (Fixture    *fixture,
+                     const char *query,
+                     const char *id,
+                     gboolean    first)
+{
+  guint total = count_volunteers (fixture);
+  guint position = G_MAXUINT;
+
+  _civic_volunteers_page_search_now (fixture->page, query);
+  g_test_message ("“%s”: %u shown", query, g_list_model_get_n_items (shown (fixture)));
+  g_assert_true (shown_contains (fixture, id, &position));
+  g_assert_cmpuint (g_list_model_get_n_items (shown (fixture)), <, total);
+  if (first)
+    g_assert_cmpuint (position, ==, 0);
+}
+
+static void
+test_search (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  g_autoptr(JsonObject) v = pick_korean_volunteer (fixture);
+  const char *id = json_object_get_string_member (v, "_id");
+  const char *ko = json_object_get_string_member (v, "name_ko");
+  g_autofree char *initials = civic_text_choseong (ko);
+  g_autofree char *two_initials = NULL;
+  g_autofree char *first_syllables = NULL;
+  g_autofree char *latin = g_strdup_printf ("%s %s", json_object_get_string_member (v, "given_name"),
+                                            json_object_get_string_member (v, "family_name"));
+  g_autofree char *latin_lower = g_utf8_strdown (latin, -1);
+  g_autofree char *digits = civic_text_digits (json_object_get_string_member (v, "phone"));
+  const char *end = g_utf8_offset_to_pointer (initials, 2);
+
+  two_initials = g_strndup (initials, end - initials);
+  first_syllables = g_strndup (ko, g_utf8_offset_to_pointer (ko, 2) - ko);
+
+  /* Initial consonants: "ㄱㅁ" narrows, "ㄱㅁㅅ" narrows further. */
+  assert_search_finds (fixture, two_initials, id, FALSE);
+  assert_search_finds (fixture, initials, id, FALSE);
+  /* Hangul syllables, the whole name first. */
+  assert_search_finds (fixture, first_syllables, id, FALSE);
+  assert_search_finds (fixture, ko, id, TRUE);
+  /* Latin, any case. */
+  assert_search_finds (fixture, latin_lower, id, TRUE);
+  /* Phone digits, in another format than stored. */
+  {
+    g_autofree char *dashed = g_strdup_printf ("%.3s-%.3s-%s", digits + strlen (digits) - 10,
+                                               digits + strlen (digits) - 7, digits + strlen (digits) - 4);
+    assert_search_finds (fixture, dashed, id, TRUE);
+    g_assert_cmpuint (g_list_model_get_n_items (shown (fixture)), ==, 1);
+  }
+
+  /* Back to everyone. */
+  _civic_volunteers_page_search_now (fixture->page, "");
+  g_assert_cmpuint (g_list_model_get_n_items (shown (fixture)), ==, count_volunteers (fixture));
+}
+
+static void
+saved_cb (CivicVolunteerEditor *editor,
+          const char           *id,
+          Fixture              *fixture)
+{
+  g_free (fixture->saved_id);
+  fixture->saved_id = g_strdup (id);
+}
+
+static gboolean
+was_saved (gpointer data)
+{
+  return ((Fixture *) data)->saved_id != NULL;
+}
+
+static void
+test_editor_create (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  CivicVolunteerEditor *editor = _civic_volunteers_page_get_editor (fixture->page);
+  guint before = count_volunteers (fixture);
+  guint changes = fixture->changes;
+  g_autoptr(JsonObject) doc = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_signal_connect (editor, "saved", G_CALLBACK (saved_cb), fixture);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "volunteers.new", NULL));
+  g_assert_cmpstr (civic_volunteer_editor_get_title (editor), ==, "New Volunteer");
+  g_assert_null (civic_volunteer_editor_get_volunteer_id (editor));
+
+  /* No name at all: refused, the reason next to the name. */
+  g_assert_false (civic_volunteer_editor_save (editor));
+  g_assert_nonnull (civic_volunteer_editor_get_field_error (editor, "given_name"));
+
+  /* A name, but a bad e-mail address: the reason moves to the e-mail. */
+  civic_volunteer_editor_set_field_text (editor, "given_name", "Testa");
+  civic_volunteer_editor_set_field_text (editor, "family_name", "Volunteerova");
+  civic_volunteer_editor_set_field_text (editor, "email", "not an address");
+  g_assert_false (civic_volunteer_editor_save (editor));
+  g_assert_null (civic_volunteer_editor_get_field_error (editor, "given_name"));
+  g_assert_nonnull (civic_volunteer_editor_get_field_error (editor, "email"));
+
+  spin (100);
+  g_assert_cmpuint (count_volunteers (fixture), ==, before);
+  g_assert_cmpuint (fixture->changes, ==, changes);
+
+  /* Fixed: saved, in one write. */
+  civic_volunteer_editor_set_field_text (editor, "email", "testa.v@example.org");
+  civic_volunteer_editor_set_field_text (editor, "phone", "(909) 555-0199");
+  civic_volunteer_editor_set_field_text (editor, "languages", "ko, en");
+  g_assert_true (civic_volunteer_editor_save (editor));
+  wait_for (was_saved, fixture, "the volunteer to be saved");
+  g_assert_null (civic_volunteer_editor_get_field_error (editor, "email"));
+  g_assert_cmpuint (count_volunteers (fixture), ==, before + 1);
+  g_assert_cmpuint (fixture->changes, ==, changes + 1);
+
+  doc = civic_store_get (fixture->store, fixture->saved_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_object_get_string_member (doc, "given_name"), ==, "Testa");
+  g_assert_cmpstr (json_object_get_string_member (doc, "email"), ==, "testa.v@example.org");
+  g_assert_true (json_object_get_boolean_member (doc, "active"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (doc, "languages")), ==, 2);
+  g_assert_cmpstr (civic_volunteer_editor_get_volunteer_id (editor), ==, fixture->saved_id);
+}
+
+static gboolean
+duplicate_asked (gpointer data)
+{
+  Fixture *fixture = data;
+  return civic_volunteer_editor_get_duplicate_dialog (_civic_volunteers_page_get_editor (fixture->page)) != NULL;
+}
+
+static gboolean
+editor_shows_opened (gpointer data)
+{
+  Fixture *fixture = data;
+  return g_strcmp0 (civic_volunteer_editor_get_volunteer_id (_civic_volunteers_page_get_editor (fixture->page)),
+                    fixture->opened_id) == 0;
+}
+
+static void
+test_duplicate (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  CivicVolunteerEditor *editor = _civic_volunteers_page_get_editor (fixture->page);
+  g_autoptr(JsonObject) existing = pick_korean_volunteer (fixture);
+  const char *phone = json_object_get_string_member (existing, "phone");
+  g_autofree char *digits = civic_text_digits (phone);
+  g_autofree char *other_format = g_strdup_printf ("+1 %s", digits);
+  guint before = count_volunteers (fixture);
+  AdwMessageDialog *dialog;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "volunteers.new", NULL);
+  civic_volunteer_editor_set_field_text (editor, "given_name", "Someone");
+  civic_volunteer_editor_set_field_text (editor, "family_name", "Else");
+  civic_volunteer_editor_set_field_text (editor, "phone", other_format);
+  g_assert_true (civic_volunteer_editor_save (editor));
+  wait_for (duplicate_asked, fixture, "the duplicate question");
+
+  dialog = civic_volunteer_editor_get_duplicate_dialog (editor);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "phone number"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            json_object_get_string_member (existing, "given_name")));
+  g_assert_cmpuint (count_volunteers (fixture), ==, before);
+
+  fixture->opened_id = g_strdup (json_object_get_string_member (existing, "_id"));
+  adw_message_dialog_response (dialog, "open");
+  wait_for (editor_shows_opened, fixture, "the existing volunteer to open");
+  g_assert_cmpuint (count_volunteers (fixture), ==, before);
+}
+
+static void
+imported_cb (CivicRosterImportDialog *dialog,
+             guint                    count,
+             Fixture                 *fixture)
+{
+  fixture->imported = count;
+  fixture->got_imported = TRUE;
+}
+
+typedef struct {
+  CivicRosterImportDialog *dialog;
+  const char              *step;
+} StepWait;
+
+static gboolean
+at_step (gpointer data)
+{
+  StepWait *wait = data;
+  return g_strcmp0 (civic_roster_import_dialog_get_step (wait->dialog), wait->step) == 0;
+}
+
+static void
+wait_step (CivicRosterImportDialog *dialog,
+           const char              *step)
+{
+  StepWait wait = { dialog, step };
+  wait_for (at_step, &wait, step);
+}
+
+static gboolean
+got_imported (gpointer data)
+{
+  return ((Fixture *) data)->got_imported;
+}
+
+static const char import_csv[] =
+  "First Name,Last Name,한글 이름,Mobile,Email,Immigration Status,Languages\n"
+  "Yuna,Park,박유나,(213) 555-0990,yuna.park@example.org,citizen,\"ko, en\"\n"
+  "Diego,Ortega,,714-555-0991,diego.o@example.org,,es\n"
+  ",,,213-555-0992,nobody@example.org,,en\n";
+
+static void
+test_import (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (import_csv, sizeof import_csv - 1);
+  CivicRosterImportDialog *dialog;
+  CivicRosterImport *plan;
+  guint before = count_volunteers (fixture);
+  guint changes;
+  g_autoptr(GPtrArray) all = NULL;
+  gboolean found = FALSE;
+
+  dialog = civic_roster_import_dialog_new (fixture->store, fixture->window);
+  g_signal_connect (dialog, "imported", G_CALLBACK (imported_cb), fixture);
+  civic_roster_import_dialog_load_bytes (dialog, bytes, "people.csv");
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_step (dialog, "mapping");
+
+  /* Step 1: the mapping, with the immigration column dropped for good. */
+  plan = civic_roster_import_dialog_get_plan (dialog);
+  g_assert_cmpuint (civic_roster_import_get_n_columns (plan), ==, 7);
+  g_assert_cmpint (civic_roster_import_get_column_field (plan, 0), ==, CIVIC_ROSTER_FIELD_GIVEN_NAME);
+  g_assert_true (civic_roster_import_column_is_dropped (plan, 5));
+  g_assert_cmpuint (count_volunteers (fixture), ==, before);
+
+  /* Step 2: the preview and the report; still nothing written. */
+  changes = fixture->changes;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.next", NULL));
+  wait_step (dialog, "preview");
+  g_assert_cmpuint (civic_roster_import_get_rows (plan)->len, ==, 3);
+  g_assert_cmpint (((CivicRosterImportRow *) g_ptr_array_index (civic_roster_import_get_rows (plan), 2))->status,
+                   ==, CIVIC_ROSTER_ROW_INVALID);
+  g_assert_cmpuint (((CivicRosterImportRow *) g_ptr_array_index (civic_roster_import_get_rows (plan), 2))->line, ==, 4);
+  g_assert_cmpuint (count_volunteers (fixture), ==, before);
+  g_assert_cmpuint (fixture->changes, ==, changes);
+
+  /* Step 3: confirmed, written in one transaction. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.confirm", NULL));
+  wait_for (got_imported, fixture, "the import");
+  g_assert_cmpuint (fixture->imported, ==, 2);
+  g_assert_cmpuint (count_volunteers (fixture), ==, before + 2);
+  g_assert_cmpuint (fixture->changes, ==, changes + 1);
+
+  all = civic_store_list (fixture->store, "volunteer", NULL);
+  for (guint i = 0; i < all->len; i++)
+    {
+      JsonObject *v = g_ptr_array_index (all, i);
+
+      if (g_strcmp0 (json_object_get_string_member_with_default (v, "name_ko", NULL), "박유나") == 0)
+        {
+          found = TRUE;
+          g_assert_false (json_object_has_member (v, "immigration_status"));
+        }
+    }
+  g_assert_true (found);
+}
+
+static void
+test_import_failure (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (import_csv, sizeof import_csv - 1);
+  CivicRosterImportDialog *dialog;
+  guint before = count_volunteers (fixture);
+  guint changes = fixture->changes;
+
+  dialog = civic_roster_import_dialog_new (fixture->store, fixture->window);
+  g_signal_connect (dialog, "imported", G_CALLBACK (imported_cb), fixture);
+  civic_roster_import_dialog_load_bytes (dialog, bytes, "people.csv");
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_step (dialog, "mapping");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import.next", NULL);
+  wait_step (dialog, "preview");
+
+  /* The write is refused (a board profile): nothing lands, and the dialog
+   * says why.
+   */
+  civic_store_set_read_only (fixture->store, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import.confirm", NULL);
+  wait_step (dialog, "failed");
+  civic_store_set_read_only (fixture->store, FALSE);
+
+  g_assert_false (fixture->got_imported);
+  g_assert_nonnull (civic_roster_import_dialog_get_failure (dialog));
+  g_assert_nonnull (strstr (civic_roster_import_dialog_get_failure (dialog), "Nothing was imported"));
+  g_assert_cmpuint (count_volunteers (fixture), ==, before);
+  g_assert_cmpuint (fixture->changes, ==, changes);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static gboolean
+bulk_finished (gpointer data)
+{
+  Fixture *fixture = data;
+  return fixture->bulk_done > 0;
+}
+
+static gboolean
+is_active (Fixture    *fixture,
+           const char *id)
+{
+  g_autoptr(JsonObject) doc = civic_store_get (fixture->store, id, NULL);
+  return json_object_get_boolean_member_with_default (doc, "active", TRUE);
+}
+
+/* Selects the first two active volunteers shown; returns their ids. */
+static GStrv
+select_two_active (Fixture *fixture)
+{
+  GListModel *model = shown (fixture);
+  GtkSelectionModel *selection = _civic_volunteers_page_get_selection (fixture->page);
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  guint picked = 0;
+
+  gtk_selection_model_unselect_all (selection);
+  for (guint i = 0; i < g_list_model_get_n_items (model) && picked < 2; i++)
+    {
+      g_autoptr(CivicVolunteerRow) row = g_list_model_get_item (model, i);
+
+      if (!civic_volunteer_row_get_active (row))
+        continue;
+      gtk_selection_model_select_item (selection, i, FALSE);
+      g_strv_builder_add (ids, civic_volunteer_row_get_id (row));
+      picked++;
+    }
+  g_assert_cmpuint (picked, ==, 2);
+  return g_strv_builder_end (ids);
+}
+
+static void
+test_bulk_deactivate_undo (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_auto(GStrv) ids = select_two_active (fixture);
+  g_auto(GStrv) selected = _civic_volunteers_page_dup_selected_ids (fixture->page);
+  guint changes = fixture->changes;
+
+  g_assert_cmpuint (g_strv_length (selected), ==, 2);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "volunteers.deactivate", NULL));
+  wait_for (bulk_finished, fixture, "the bulk change");
+  g_assert_true (fixture->bulk_ok);
+  g_assert_false (is_active (fixture, ids[0]));
+  g_assert_false (is_active (fixture, ids[1]));
+  /* One transaction: one ::changed naming both. */
+  g_assert_cmpuint (fixture->changes, ==, changes + 1);
+  g_assert_cmpuint (g_strv_length (fixture->last_changed), ==, 2);
+  g_assert_true (g_strv_contains ((const char * const *) fixture->last_changed, ids[0]));
+  g_assert_true (g_strv_contains ((const char * const *) fixture->last_changed, ids[1]));
+
+  /* Undo: both active again, in one more transaction. */
+  fixture->bulk_done = 0;
+  _civic_volunteers_page_undo_last (fixture->page);
+  wait_for (bulk_finished, fixture, "the undo");
+  g_assert_true (fixture->bulk_ok);
+  g_assert_true (is_active (fixture, ids[0]));
+  g_assert_true (is_active (fixture, ids[1]));
+  g_assert_cmpuint (fixture->changes, ==, changes + 2);
+}
+
+static void
+test_read_only (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  CivicVolunteerEditor *editor = _civic_volunteers_page_get_editor (fixture->page);
+  g_auto(GStrv) ids = NULL;
+  guint changes = fixture->changes;
+  g_autofree char *first = shown_id (fixture, 0);
+
+  civic_volunteers_page_set_read_only (fixture->page, TRUE);
+  civic_store_set_read_only (fixture->store, TRUE);
+
+  /* New: disabled, so the detail side stays empty. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "volunteers.new", NULL);
+  g_assert_false (_civic_volunteers_page_has_volunteer (fixture->page));
+
+  /* Bulk changes: disabled. */
+  ids = select_two_active (fixture);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "volunteers.deactivate", NULL);
+  spin (300);
+  g_assert_cmpuint (fixture->bulk_done, ==, 0);
+  g_assert_true (is_active (fixture, ids[0]));
+
+  /* Viewing still works; saving from the editor does not. */
+  _civic_volunteers_page_open_volunteer (fixture->page, first);
+  g_assert_cmpstr (civic_volunteer_editor_get_volunteer_id (editor), ==, first);
+  civic_volunteer_editor_set_field_text (editor, "given_name", "Changed");
+  g_assert_false (civic_volunteer_editor_save (editor));
+  spin (100);
+  g_assert_cmpuint (fixture->changes, ==, changes);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/volunteers/roster/loads", Fixture, NULL, fixture_set_up, test_roster_loads, fixture_tear_down);
+  g_test_add ("/volunteers/roster/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
+  g_test_add ("/volunteers/editor/create", Fixture, NULL, fixture_set_up, test_editor_create, fixture_tear_down);
+  g_test_add ("/volunteers/editor/duplicate", Fixture, NULL, fixture_set_up, test_duplicate, fixture_tear_down);
+  g_test_add ("/volunteers/import/confirm", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);
+  g_test_add ("/volunteers/import/failure-writes-nothing", Fixture, NULL, fixture_set_up, test_import_failure,
+              fixture_tear_down);
+  g_test_add ("/volunteers/bulk/deactivate-undo", Fixture, NULL, fixture_set_up, test_bulk_deactivate_undo,
+              fixture_tear_down);
+  g_test_add ("/volunteers/read-only", Fixture, NULL, fixture_set_up, test_read_only, fixture_tear_down);
+
+  return g_test_run ();
+}
