@@ -1765,7 +1765,10 @@ open_internal (const char   *path,
                  "PRAGMA synchronous = NORMAL;"
                  "PRAGMA temp_store = MEMORY;"
                  "PRAGMA cache_size = -65536;"
-                 "PRAGMA threads = 2;", error))
+                 "PRAGMA threads = 2;"
+                 /* A large batch grows the WAL to the size of the data;
+                  * give the space back once it is checkpointed. */
+                 "PRAGMA journal_size_limit = 67108864;", error))
     return NULL;
   if (path != NULL && !exec_sql (self, "PRAGMA journal_mode = WAL", error))
     {
