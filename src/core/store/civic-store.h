@@ -177,7 +177,9 @@ GPtrArray   *civic_store_list               (CivicStore          *self,
                                              GError             **error);
 /* Live documents of @type whose [starts, ends) overlaps [@from, @to);
  * ISO 8601 UTC instants or dates, compared as text.  A repeating event's
- * `ends` is its series end (or open-ended), so callers expand it.
+ * `ends` is its series end (or open-ended), so callers expand it.  A
+ * document with a start and no end (a signup, a visit) is a point: it is
+ * in the range when @from <= start < @to.  Ordered by start, then id.
  */
 GPtrArray   *civic_store_list_in_range      (CivicStore          *self,
                                              const char          *type,
