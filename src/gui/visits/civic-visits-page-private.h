@@ -1,0 +1,153 @@
+/* civic-visits-page-private.h — the Visits page's state, shared by its source files
+ *
+ * Copyright 2026 The Civic Desk developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "civic-visits-page.h"
+#include "civic-follow-ups.h"
+#include "civic-lobby-day.h"
+#include "civic-positions.h"
+#include "civic-visit-index.h"
+#include "civic-volunteer-search.h"
+
+G_BEGIN_DECLS
+
+/* One row of the legislators directory. */
+typedef struct {
+  JsonObject    *doc;
+  char          *id;
+  char          *name;
+  char          *chamber;
+  char          *state;
+  char          *district;
+  char          *party;
+  char          *last_visit;        /* occurs_at of the latest visit, or NULL */
+  gboolean       visited_campaign;  /* a visit in the current campaign */
+  CivicPosition  position;          /* on the selected issue */
+  char          *heard_at;
+  char          *folded;            /* name, state, party folded for the search */
+} CivicDirectoryRow;
+
+struct _CivicVisitsPage
+{
+  AdwBin                parent_instance;
+
+  CivicStore           *store;
+  gboolean              read_only;
+  GCancellable         *cancellable;
+  CivicVisitIndex      *index;
+  CivicVolunteerSearch *search;
+  GHashTable           *volunteer_names;   /* id → name */
+  GPtrArray            *legislator_docs;   /* JsonObject*, by name */
+  GPtrArray            *campaigns;
+  GPtrArray            *lobby_days;
+  GPtrArray            *offices;
+  GHashTable           *last_visits;       /* legislator id → occurs_at */
+  GHashTable           *campaign_visited;  /* legislator id → TRUE */
+  guint                 overdue;
+  gulong                changed_id;
+  guint                 reload_id;
+  guint                 follow_ups_generation;
+  char                 *legislator_id;     /* shown on the legislator page */
+  CivicLobbyDay        *lobby_day;         /* shown on the lobby day page */
+  char                 *lobby_day_id;
+  CivicWhipCount       *whip_count;
+  GStrv                 topics;
+
+  GListStore           *directory_store;
+  GtkFilterListModel   *directory_filtered;
+  GtkCustomFilter      *directory_filter;
+  GListStore           *follow_ups_store;
+  GtkCustomFilter      *follow_ups_filter;
+  GListStore           *whip_store;
+
+  char                 *filter_chamber;
+  char                 *filter_state;
+  char                 *filter_party;
+  int                   filter_visited;    /* 0 any, 1 visited this campaign, 2 no visit yet */
+
+  /* Template children */
+  AdwViewStack         *view_stack;
+  AdwViewStackPage     *follow_ups_page;
+  AdwLeaflet           *directory_leaflet;
+  GtkWidget            *directory_box;
+  GtkWidget            *legislator_box;
+  GtkSearchEntry       *search_entry;
+  GtkMenuButton        *filter_button;
+  GtkDropDown          *issue_drop;
+  GtkLabel             *directory_count;
+  GtkStack             *directory_stack;
+  GtkColumnView        *directory_view;
+  GtkLabel             *legislator_title;
+  GtkBox               *legislator_content;
+  GtkDropDown          *follow_up_filter;
+  GtkLabel             *follow_up_count;
+  GtkColumnView        *follow_ups_view;
+  GtkDropDown          *whip_topic_drop;
+  GtkDropDown          *whip_chamber_drop;
+  GtkEntry             *whip_state_entry;
+  GtkCheckButton       *whip_unvisited_check;
+  GtkBox               *whip_bar;
+  GtkFlowBox           *whip_legend;
+  GtkColumnView        *whip_view;
+  AdwLeaflet           *lobby_leaflet;
+  GtkWidget            *lobby_list_page;
+  GtkListBox           *lobby_list;
+  GtkWidget            *lobby_day_box;
+  GtkLabel             *lobby_title;
+  GtkBox               *lobby_content;
+};
+
+/* civic-visits-page.c */
+void         _civic_visits_page_toast              (CivicVisitsPage *self,
+                                                    const char      *message);
+void         _civic_visits_page_error              (CivicVisitsPage *self,
+                                                    const GError    *error);
+GtkWidget   *_civic_visits_page_position_chip      (CivicPosition    position);
+char        *_civic_visits_page_format_instant     (const char      *instant);
+void         _civic_visits_page_open_visit         (CivicVisitsPage *self,
+                                                    const char      *visit_id);
+void         _civic_visits_page_show_legislator    (CivicVisitsPage *self,
+                                                    const char      *legislator_id);
+
+/* civic-visits-page-tabs.c: follow-ups, whip count, lobby days */
+void         _civic_visits_page_init_tabs          (CivicVisitsPage *self);
+void         _civic_visits_page_class_init_tabs    (GtkWidgetClass  *widget_class);
+void         _civic_visits_page_reload_follow_ups  (CivicVisitsPage *self);
+void         _civic_visits_page_update_whip_count  (CivicVisitsPage *self);
+void         _civic_visits_page_update_topics      (CivicVisitsPage *self);
+void         _civic_visits_page_reload_lobby_days  (CivicVisitsPage *self);
+void         _civic_visits_page_show_lobby_day     (CivicVisitsPage *self,
+                                                    const char      *event_id);
+
+/* For tests. */
+GListModel  *_civic_visits_page_get_directory      (CivicVisitsPage *self);
+GListModel  *_civic_visits_page_get_follow_ups     (CivicVisitsPage *self);
+CivicWhipCount *_civic_visits_page_get_whip_count  (CivicVisitsPage *self);
+guint        _civic_visits_page_get_overdue        (CivicVisitsPage *self);
+gboolean     _civic_visits_page_get_index_loaded   (CivicVisitsPage *self);
+GtkWidget   *_civic_visits_page_get_legislator_content (CivicVisitsPage *self);
+void         _civic_visits_page_set_whip_topic     (CivicVisitsPage *self,
+                                                    const char      *topic);
+void         _civic_visits_page_set_follow_up_filter (CivicVisitsPage *self,
+                                                      guint            which);
+void         _civic_visits_page_set_follow_up_done (CivicVisitsPage *self,
+                                                    CivicFollowUp   *follow_up,
+                                                    gboolean         done);
+CivicLobbyDay *_civic_visits_page_get_lobby_day    (CivicVisitsPage *self);
+
+/* civic-visits-print.c */
+void         _civic_visits_print_whip_count        (GtkWindow       *parent,
+                                                    CivicWhipCount  *count,
+                                                    const char      *filters,
+                                                    const char      *export_pdf,
+                                                    GError         **error);
+void         _civic_visits_print_agendas           (GtkWindow       *parent,
+                                                    CivicLobbyDay   *day,
+                                                    const char      *export_pdf,
+                                                    GError         **error);
+
+G_END_DECLS
