@@ -748,7 +748,17 @@ put_remote_checkpoint (GTask      *task,
   g_clear_pointer (&run->pending_cp, json_object_unref);
   run->cp_in_flight = TRUE;
 
-  copy = civic_json_object_copy (doc);
+  /* A new top-level object sharing the members: only _id and _rev differ. */
+  copy = json_object_new ();
+  {
+    JsonObjectIter iter;
+    const char *name;
+    JsonNode *member;
+
+    json_object_iter_init (&iter, doc);
+    while (json_object_iter_next (&iter, &name, &member))
+      json_object_set_member (copy, name, json_node_copy (member));
+  }
   node = json_node_new (JSON_NODE_OBJECT);
   json_object_set_string_member (copy, "_id", path + strlen (self->db_path) + 1);
   if (run->remote_cp_rev != NULL)
