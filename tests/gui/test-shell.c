@@ -401,6 +401,49 @@ test_shell_open_error (Fixture       *fixture,
   g_clear_object (&fixture->app);
 }
 
+static void
+command_line_store_cb (CivicApplication *app,
+                       GParamSpec       *pspec,
+                       gpointer          user_data)
+{
+  gboolean *read_only = user_data;
+
+  /* Checked here, while the application still runs. */
+  *read_only = civic_store_get_read_only (civic_application_get_store (app));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+}
+
+static void
+test_shell_command_line (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autofree char *db_path = g_build_filename (fixture->dir, "from-argv.db", NULL);
+  g_autofree char *app_id = g_strdup_printf ("%s.TestCommandLine", APP_ID);
+  char *argv[] = { (char *) "civic-desk", (char *) "--db", db_path, (char *) "--read-only", NULL };
+  gboolean read_only = FALSE;
+  int status;
+
+  /* The real entry point: options parsed, window shown, store opened,
+   * and the application quits once its last window is closed.
+   */
+  fixture->app = civic_application_new ();
+  g_application_set_application_id (G_APPLICATION (fixture->app), app_id);
+  g_application_set_flags (G_APPLICATION (fixture->app),
+                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
+  g_signal_connect (fixture->app, "notify::store", G_CALLBACK (command_line_store_cb), &read_only);
+
+  status = g_application_run (G_APPLICATION (fixture->app), G_N_ELEMENTS (argv) - 1, argv);
+
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpstr (civic_application_get_db_path (fixture->app), ==, db_path);
+  g_assert_true (civic_application_get_read_only (fixture->app));
+  g_assert_true (read_only);
+  g_assert_true (g_file_test (db_path, G_FILE_TEST_IS_REGULAR));
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (fixture->app)));
+
+  g_clear_object (&fixture->app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -414,6 +457,8 @@ main (int   argc,
               fixture_set_up, test_shell_sample_data, fixture_tear_down);
   g_test_add ("/shell/open-error", Fixture, NULL,
               fixture_set_up, test_shell_open_error, fixture_tear_down);
+  g_test_add ("/shell/command-line", Fixture, NULL,
+              fixture_set_up, test_shell_command_line, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -210,10 +210,11 @@ open_error_response_cb (CivicWindow *self)
 
   self->open_error_dialog = NULL;
 
-  /* The dialog closes itself after this signal; closing its parent now
-   * would pull the window out from under it.
+  /* Quitting closes this window, the dialog's parent, which must not
+   * happen inside the dialog's own signal emission.  The default priority
+   * (not an idle one) keeps a page's endless animation from starving it.
    */
-  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, quit_idle_cb,
+  g_idle_add_full (G_PRIORITY_DEFAULT, quit_idle_cb,
                    g_object_ref (app), g_object_unref);
 }
 
