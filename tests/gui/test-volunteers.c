@@ -675,9 +675,10 @@ test_read_only (Fixture       *fixture,
   civic_volunteers_page_set_read_only (fixture->page, TRUE);
   civic_store_set_read_only (fixture->store, TRUE);
 
-  /* New: disabled, so the detail side stays empty. */
+  /* New: disabled, so no empty form replaces the person shown. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "volunteers.new", NULL);
-  g_assert_false (_civic_volunteers_page_has_volunteer (fixture->page));
+  g_assert_false (_civic_volunteers_page_has_volunteer (fixture->page) &&
+                  civic_volunteer_editor_get_volunteer_id (editor) == NULL);
 
   /* Bulk changes: disabled. */
   ids = select_two_active (fixture);

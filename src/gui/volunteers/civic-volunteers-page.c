@@ -419,6 +419,14 @@ load_done_cb (GObject      *source,
   self->loaded = TRUE;
   rebuild_filters (self);
   refresh_shown (self);
+
+  /* With both sides showing, an empty side is wasted: show the first
+   * person, as a mail client shows the first message.
+   */
+  if (!adw_leaflet_get_folded (self->leaflet) &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_stack), "none") == 0 &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
+    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), 0, TRUE);
   civic_volunteer_editor_set_office_names (self->editor, self->office_names);
   civic_volunteer_editor_set_campaign (self->editor, self->campaign_id, self->campaign_name);
   g_signal_emit (self, signals[LOADED], 0);
@@ -779,6 +787,22 @@ nonempty (const char *s)
   return s != NULL && *s ? s : NULL;
 }
 
+/* GtkColumnView keeps its first visible item across a splice; its inner
+ * list view's "list.scroll-to-item" action is the 4.8 way to move.
+ */
+static void
+scroll_to_top (CivicVolunteersPage *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      {
+        gtk_widget_activate_action (child, "list.scroll-to-item", "u", 0);
+        break;
+      }
+}
+
 static gint64
 run_search (CivicVolunteersPage *self)
 {
@@ -814,6 +838,9 @@ run_search (CivicVolunteersPage *self)
 
   g_list_store_splice (self->shown, 0, g_list_model_get_n_items (G_LIST_MODEL (self->shown)),
                        rows->pdata, rows->len);
+  /* New results start at their best match, not where the old list was. */
+  if (rows->len > 0)
+    scroll_to_top (self);
 
   if (rows->len > 0)
     gtk_stack_set_visible_child_name (self->list_stack, "list");
@@ -1074,7 +1101,7 @@ add_column (CivicVolunteersPage *self,
             const char          *title,
             const char          *property,
             GtkSorter           *sorter,
-            gboolean             expand)
+            int                  width)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkColumnViewColumn *column;
@@ -1083,7 +1110,9 @@ add_column (CivicVolunteersPage *self,
   column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_sorter (column, sorter);
   gtk_column_view_column_set_resizable (column, TRUE);
-  gtk_column_view_column_set_expand (column, expand);
+  /* The name (a negative width) takes what the others leave. */
+  gtk_column_view_column_set_expand (column, width < 0);
+  gtk_column_view_column_set_fixed_width (column, ABS (width));
   gtk_column_view_append_column (self->column_view, column);
   g_object_unref (column);
   g_clear_object (&sorter);
@@ -1104,13 +1133,13 @@ numeric_sorter (const char *property)
 static void
 setup_columns (CivicVolunteersPage *self)
 {
-  add_column (self, _("Name"), "name", string_sorter ("sort-name"), TRUE);
-  add_column (self, _("Phone"), "phone", string_sorter ("phone"), FALSE);
-  add_column (self, _("Languages"), "languages", string_sorter ("languages"), FALSE);
-  add_column (self, _("Office"), "office", string_sorter ("office"), FALSE);
-  add_column (self, _("Last Shift"), "last-shift", string_sorter ("last-shift"), FALSE);
-  add_column (self, _("Hours"), "hours", numeric_sorter ("hours"), FALSE);
-  add_column (self, _("Active"), "active", numeric_sorter ("active"), FALSE);
+  add_column (self, _("Name"), "name", string_sorter ("sort-name"), -190);
+  add_column (self, _("Phone"), "phone", string_sorter ("phone"), 120);
+  add_column (self, _("Languages"), "languages", string_sorter ("languages"), 80);
+  add_column (self, _("Office"), "office", string_sorter ("office"), 130);
+  add_column (self, _("Last Shift"), "last-shift", string_sorter ("last-shift"), 95);
+  add_column (self, _("Hours"), "hours", numeric_sorter ("hours"), 60);
+  add_column (self, _("Active"), "active", numeric_sorter ("active"), 60);
 }
 
 /* ---- Selection and the detail side ---------------------------------------- */
