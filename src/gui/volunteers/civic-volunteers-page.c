@@ -884,8 +884,8 @@ static const FilterSpec filter_specs[] = {
   { "volunteers-skill", G_STRUCT_OFFSET (CivicVolunteersPage, filter_skill), N_("Skill") },
   { "volunteers-age-group", G_STRUCT_OFFSET (CivicVolunteersPage, filter_age_group), N_("Age group") },
   { "volunteers-active", G_STRUCT_OFFSET (CivicVolunteersPage, filter_active), N_("Active") },
-  { "volunteers-availability-day", G_STRUCT_OFFSET (CivicVolunteersPage, filter_day), N_("Available on") },
-  { "volunteers-availability-time", G_STRUCT_OFFSET (CivicVolunteersPage, filter_time), N_("Available in the") },
+  { "volunteers-availability-day", G_STRUCT_OFFSET (CivicVolunteersPage, filter_day), N_("Available days") },
+  { "volunteers-availability-time", G_STRUCT_OFFSET (CivicVolunteersPage, filter_time), N_("Available time") },
 };
 
 static char **
