@@ -321,6 +321,15 @@ load_done_cb (GObject      *source,
   LoadData *data = g_task_get_task_data (G_TASK (result));
 
   self->loading = FALSE;
+  if (self->reload_again)
+    {
+      /* Another day was chosen or a write landed meanwhile: this answer
+       * is stale, the next one replaces it.
+       */
+      self->reload_again = FALSE;
+      reload (self);
+      return;
+    }
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -328,12 +337,6 @@ load_done_cb (GObject      *source,
     }
   else
     fill (self, data);
-
-  if (self->reload_again)
-    {
-      self->reload_again = FALSE;
-      reload (self);
-    }
 }
 
 static void
@@ -927,6 +930,7 @@ civic_checkin_window_init (CivicCheckinWindow *self)
   gtk_label_set_xalign (GTK_LABEL (walk_in_title), 0);
   gtk_box_append (GTK_BOX (main), walk_in_title);
   self->walk_in_shifts = gtk_string_list_new (NULL);
+  /* The drop-down takes the list model over. */
   self->walk_in_shift = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (self->walk_in_shifts), NULL));
   self->walk_in_name = GTK_ENTRY (gtk_entry_new ());
   gtk_widget_set_hexpand (GTK_WIDGET (self->walk_in_name), TRUE);
@@ -952,7 +956,6 @@ civic_checkin_window_init (CivicCheckinWindow *self)
   adw_toast_overlay_set_child (self->toasts, GTK_WIDGET (self->stack));
   gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->toasts));
   adw_window_set_content (ADW_WINDOW (self), content);
-  g_object_unref (self->walk_in_shifts);  /* the drop-down holds it */
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "checkin.add-walk-in", FALSE);
 }

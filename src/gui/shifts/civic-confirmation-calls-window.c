@@ -28,6 +28,7 @@ struct _CivicConfirmationCallsWindow
 
   CivicStore         *store;
   GCancellable       *cancellable;
+  GDateTime          *from;       /* NULL: now */
   gboolean            loading;
   gboolean            reload_again;
 
@@ -152,6 +153,15 @@ list_done_cb (GObject      *source,
   GtkWidget *child;
 
   self->loading = FALSE;
+  if (self->reload_again)
+    {
+      /* Asked for while loading (another range, or a write since): this
+       * answer is stale, the next one replaces it.
+       */
+      self->reload_again = FALSE;
+      reload (self);
+      return;
+    }
   if (calls == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -164,7 +174,7 @@ list_done_cb (GObject      *source,
       selected = gtk_list_box_get_selected_row (self->list_box);
       if (selected != NULL)
         selected_id = g_strdup (g_object_get_data (G_OBJECT (selected), "signup-id"));
-      had_focus = gtk_widget_has_focus (GTK_WIDGET (selected)) || selected == NULL;
+      had_focus = selected == NULL || gtk_widget_has_focus (GTK_WIDGET (selected));
       while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)
         gtk_list_box_remove (self->list_box, child);
       for (guint i = 0; i < calls->len; i++)
@@ -187,12 +197,6 @@ list_done_cb (GObject      *source,
       update_count (self);
       g_signal_emit (self, signals[LOADED], 0);
     }
-
-  if (self->reload_again)
-    {
-      self->reload_again = FALSE;
-      reload (self);
-    }
 }
 
 static void
@@ -204,7 +208,7 @@ reload (CivicConfirmationCallsWindow *self)
       return;
     }
   self->loading = TRUE;
-  civic_confirmations_list_async (self->store, NULL, (guint) gtk_spin_button_get_value_as_int (self->days),
+  civic_confirmations_list_async (self->store, self->from, (guint) gtk_spin_button_get_value_as_int (self->days),
                                   self->cancellable, list_done_cb, g_object_ref (self));
 }
 
@@ -346,6 +350,8 @@ answer_selected (CivicConfirmationCallsWindow *self,
       gtk_widget_grab_focus (GTK_WIDGET (next));
     }
   update_count (self);
+  if (self->loading)
+    self->reload_again = TRUE;
   start_answer (self, answer);
 }
 
@@ -438,6 +444,7 @@ civic_confirmation_calls_window_finalize (GObject *object)
   CivicConfirmationCallsWindow *self = CIVIC_CONFIRMATION_CALLS_WINDOW (object);
 
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->from, g_date_time_unref);
 
   G_OBJECT_CLASS (civic_confirmation_calls_window_parent_class)->finalize (object);
 }
@@ -572,4 +579,13 @@ GtkSpinButton *
 _civic_confirmation_calls_window_get_days (CivicConfirmationCallsWindow *self)
 {
   return self->days;
+}
+
+void
+_civic_confirmation_calls_window_set_from (CivicConfirmationCallsWindow *self,
+                                           GDateTime                    *from)
+{
+  g_clear_pointer (&self->from, g_date_time_unref);
+  self->from = from != NULL ? g_date_time_ref (from) : NULL;
+  reload (self);
 }
