@@ -64,6 +64,7 @@ typedef struct {
   guint              loads;
   guint              wanted_loads;
   JsonObject        *deleted_previous;
+  gpointer           page_alive;
 } Fixture;
 
 static void
@@ -98,6 +99,12 @@ wait_loaded (Fixture *fixture)
 
 #define LOADS(fixture, statement) G_STMT_START { expect_load (fixture); statement; wait_loaded (fixture); } G_STMT_END
 
+static gboolean
+window_gone (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
@@ -117,6 +124,8 @@ fixture_set_up (Fixture       *fixture,
   fixture->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (fixture->window, 1100, 800);
   fixture->page = g_object_new (CIVIC_TYPE_CALENDAR_PAGE, NULL);
+  fixture->page_alive = fixture->page;
+  g_object_add_weak_pointer (G_OBJECT (fixture->page), &fixture->page_alive);
   g_signal_connect (fixture->page, "loaded", G_CALLBACK (loaded_cb), fixture);
   civic_calendar_page_set_view_mode (fixture->page, "month");
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
@@ -133,7 +142,10 @@ fixture_tear_down (Fixture       *fixture,
   g_autoptr(GDir) dir = NULL;
   const char *name;
 
+  g_signal_handlers_disconnect_by_data (fixture->page, fixture);
   gtk_window_destroy (fixture->window);
+  /* Loads still running hold the page; once they end it must be gone. */
+  wait_for (window_gone, &fixture->page_alive, "the page to be finalized");
   g_clear_pointer (&fixture->deleted_previous, json_object_unref);
   g_clear_object (&fixture->store);
 
@@ -262,12 +274,6 @@ static gboolean
 nonzero (gpointer data)
 {
   return *(guint *) data > 0;
-}
-
-static gboolean
-window_gone (gpointer data)
-{
-  return *(gpointer *) data == NULL;
 }
 
 static void
