@@ -1,0 +1,150 @@
+/* test-sync-gui.c — Preferences → Sync against a real server, and the
+ * header bar's sync indicator
+ *
+ * Copyright 2026 The Civic Desk developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-sync-gui"
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "civic-account.h"
+#include "civic-sync-page.h"
+#include "civic-sync-status.h"
+#include "sync-test-util.h"
+
+static CivicTestServer *server;
+
+static void
+test_describe (void)
+{
+  g_autoptr(GDateTime) when = g_date_time_new_local (2026, 11, 3, 14, 5, 0);
+  char *icon, *text, *tooltip;
+
+  civic_sync_status_describe (CIVIC_REPLICATOR_STATE_SYNCING, 0.45, NULL, NULL, &icon, &text, &tooltip);
+  g_assert_cmpstr (text, ==, "Syncing 45%");
+  g_assert_cmpstr (icon, ==, "emblem-synchronizing-symbolic");
+  g_free (icon), g_free (text), g_free (tooltip);
+
+  civic_sync_status_describe (CIVIC_REPLICATOR_STATE_ERROR, 0, NULL, "The server refused the password", &icon,
+                              &text, &tooltip);
+  g_assert_cmpstr (text, ==, "Sync Error");
+  g_assert_nonnull (strstr (tooltip, "The server refused the password"));
+  g_free (icon), g_free (text), g_free (tooltip);
+
+  civic_sync_status_describe (CIVIC_REPLICATOR_STATE_OFFLINE, 0, NULL, NULL, &icon, &text, &tooltip);
+  g_assert_cmpstr (text, ==, "Offline");
+  g_assert_cmpstr (icon, ==, "network-offline-symbolic");
+  g_free (icon), g_free (text), g_free (tooltip);
+
+  civic_sync_status_describe (CIVIC_REPLICATOR_STATE_IDLE, 1, when, NULL, &icon, &text, &tooltip);
+  g_assert_true (g_str_has_prefix (text, "Synced "));
+  g_free (icon), g_free (text), g_free (tooltip);
+}
+
+static void
+set_text (GtkWidget  *page,
+          const char *field,
+          const char *text)
+{
+  GObject *row = gtk_widget_get_template_child (page, CIVIC_TYPE_SYNC_PAGE, field);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static const char *
+subtitle (GtkWidget *page)
+{
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_widget_get_template_child (page, CIVIC_TYPE_SYNC_PAGE,
+                                                                                     "result_row")));
+}
+
+static void
+test_page (void)
+{
+  g_autofree char *db = civic_test_server_new_db_name ();
+  g_autoptr(CivicStore) store = sync_test_store_new ();
+  g_autoptr(CivicAccount) account = NULL;
+  GtkWidget *window = NULL;
+  GtkWidget *page;
+  GtkWidget *button;
+  gint64 deadline;
+
+  civic_test_server_create_db (server, db, TRUE);
+  page = GTK_WIDGET (civic_sync_page_new (store));
+  window = adw_preferences_window_new ();
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
+  gtk_window_present (GTK_WINDOW (window));
+
+  set_text (page, "server_row", civic_test_server_get_url (server));
+  set_text (page, "database_row", db);
+  set_text (page, "user_row", CIVIC_TEST_ADMIN);
+  set_text (page, "password_row", CIVIC_TEST_ADMIN_PASSWORD);
+  button = GTK_WIDGET (gtk_widget_get_template_child (page, CIVIC_TYPE_SYNC_PAGE, "test_button"));
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (!g_str_has_prefix (subtitle (page), "Connected") && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (subtitle (page), ==, "Connected to PouchDB authors 4.2.0 as admin (_admin)");
+
+  /* Saving writes the account to the profile (the keyring may be absent). */
+  button = GTK_WIDGET (gtk_widget_get_template_child (page, CIVIC_TYPE_SYNC_PAGE, "save_button"));
+  g_signal_emit_by_name (button, "clicked");
+  account = civic_account_load (store, NULL);
+  g_assert_nonnull (account);
+  g_assert_cmpstr (account->database, ==, db);
+  g_assert_cmpstr (account->user, ==, CIVIC_TEST_ADMIN);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_status (void)
+{
+  g_autofree char *db = civic_test_server_new_db_name ();
+  g_autoptr(CivicStore) store = sync_test_store_new ();
+  g_autoptr(CivicReplicator) replicator = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *status = g_object_ref_sink (civic_sync_status_new ());
+
+  civic_test_server_create_db (server, db, TRUE);
+  g_assert_false (gtk_widget_get_visible (status));
+  replicator = sync_test_replicator (store, civic_test_server_get_url (server), db, NULL, NULL);
+  civic_sync_status_set_replicator (CIVIC_SYNC_STATUS (status), replicator);
+  g_assert_true (gtk_widget_get_visible (status));
+  g_assert_cmpstr (civic_sync_status_get_text (CIVIC_SYNC_STATUS (status)), ==, "Not Synced Yet");
+  g_assert_true (sync_test_sync (replicator, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (civic_sync_status_get_text (CIVIC_SYNC_STATUS (status)), "Synced "));
+  civic_sync_status_set_replicator (CIVIC_SYNC_STATUS (status), NULL);
+  g_assert_false (gtk_widget_get_visible (status));
+  g_object_unref (status);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_test_add_func ("/sync/gui/describe", test_describe);
+
+  if (!civic_test_server_can_run ())
+    return g_test_run ();
+  server = civic_test_server_start (&error);
+  g_assert_no_error (error);
+  g_test_add_func ("/sync/gui/page", test_page);
+  g_test_add_func ("/sync/gui/status", test_status);
+  status = g_test_run ();
+  civic_test_server_stop (server);
+  return status;
+}
