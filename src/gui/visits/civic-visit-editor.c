@@ -584,7 +584,7 @@ civic_visit_editor_add_follow_up (CivicVisitEditor *self,
   GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkEntry *task_entry = new_entry (_("What was promised"));
   GtkEntry *due_entry = new_entry (_("Due (YYYY-MM-DD)"));
-  GtkDropDown *owner = new_drop_down (G_LIST_MODEL (self->owner_names));
+  GtkDropDown *owner = new_drop_down (G_LIST_MODEL (g_object_ref (self->owner_names)));
 
   g_return_if_fail (CIVIC_IS_VISIT_EDITOR (self));
 

@@ -693,10 +693,29 @@ _civic_visits_page_update_topics (CivicVisitsPage *self)
   gtk_drop_down_set_model (self->issue_drop, G_LIST_MODEL (list));
   g_object_unref (list);
 
-  /* Keep the choices across a change of the list; the directory starts on
-   * the first issue, so its position column says something at once.
+  /* Keep the choices across a change of the list.  The first time, both
+   * start on the topic most visits were about, so the position column and
+   * the whip count say something at once (a count is about a millisecond).
    */
-  gtk_drop_down_set_selected (self->issue_drop, topics[0] != NULL ? 1 : 0);
+  {
+    guint best = 0, best_visits = 0;
+
+    for (guint i = 0; topics[i] != NULL; i++)
+      {
+        g_autoptr(CivicWhipCount) count = civic_visit_index_whip_count (self->index, topics[i], NULL);
+        guint n_visits = 0;
+
+        for (guint j = 0; j < count->rows->len; j++)
+          n_visits += ((CivicWhipRow *) g_ptr_array_index (count->rows, j))->n_visits;
+        if (n_visits > best_visits)
+          {
+            best = i;
+            best_visits = n_visits;
+          }
+      }
+    gtk_drop_down_set_selected (self->issue_drop, topics[0] != NULL ? best + 1 : 0);
+    gtk_drop_down_set_selected (self->whip_topic_drop, best);
+  }
   for (guint i = 0; topics[i] != NULL; i++)
     {
       if (g_strcmp0 (topics[i], whip_topic) == 0)
@@ -710,9 +729,15 @@ void
 _civic_visits_page_set_whip_topic (CivicVisitsPage *self,
                                    const char      *topic)
 {
+  g_autofree char *key = civic_legislative_topic_key (topic);
+
+  /* Topics match as the core matches them ("HR 6" is "H.R. 6"). */
   for (guint i = 0; self->topics != NULL && self->topics[i] != NULL; i++)
-    if (g_str_equal (self->topics[i], topic))
-      gtk_drop_down_set_selected (self->whip_topic_drop, i);
+    {
+      g_autofree char *other = civic_legislative_topic_key (self->topics[i]);
+      if (g_strcmp0 (key, other) == 0)
+        gtk_drop_down_set_selected (self->whip_topic_drop, i);
+    }
   _civic_visits_page_update_whip_count (self);
 }
 

@@ -931,7 +931,6 @@ new_info_row (const char *title,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   if (subtitle != NULL)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  g_object_set (row, "subtitle-selectable", TRUE, NULL);
   return row;
 }
 
