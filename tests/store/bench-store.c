@@ -42,7 +42,11 @@ main (int   argc,
   for (guint i = 0; i < n; i++)
     {
       JsonObject *doc = json_object_new ();
-      g_autofree char *id = g_strdup_printf ("signup:%08u", i);
+      g_autofree char *seed = g_strdup_printf ("%u", i);
+      /* Ids are "TYPE:<uuid>" in real data: random, not ascending. */
+      g_autofree char *hex = g_compute_checksum_for_string (G_CHECKSUM_MD5, seed, -1);
+      g_autofree char *id = g_strdup_printf ("signup:%.8s-%.4s-%.4s-%.4s-%.12s",
+                                             hex, hex + 8, hex + 12, hex + 16, hex + 20);
       g_autofree char *shift = g_strdup_printf ("shift:%05u", i % 20000);
       g_autofree char *volunteer = g_strdup_printf ("volunteer:%05u", (i * 7919) % 10000);
       g_autofree char *when = g_strdup_printf ("2026-%02u-%02uT%02u:%02u:00Z",

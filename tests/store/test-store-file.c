@@ -510,6 +510,7 @@ test_bulk_batch (Fixture      *fixture,
   g_autoptr(GPtrArray) docs = make_signups (5000, "a");
   g_autoptr(GPtrArray) more = make_signups (5000, "b");
   g_autoptr(GPtrArray) shift = NULL;
+  g_autoptr(GPtrArray) revs = NULL;
   const char *index_count = "SELECT COUNT (*) FROM sqlite_master WHERE type = 'index' AND name LIKE 'doc_index_%'";
   gint64 indexes;
 
@@ -517,8 +518,25 @@ test_bulk_batch (Fixture      *fixture,
   indexes = civic_store_query_int_for_tests (store, index_count);
   g_assert_cmpint (indexes, >=, 5);
 
-  g_assert_true (civic_store_put_many (store, docs, NULL, &error));
+  /* Written in id order internally, reported in the caller's order. */
+  for (guint i = 0, j = docs->len - 1; i < j; i++, j--)
+    {
+      gpointer tmp = docs->pdata[i];
+
+      docs->pdata[i] = docs->pdata[j];
+      docs->pdata[j] = tmp;
+    }
+  g_assert_true (civic_store_put_many (store, docs, &revs, &error));
   g_assert_no_error (error);
+  g_assert_cmpuint (revs->len, ==, docs->len);
+  for (guint i = 0; i < docs->len; i += 999)
+    {
+      const char *id = civic_json_object_get_string_or_null (g_ptr_array_index (docs, i), "_id");
+      g_autoptr(JsonObject) got = civic_store_get (store, id, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (civic_json_object_get_string_or_null (got, "_rev"), ==, g_ptr_array_index (revs, i));
+    }
   g_assert_cmpint (civic_store_query_int_for_tests (store, index_count), ==, indexes);
   shift = civic_store_list_by_ref (store, "signup", CIVIC_STORE_REF_1, "shift:7", &error);
   g_assert_cmpuint (shift->len, ==, 50);
