@@ -14,7 +14,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <string.h>
 
 #include "civic-record.h"
@@ -696,10 +698,89 @@ test_read_only (Fixture       *fixture,
   g_assert_cmpuint (fixture->changes, ==, changes);
 }
 
+static gboolean
+history_loaded (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static void
+history_cb (CivicVolunteerEditor *editor,
+            gboolean             *loaded)
+{
+  *loaded = TRUE;
+}
+
+static void
+save_png (GtkWidget  *widget,
+          const char *dir,
+          const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Saved %s", path);
+}
+
+/* Not a check: with CIVIC_VOLUNTEERS_SHOTS set to a folder, saves the
+ * volunteer page as docs/screenshots wants it (a narrow window, so the
+ * leaflet shows the person alone).
+ */
+static void
+test_screenshots (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  const char *dir = g_getenv ("CIVIC_VOLUNTEERS_SHOTS");
+  const char *suffix = g_getenv ("CIVIC_VOLUNTEERS_SHOTS_SUFFIX");
+  CivicVolunteerEditor *editor = _civic_volunteers_page_get_editor (fixture->page);
+  g_autoptr(JsonObject) v = NULL;
+  g_autofree char *name = NULL;
+  gboolean loaded = FALSE;
+
+  if (dir == NULL)
+    {
+      g_test_skip ("CIVIC_VOLUNTEERS_SHOTS is not set");
+      return;
+    }
+
+  v = pick_korean_volunteer (fixture);
+  g_signal_connect (editor, "history-loaded", G_CALLBACK (history_cb), &loaded);
+  gtk_window_set_default_size (fixture->window, 480, 1880);
+  gtk_window_unmaximize (fixture->window);
+  spin (500);
+  _civic_volunteers_page_open_volunteer (fixture->page, json_object_get_string_member (v, "_id"));
+  wait_for (history_loaded, &loaded, "the shift history");
+  spin (800);
+  name = g_strdup_printf ("volunteer-page%s.png", suffix ? suffix : "");
+  save_png (GTK_WIDGET (fixture->window), dir, name);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  const char *localedir = g_getenv ("CIVIC_DESK_LOCALEDIR");
+
+  if (localedir != NULL)
+    {
+      /* gtk_test_init () leaves the locale alone: the screenshots in
+       * another language need it set.
+       */
+      setlocale (LC_ALL, "");
+      bindtextdomain (GETTEXT_PACKAGE, localedir);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -713,6 +794,8 @@ main (int   argc,
   g_test_add ("/volunteers/bulk/deactivate-undo", Fixture, NULL, fixture_set_up, test_bulk_deactivate_undo,
               fixture_tear_down);
   g_test_add ("/volunteers/read-only", Fixture, NULL, fixture_set_up, test_read_only, fixture_tear_down);
+
+  g_test_add ("/volunteers/screenshots", Fixture, NULL, fixture_set_up, test_screenshots, fixture_tear_down);
 
   return g_test_run ();
 }
