@@ -12,6 +12,8 @@
 #include <adwaita.h>
 
 #include "civic-account.h"
+#include "civic-conflicts-window.h"
+#include "civic-json.h"
 #include "civic-sync-page.h"
 #include "civic-sync-status.h"
 #include "sync-test-util.h"
@@ -127,6 +129,68 @@ test_status (void)
   g_object_unref (status);
 }
 
+/* A conflict on "phone" and an automatic change of "email" resolved in the
+ * window with a written value.
+ */
+static void
+test_conflicts_window (void)
+{
+  g_autoptr(CivicStore) a = sync_test_store_new ();
+  g_autoptr(CivicStore) b = sync_test_store_new ();
+  g_autoptr(GPtrArray) ids = sync_test_add_volunteers (a, 2, "gui");
+  g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) doc = NULL;
+  g_autofree char *rev_a = NULL;
+  g_autofree char *rev_b = NULL;
+  g_autofree char *resolved = NULL;
+  g_auto(GStrv) left = NULL;
+  const char *id = g_ptr_array_index (ids, 1);
+  CivicConflictsWindow *window;
+
+  {
+    g_autoptr(JsonObject) first = civic_store_get (a, id, &error);
+
+    g_ptr_array_add (docs, civic_store_get_revision_with_history (a, id, civic_json_object_get_string_or_null (first, "_rev"),
+                                                                  1000, &error));
+    g_assert_true (civic_store_put_replicated (b, docs, &error));
+    g_assert_no_error (error);
+  }
+  rev_a = sync_test_edit (a, id, "phone", "111");
+  {
+    g_autoptr(JsonObject) mine = civic_store_get (b, id, &error);
+
+    json_object_set_string_member (mine, "phone", "222");
+    json_object_set_string_member (mine, "email", "new@b.example.org");
+    rev_b = civic_store_put (b, mine, &error);
+    g_assert_no_error (error);
+  }
+  g_ptr_array_set_size (docs, 0);
+  g_ptr_array_add (docs, civic_store_get_revision_with_history (a, id, rev_a, 1000, &error));
+  g_assert_true (civic_store_put_replicated (b, docs, &error));
+  g_assert_no_error (error);
+
+  window = civic_conflicts_window_new (b);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpuint (civic_conflicts_window_get_count (window), ==, 1);
+  g_assert_true (civic_conflicts_window_select (window, id));
+  g_assert_true (civic_conflicts_window_choose (window, "phone", -1, "+1 213 555 0333"));
+  resolved = civic_conflicts_window_save (window, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (resolved);
+  g_assert_cmpuint (civic_conflicts_window_get_count (window), ==, 0);
+
+  left = civic_store_list_conflicted (b, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (left), ==, 0);
+  doc = civic_store_get (b, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (civic_json_object_get_string_or_null (doc, "phone"), ==, "+1 213 555 0333");
+  /* b's own change of email was kept by itself. */
+  g_assert_cmpstr (civic_json_object_get_string_or_null (doc, "email"), ==, "new@b.example.org");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -137,6 +201,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_test_add_func ("/sync/gui/describe", test_describe);
+  g_test_add_func ("/sync/gui/conflicts-window", test_conflicts_window);
 
   if (!civic_test_server_can_run ())
     return g_test_run ();
