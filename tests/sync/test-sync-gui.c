@@ -20,6 +20,39 @@
 
 static CivicTestServer *server;
 
+/* With CIVIC_TEST_SCREENSHOTS=DIR, saves @window as DIR/@name.png (how the
+ * screenshots in the closing notes were made).
+ */
+static void
+screenshot (GtkWidget  *window,
+            const char *name)
+{
+  const char *dir = g_getenv ("CIVIC_TEST_SCREENSHOTS");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+  for (int i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_strdup_printf ("%s/%s.png", dir, name);
+  gdk_texture_save_to_png (texture, path);
+}
+
 static void
 test_describe (void)
 {
@@ -94,6 +127,7 @@ test_page (void)
   while (!g_str_has_prefix (subtitle (page), "Connected") && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpstr (subtitle (page), ==, "Connected to PouchDB authors 4.2.0 as admin (_admin)");
+  screenshot (window, "sync-preferences");
 
   /* Saving writes the account to the profile (the keyring may be absent). */
   button = GTK_WIDGET (gtk_widget_get_template_child (page, CIVIC_TYPE_SYNC_PAGE, "save_button"));
@@ -124,6 +158,18 @@ test_status (void)
   g_assert_true (sync_test_sync (replicator, &error));
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (civic_sync_status_get_text (CIVIC_SYNC_STATUS (status)), "Synced "));
+  {
+    GtkWidget *window = gtk_window_new ();
+    GtkWidget *header = gtk_header_bar_new ();
+
+    gtk_header_bar_pack_end (GTK_HEADER_BAR (header), status);
+    gtk_window_set_titlebar (GTK_WINDOW (window), header);
+    gtk_window_set_default_size (GTK_WINDOW (window), 420, 120);
+    gtk_window_present (GTK_WINDOW (window));
+    screenshot (window, "sync-status");
+    gtk_header_bar_remove (GTK_HEADER_BAR (header), status);
+    gtk_window_destroy (GTK_WINDOW (window));
+  }
   civic_sync_status_set_replicator (CIVIC_SYNC_STATUS (status), NULL);
   g_assert_false (gtk_widget_get_visible (status));
   g_object_unref (status);
@@ -174,6 +220,10 @@ test_conflicts_window (void)
   gtk_window_present (GTK_WINDOW (window));
   g_assert_cmpuint (civic_conflicts_window_get_count (window), ==, 1);
   g_assert_true (civic_conflicts_window_select (window, id));
+  gtk_window_set_default_size (GTK_WINDOW (window), 860, 600);
+  for (gint64 end = g_get_monotonic_time () + 300000; g_get_monotonic_time () < end;)
+    g_main_context_iteration (NULL, FALSE);
+  screenshot (GTK_WIDGET (window), "conflict-resolver");
   g_assert_true (civic_conflicts_window_choose (window, "phone", -1, "+1 213 555 0333"));
   resolved = civic_conflicts_window_save (window, &error);
   g_assert_no_error (error);

@@ -72,7 +72,7 @@ civic_sync_status_describe (CivicReplicatorState   state,
     default:
       if (last_synced != NULL)
         {
-          g_autofree char *time = g_date_time_format (last_synced, "%X");
+          g_autofree char *time = g_date_time_format (last_synced, "%R");
 
           *icon_name = g_strdup ("emblem-ok-symbolic");
           /* TRANSLATORS: the sync indicator; %s is a time of day */
