@@ -19,7 +19,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <string.h>
 
 #include "civic-legislator.h"
@@ -692,8 +694,23 @@ run_shot (const char *shot,
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   GtkWidget *header, *box;
 
+  /* As the application does: translations from CIVIC_DESK_LOCALEDIR, the
+   * page's style sheet from its resources.
+   */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("CIVIC_DESK_LOCALEDIR") != NULL ? g_getenv ("CIVIC_DESK_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   gtk_init ();
   adw_init ();
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+    gtk_css_provider_load_from_resource (css, "/org/civicdesk/CivicDesk/visits/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+    gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                      "/org/civicdesk/CivicDesk/icons");
+  }
   fixture.store = civic_store_open (db, &error);
   g_assert_no_error (error);
 
