@@ -38,6 +38,7 @@ struct _CivicWindow
   AdwMessageDialog     *open_error_dialog;
   gboolean              welcome_dismissed;
   gboolean              attached;
+  gboolean              store_written;
 };
 
 G_DEFINE_FINAL_TYPE (CivicWindow, civic_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -135,7 +136,8 @@ stats_done_cb (GObject      *object,
       return;
     }
 
-  if (empty && !self->welcome_dismissed)
+  /* A write that committed while the counts were taken wins over them. */
+  if (empty && !self->welcome_dismissed && !self->store_written)
     show_welcome (self);
 }
 
@@ -168,8 +170,11 @@ store_changed_cb (CivicStore  *store,
   /* Any committed document (sample data, a first event, a first pull)
    * means the database is no longer empty.
    */
-  if (ids != NULL && ids[0] != NULL
-      && g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "welcome") == 0)
+  if (ids == NULL || ids[0] == NULL)
+    return;
+
+  self->store_written = TRUE;
+  if (civic_window_get_welcome_visible (self))
     show_pages (self);
 }
 
@@ -191,6 +196,7 @@ app_store_changed_cb (CivicWindow *self)
   if (self->store != NULL)
     {
       g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self, 0);
+      self->store_written = FALSE;
       check_empty (self);
     }
 }
