@@ -107,7 +107,7 @@ format_day (GDateTime *day)
     return g_strdup (_("Tomorrow"));
 
   /* Translators: a day heading in the agenda, see strftime(3). */
-  return g_date_time_format (day, _("%A, %B %e, %Y"));
+  return g_date_time_format (day, _("%A, %B %-d, %Y"));
 }
 
 static void
@@ -234,7 +234,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
       g_string_append (sub, _("Cancelled"));
     if (item->office_name && *item->office_name)
       g_string_append_printf (sub, "%s%s", sub->len ? " · " : "", item->office_name);
-    if (item->location && *item->location)
+    /* The sample's places are often the office itself: say it once. */
+    if (item->location && *item->location && g_strcmp0 (item->location, item->office_name) != 0)
       g_string_append_printf (sub, "%s%s", sub->len ? " · " : "", item->location);
     gtk_label_set_text (GTK_LABEL (subtitle), sub->str);
     gtk_widget_set_visible (subtitle, sub->len > 0);

@@ -71,6 +71,8 @@ struct _CivicCalendarPage
   GtkStack       *view_stack;
   CivicMonthView *month_view;
   CivicWeekView  *week_view;
+  GtkScrolledWindow *week_scroller;
+  gboolean        week_scrolled;
   CivicAgendaView *agenda_view;
 };
 
@@ -314,12 +316,32 @@ load_thread (GTask        *task,
 }
 
 static void
+scroll_week_to_morning (GtkAdjustment *adjustment)
+{
+  /* 7 AM: the week view's rows are 44 px an hour below a 40 px header and
+   * the all-day band.
+   */
+  gtk_adjustment_set_value (adjustment, MIN (7 * 44 + 40, gtk_adjustment_get_upper (adjustment)));
+  g_object_unref (adjustment);
+}
+
+static void
 apply_items (CivicCalendarPage *self)
 {
   const char *mode = self->view_mode;
 
   if (g_strcmp0 (mode, "week") == 0)
-    civic_week_view_set_items (self->week_view, self->items);
+    {
+      civic_week_view_set_items (self->week_view, self->items);
+      if (!self->week_scrolled)
+        {
+          /* Open the week at the working day rather than at midnight. */
+          GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->week_scroller);
+
+          self->week_scrolled = TRUE;
+          g_idle_add_once ((GSourceOnceFunc) scroll_week_to_morning, g_object_ref (adjustment));
+        }
+    }
   else if (g_strcmp0 (mode, "agenda") == 0)
     civic_agenda_view_set_items (self->agenda_view, self->items);
   else
@@ -592,8 +614,8 @@ update_title (CivicCalendarPage *self)
     {
       GDateTime *start = civic_week_view_get_range_start (self->week_view);
       g_autoptr(GDateTime) end = g_date_time_add_days (start, 6);
-      g_autofree char *a = g_date_time_format (start, _("%b %e"));
-      g_autofree char *b = g_date_time_format (end, _("%b %e, %Y"));
+      g_autofree char *a = g_date_time_format (start, _("%b %-d"));
+      g_autofree char *b = g_date_time_format (end, _("%b %-d, %Y"));
 
       /* Translators: a week's range in the calendar's header, "Nov 22 – Nov 28, 2026". */
       title = g_strdup_printf (_("%s – %s"), g_strstrip (a), g_strstrip (b));
@@ -601,7 +623,7 @@ update_title (CivicCalendarPage *self)
   else if (g_strcmp0 (self->view_mode, "agenda") == 0)
     {
       /* Translators: the agenda's header, "From November 25, 2026". */
-      g_autofree char *day = g_date_time_format (self->date, _("%B %e, %Y"));
+      g_autofree char *day = g_date_time_format (self->date, _("%B %-d, %Y"));
       title = g_strdup_printf (_("From %s"), g_strstrip (day));
     }
   else
@@ -1168,6 +1190,7 @@ civic_calendar_page_class_init (CivicCalendarPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CivicCalendarPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, CivicCalendarPage, month_view);
   gtk_widget_class_bind_template_child (widget_class, CivicCalendarPage, week_view);
+  gtk_widget_class_bind_template_child (widget_class, CivicCalendarPage, week_scroller);
   gtk_widget_class_bind_template_child (widget_class, CivicCalendarPage, agenda_view);
   gtk_widget_class_bind_template_callback (widget_class, date_picked_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);

@@ -88,6 +88,7 @@ struct _CivicEventEditor
   GtkSpinButton     *registrations_spin;
   GtkSpinButton     *attendees_spin;
   GtkBox            *extensions_box;
+  GtkWidget         *delete_button;
 };
 
 G_DEFINE_FINAL_TYPE (CivicEventEditor, civic_event_editor, ADW_TYPE_WINDOW)
@@ -136,7 +137,7 @@ update_date_labels (CivicEventEditor *self)
     {
       g_autoptr(GDateTime) date = gtk_calendar_get_date (calendars[i]);
       /* Translators: a date on the editor's date buttons, see strftime(3). */
-      g_autofree char *label = g_date_time_format (date, _("%a %b %e, %Y"));
+      g_autofree char *label = g_date_time_format (date, _("%a %b %-d, %Y"));
 
       gtk_menu_button_set_label (buttons[i], label);
     }
@@ -763,6 +764,17 @@ start_date_changed_cb (CivicEventEditor *self)
   update_sensitivity (self);
 }
 
+/* "0" reads as a mistake next to an hour: show minutes as "00". */
+static gboolean
+two_digits_output_cb (GtkSpinButton *spin,
+                      gpointer       user_data)
+{
+  g_autofree char *text = g_strdup_printf ("%02d", gtk_spin_button_get_value_as_int (spin));
+
+  gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
 static GtkStringList *
 string_list_from_ids (const char * const *ids,
                       const char *(*label_func) (const char *))
@@ -866,6 +878,7 @@ civic_event_editor_class_init (CivicEventEditorClass *klass)
   BIND (registrations_spin);
   BIND (attendees_spin);
   BIND (extensions_box);
+  BIND (delete_button);
 #undef BIND
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
@@ -908,6 +921,10 @@ civic_event_editor_init (CivicEventEditor *self)
       gtk_box_append (self->weekdays_box, self->weekday_buttons[d]);
     }
 
+  g_signal_connect (self->start_hour, "output", G_CALLBACK (two_digits_output_cb), NULL);
+  g_signal_connect (self->start_minute, "output", G_CALLBACK (two_digits_output_cb), NULL);
+  g_signal_connect (self->end_hour, "output", G_CALLBACK (two_digits_output_cb), NULL);
+  g_signal_connect (self->end_minute, "output", G_CALLBACK (two_digits_output_cb), NULL);
   g_signal_connect_swapped (self->all_day_switch, "notify::active", G_CALLBACK (changed_cb), self);
   g_signal_connect_swapped (self->repeat_row, "notify::selected", G_CALLBACK (changed_cb), self);
   g_signal_connect_swapped (self->repeat_end_row, "notify::selected", G_CALLBACK (changed_cb), self);
@@ -998,6 +1015,7 @@ civic_event_editor_new (CivicStore *store,
       gtk_window_set_title (GTK_WINDOW (self), _("New Event"));
       gtk_widget_set_visible (GTK_WIDGET (gtk_widget_get_parent (GTK_WIDGET (self->title_row))), TRUE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete", FALSE);
+      gtk_widget_set_visible (self->delete_button, FALSE);
     }
 
   form_to_widgets (self, form);
