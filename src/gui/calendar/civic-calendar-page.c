@@ -321,7 +321,7 @@ scroll_week_to_morning (GtkAdjustment *adjustment)
   /* 7 AM: the week view's rows are 44 px an hour below a 40 px header and
    * the all-day band.
    */
-  gtk_adjustment_set_value (adjustment, MIN (7 * 44 + 40, gtk_adjustment_get_upper (adjustment)));
+  gtk_adjustment_set_value (adjustment, MIN (7 * 44, gtk_adjustment_get_upper (adjustment)));
   g_object_unref (adjustment);
 }
 

@@ -240,6 +240,19 @@ draw_text (GtkSnapshot   *snapshot,
   gtk_snapshot_restore (snapshot);
 }
 
+/* The scrolled window's offset: the day names and the all-day band stay
+ * at the top of what is visible while the hours scroll under them.
+ */
+static double
+sticky_offset (CivicWeekView *self)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+
+  if (scroller == NULL)
+    return 0;
+  return gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)));
+}
+
 static void
 civic_week_view_snapshot (GtkWidget   *widget,
                           GtkSnapshot *snapshot)
@@ -248,20 +261,22 @@ civic_week_view_snapshot (GtkWidget   *widget,
   double width = gtk_widget_get_width (widget);
   double col_width = (width - GUTTER_WIDTH) / 7.0;
   double grid_top = HEADER_HEIGHT + band_height (self);
+  double top = sticky_offset (self);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   int today = day_index_of (self, now);
-  GdkRGBA fg, line, dim, white = { 1, 1, 1, 1 }, accent = { 0.21, 0.52, 0.89, 1 };
+  GdkRGBA fg, line, dim, bg, white = { 1, 1, 1, 1 }, accent = { 0.21, 0.52, 0.89, 1 };
 
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
+  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), "view_bg_color", &bg))
+    bg = (GdkRGBA) { 1, 1, 1, 1 };
   G_GNUC_END_IGNORE_DEPRECATIONS
   line = fg, line.alpha = 0.12;
   dim = fg, dim.alpha = 0.55;
 
+  /* The hours. */
   for (int col = 0; col < 7; col++)
     {
-      g_autoptr(GDateTime) day = g_date_time_add_days (self->range_start, col);
-      g_autofree char *label = g_date_time_format (day, "%a %e");
       double x = GUTTER_WIDTH + col * col_width;
 
       if (col == today)
@@ -271,13 +286,8 @@ civic_week_view_snapshot (GtkWidget   *widget,
           gtk_snapshot_append_color (snapshot, &tint,
                                      &GRAPHENE_RECT_INIT (x, 0, col_width, grid_top + 24 * HOUR_HEIGHT));
         }
-      draw_text (snapshot, self->layout, label, x + 6, 10, col_width - 12, -1,
-                 col == today ? &accent : &fg, FALSE);
       gtk_snapshot_append_color (snapshot, &line, &GRAPHENE_RECT_INIT (x, 0, 1, grid_top + 24 * HOUR_HEIGHT));
     }
-
-  gtk_snapshot_append_color (snapshot, &line, &GRAPHENE_RECT_INIT (0, HEADER_HEIGHT, width, 1));
-  gtk_snapshot_append_color (snapshot, &line, &GRAPHENE_RECT_INIT (0, grid_top, width, 1));
 
   for (int hour = 0; hour < 24; hour++)
     {
@@ -289,26 +299,6 @@ civic_week_view_snapshot (GtkWidget   *widget,
       gtk_snapshot_append_color (snapshot, &line, &GRAPHENE_RECT_INIT (GUTTER_WIDTH, y, width - GUTTER_WIDTH, 1));
       if (hour > 0)
         draw_text (snapshot, self->layout, label, 4, y - 8, GUTTER_WIDTH - 10, -1, &dim, FALSE);
-    }
-
-  for (guint i = 0; i < self->band->len; i++)
-    {
-      BandPlacement *p = &g_array_index (self->band, BandPlacement, i);
-      graphene_rect_t r = GRAPHENE_RECT_INIT (GUTTER_WIDTH + p->first_col * col_width + 2,
-                                              HEADER_HEIGHT + 3 + p->lane * BAND_LANE,
-                                              (p->last_col - p->first_col + 1) * col_width - 4,
-                                              BAND_LANE - 3);
-      GskRoundedRect rr;
-      GdkRGBA fill = p->item->color;
-
-      if (p->item->cancelled)
-        fill.alpha = 0.45;
-      gsk_rounded_rect_init_from_rect (&rr, &r, 4);
-      gtk_snapshot_push_rounded_clip (snapshot, &rr);
-      gtk_snapshot_append_color (snapshot, &fill, &r);
-      gtk_snapshot_pop (snapshot);
-      draw_text (snapshot, self->layout, p->item->title, r.origin.x + 6, r.origin.y + 1,
-                 r.size.width - 12, -1, &white, p->item->cancelled);
     }
 
   for (guint i = 0; i < self->blocks->len; i++)
@@ -336,6 +326,52 @@ civic_week_view_snapshot (GtkWidget   *widget,
                  r.size.width - 8, r.size.height - 4, &white, b->item->cancelled);
     }
 
+  /* The sticky top: day names and all-day items over the hours. */
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, top));
+  gtk_snapshot_append_color (snapshot, &bg, &GRAPHENE_RECT_INIT (0, 0, width, grid_top));
+
+  for (int col = 0; col < 7; col++)
+    {
+      g_autoptr(GDateTime) day = g_date_time_add_days (self->range_start, col);
+      g_autofree char *label = g_date_time_format (day, "%a %-d");
+      double x = GUTTER_WIDTH + col * col_width;
+
+      if (col == today)
+        {
+          GdkRGBA tint = accent;
+          tint.alpha = 0.08;
+          gtk_snapshot_append_color (snapshot, &tint, &GRAPHENE_RECT_INIT (x, 0, col_width, grid_top));
+        }
+      draw_text (snapshot, self->layout, label, x + 6, 10, col_width - 12, -1,
+                 col == today ? &accent : &fg, FALSE);
+      gtk_snapshot_append_color (snapshot, &line, &GRAPHENE_RECT_INIT (x, 0, 1, grid_top));
+    }
+
+  gtk_snapshot_append_color (snapshot, &line, &GRAPHENE_RECT_INIT (0, HEADER_HEIGHT, width, 1));
+  gtk_snapshot_append_color (snapshot, &line, &GRAPHENE_RECT_INIT (0, grid_top, width, 1));
+
+  for (guint i = 0; i < self->band->len; i++)
+    {
+      BandPlacement *p = &g_array_index (self->band, BandPlacement, i);
+      graphene_rect_t r = GRAPHENE_RECT_INIT (GUTTER_WIDTH + p->first_col * col_width + 2,
+                                              HEADER_HEIGHT + 3 + p->lane * BAND_LANE,
+                                              (p->last_col - p->first_col + 1) * col_width - 4,
+                                              BAND_LANE - 3);
+      GskRoundedRect rr;
+      GdkRGBA fill = p->item->color;
+
+      if (p->item->cancelled)
+        fill.alpha = 0.45;
+      gsk_rounded_rect_init_from_rect (&rr, &r, 4);
+      gtk_snapshot_push_rounded_clip (snapshot, &rr);
+      gtk_snapshot_append_color (snapshot, &fill, &r);
+      gtk_snapshot_pop (snapshot);
+      draw_text (snapshot, self->layout, p->item->title, r.origin.x + 6, r.origin.y + 1,
+                 r.size.width - 12, -1, &white, p->item->cancelled);
+    }
+  gtk_snapshot_restore (snapshot);
+
   pango_layout_set_height (self->layout, -1);
   pango_layout_set_attributes (self->layout, NULL);
 }
@@ -360,7 +396,7 @@ pressed_cb (GtkGestureClick *gesture,
   for (guint i = 0; i < self->band->len; i++)
     {
       BandPlacement *p = &g_array_index (self->band, BandPlacement, i);
-      double top = HEADER_HEIGHT + 3 + p->lane * BAND_LANE;
+      double top = sticky_offset (self) + HEADER_HEIGHT + 3 + p->lane * BAND_LANE;
 
       if (col >= p->first_col && col <= p->last_col && y >= top && y < top + BAND_LANE)
         {
@@ -395,6 +431,26 @@ pressed_cb (GtkGestureClick *gesture,
 }
 
 static void
+scrolled_cb (GtkAdjustment *adjustment,
+             CivicWeekView *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+civic_week_view_root (GtkWidget *widget)
+{
+  GtkWidget *scroller;
+
+  GTK_WIDGET_CLASS (civic_week_view_parent_class)->root (widget);
+
+  scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  if (scroller != NULL)
+    g_signal_connect_object (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)),
+                             "value-changed", G_CALLBACK (scrolled_cb), widget, 0);
+}
+
+static void
 civic_week_view_dispose (GObject *object)
 {
   CivicWeekView *self = CIVIC_WEEK_VIEW (object);
@@ -416,6 +472,7 @@ civic_week_view_class_init (CivicWeekViewClass *klass)
 
   object_class->dispose = civic_week_view_dispose;
   widget_class->snapshot = civic_week_view_snapshot;
+  widget_class->root = civic_week_view_root;
   widget_class->measure = civic_week_view_measure;
 
   signals[ITEM_ACTIVATED] = g_signal_new ("item-activated", G_TYPE_FROM_CLASS (klass),
