@@ -31,7 +31,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -2505,24 +2504,6 @@ civic_store_put (CivicStore *self,
   return rev;
 }
 
-typedef struct {
-  const char *id;
-  guint       index;
-} IdOrder;
-
-static int
-compare_id_order (const void *a,
-                  const void *b)
-{
-  const IdOrder *x = a;
-  const IdOrder *y = b;
-  int cmp = g_strcmp0 (x->id, y->id);
-
-  if (cmp != 0)
-    return cmp;
-  return x->index < y->index ? -1 : x->index > y->index;
-}
-
 gboolean
 civic_store_put_many (CivicStore  *self,
                       GPtrArray   *docs,
@@ -2530,7 +2511,6 @@ civic_store_put_many (CivicStore  *self,
                       GError     **error)
 {
   g_autoptr(GPtrArray) revs = NULL;
-  g_autofree IdOrder *order = NULL;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (CIVIC_IS_STORE (self), FALSE);
@@ -2546,24 +2526,8 @@ civic_store_put_many (CivicStore  *self,
   if (revs != NULL)
     g_ptr_array_set_size (revs, docs->len);
 
-  /* A large batch is written in id order: the ids are random UUIDs, and
-   * inserting them in order into the id index is much cheaper than all
-   * over it.  Equal ids keep their order, so edit chains still work.
-   */
-  if (ok && self->bulk && docs->len >= BULK_THRESHOLD)
+  for (guint i = 0; ok && i < docs->len; i++)
     {
-      order = g_new (IdOrder, docs->len);
-      for (guint i = 0; i < docs->len; i++)
-        {
-          order[i].id = civic_json_object_get_string_or_null (g_ptr_array_index (docs, i), "_id");
-          order[i].index = i;
-        }
-      qsort (order, docs->len, sizeof (IdOrder), compare_id_order);
-    }
-
-  for (guint k = 0; ok && k < docs->len; k++)
-    {
-      guint i = order != NULL ? order[k].index : k;
       char *rev = put_local_edit (self, g_ptr_array_index (docs, i), error);
 
       if (rev == NULL)
