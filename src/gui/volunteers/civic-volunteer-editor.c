@@ -42,6 +42,7 @@ struct _CivicVolunteerEditor
   gboolean          saving;
   CivicVolunteer   *record;
   char             *title;
+  char             *loading_id;
   char             *campaign_id;
   char             *campaign_name;
   GCancellable     *cancellable;
@@ -80,6 +81,7 @@ enum {
   SAVED,
   OPEN_VOLUNTEER,
   HISTORY_LOADED,
+  LOADED,
   SAVE_FAILED,
   N_SIGNALS
 };
@@ -1185,6 +1187,7 @@ civic_volunteer_editor_finalize (GObject *object)
   CivicVolunteerEditor *self = CIVIC_VOLUNTEER_EDITOR (object);
 
   g_free (self->title);
+  g_free (self->loading_id);
   g_free (self->campaign_id);
   g_free (self->campaign_name);
 
@@ -1239,6 +1242,8 @@ civic_volunteer_editor_class_init (CivicVolunteerEditorClass *klass)
    */
   signals[OPEN_VOLUNTEER] = g_signal_new ("open-volunteer", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                           0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[HISTORY_LOADED] = g_signal_new ("history-loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                           0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   /**
@@ -1329,12 +1334,61 @@ civic_volunteer_editor_set_campaign (CivicVolunteerEditor *self,
   self->campaign_name = g_strdup (campaign_name);
 }
 
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  CivicVolunteerEditor *self = source_object;
+  GError *error = NULL;
+  CivicRecord *record = civic_record_load (self->store, task_data, &error);
+
+  if (record == NULL)
+    g_task_return_error (task, error);
+  else if (!CIVIC_IS_VOLUNTEER (record))
+    {
+      g_object_unref (record);
+      g_task_return_new_error (task, CIVIC_STORE_ERROR, CIVIC_STORE_ERROR_INVALID,
+                               "%s is not a volunteer", (const char *) task_data);
+    }
+  else
+    g_task_return_pointer (task, record, g_object_unref);
+}
+
+static void
+load_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  CivicVolunteerEditor *self = CIVIC_VOLUNTEER_EDITOR (source);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CivicRecord) record = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (record == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_message ("Could not open the volunteer: %s", error->message);
+      return;
+    }
+  /* Only the last person asked for is shown. */
+  if (g_strcmp0 (civic_record_get_id (record), self->loading_id) != 0)
+    return;
+
+  g_set_object (&self->record, CIVIC_VOLUNTEER (record));
+  fill_form (self);
+  load_history (self);
+  g_signal_emit (self, signals[LOADED], 0);
+}
+
+/* Reads the volunteer in a thread: the store's one connection may be busy
+ * with a long query of another thread, and the main loop must not wait.
+ */
 void
 civic_volunteer_editor_load (CivicVolunteerEditor *self,
                              const char           *id)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CivicRecord) record = NULL;
+  g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (CIVIC_IS_VOLUNTEER_EDITOR (self));
   g_return_if_fail (id != NULL);
@@ -1342,17 +1396,12 @@ civic_volunteer_editor_load (CivicVolunteerEditor *self,
   if (self->store == NULL)
     return;
 
-  /* One document by its key: quick enough for the main thread. */
-  record = civic_record_load (self->store, id, &error);
-  if (record == NULL || !CIVIC_IS_VOLUNTEER (record))
-    {
-      g_warning ("Could not open the volunteer %s: %s", id, error ? error->message : "not a volunteer");
-      return;
-    }
-
-  g_set_object (&self->record, CIVIC_VOLUNTEER (record));
-  fill_form (self);
-  load_history (self);
+  g_free (self->loading_id);
+  self->loading_id = g_strdup (id);
+  task = g_task_new (self, self->cancellable, load_done_cb, NULL);
+  g_task_set_source_tag (task, civic_volunteer_editor_load);
+  g_task_set_task_data (task, g_strdup (id), g_free);
+  g_task_run_in_thread (task, load_thread);
 }
 
 void
@@ -1365,6 +1414,7 @@ civic_volunteer_editor_new_volunteer (CivicVolunteerEditor *self)
   g_return_if_fail (CIVIC_IS_VOLUNTEER_EDITOR (self));
 
   civic_volunteer_set_joined_on (record, today);
+  g_clear_pointer (&self->loading_id, g_free);
   g_set_object (&self->record, record);
   fill_form (self);
   load_history (self);

@@ -28,7 +28,9 @@ void        civic_volunteer_editor_set_campaign     (CivicVolunteerEditor *self,
                                                      const char           *campaign_id,
                                                      const char           *campaign_name);
 
-/* Shows the volunteer @id (read from the store) and its shift history. */
+/* Shows the volunteer @id (read from the store in a thread; ::loaded
+ * follows) and its shift history.
+ */
 void        civic_volunteer_editor_load             (CivicVolunteerEditor *self,
                                                      const char           *id);
 /* Shows an empty form for a new volunteer. */

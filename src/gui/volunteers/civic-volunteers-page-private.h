@@ -51,6 +51,8 @@ void        _civic_volunteers_page_init_drop          (CivicVolunteersPage *self
 GListModel           *_civic_volunteers_page_get_model     (CivicVolunteersPage *self);
 GtkSelectionModel    *_civic_volunteers_page_get_selection (CivicVolunteersPage *self);
 CivicVolunteerEditor *_civic_volunteers_page_get_editor    (CivicVolunteersPage *self);
+/* The search index, once loaded (%NULL before). */
+CivicVolunteerSearch *_civic_volunteers_page_get_index     (CivicVolunteersPage *self);
 /* Runs the search at once, as a keystroke would; returns its time in µs. */
 gint64                _civic_volunteers_page_search_now    (CivicVolunteersPage *self,
                                                             const char          *text);

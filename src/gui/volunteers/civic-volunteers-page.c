@@ -57,6 +57,7 @@ struct _CivicVolunteersPage
   guint                 generation;
   guint                 stats_source;
   gboolean              loaded;
+  gboolean              splicing;
 
   GHashTable           *rows;          /* id → CivicVolunteerRow */
   GHashTable           *stats;         /* id → CivicVolunteerStats */
@@ -810,6 +811,7 @@ run_search (CivicVolunteersPage *self)
   g_autoptr(GArray) hits = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   gint64 started = g_get_monotonic_time ();
+  gint64 queried;
 
   if (self->index == NULL)
     return 0;
@@ -836,8 +838,13 @@ run_search (CivicVolunteersPage *self)
         g_ptr_array_add (rows, row);
     }
 
+  queried = g_get_monotonic_time ();
+  self->splicing = TRUE;
   g_list_store_splice (self->shown, 0, g_list_model_get_n_items (G_LIST_MODEL (self->shown)),
                        rows->pdata, rows->len);
+  self->splicing = FALSE;
+  g_debug ("Search: %u hits, index %.2f ms, list %.2f ms", rows->len,
+           (queried - started) / 1000.0, (g_get_monotonic_time () - queried) / 1000.0);
   /* New results start at their best match, not where the old list was. */
   if (rows->len > 0)
     scroll_to_top (self);
@@ -1201,8 +1208,11 @@ selection_changed_cb (GtkSelectionModel   *model,
       gtk_label_set_label (self->selection_label, text);
     }
 
-  /* One selected person shows on the side when both sides are visible. */
-  if (count == 1 && !adw_leaflet_get_folded (self->leaflet))
+  /* One selected person shows on the side when both sides are visible;
+   * a selection that changed because the search replaced the rows is not
+   * the person's choice.
+   */
+  if (count == 1 && !self->splicing && !adw_leaflet_get_folded (self->leaflet))
     {
       g_autoptr(CivicVolunteerRow) row = g_list_model_get_item (G_LIST_MODEL (model), gtk_bitset_get_nth (selected, 0));
 
@@ -1312,6 +1322,12 @@ CivicVolunteerEditor *
 _civic_volunteers_page_get_editor (CivicVolunteersPage *self)
 {
   return self->editor;
+}
+
+CivicVolunteerSearch *
+_civic_volunteers_page_get_index (CivicVolunteersPage *self)
+{
+  return self->index;
 }
 
 gint64
