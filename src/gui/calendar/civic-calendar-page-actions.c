@@ -20,6 +20,7 @@
 #include "civic-calendar-print.h"
 #include "civic-event-editor.h"
 #include "civic-ical.h"
+#include "civic-shifts-section.h"
 #include "civic-window.h"
 
 static void
@@ -194,6 +195,11 @@ _civic_calendar_page_open_editor (CivicCalendarPage *self,
   campaigns = civic_store_list (store, "campaign", NULL);
 
   editor = civic_event_editor_new (store, event, occurrence, default_start, offices, campaigns, user_name);
+  /* The roster's shifts of an existing event (and occurrence). */
+  if (event_id != NULL)
+    gtk_box_append (civic_event_editor_get_extensions_box (editor),
+                    civic_shifts_section_new (store, event_id, occurrence,
+                                              civic_calendar_page_get_read_only (self)));
   if (civic_calendar_page_get_read_only (self))
     {
       gtk_widget_action_set_enabled (GTK_WIDGET (editor), "editor.save", FALSE);
@@ -487,7 +493,7 @@ _civic_calendar_page_create_print (CivicCalendarPage *self)
   civic_calendar_page_get_visible_range (self, &from, &to);
   if (week)
     {
-      g_autofree char *day = g_date_time_format (from, _("%B %e, %Y"));
+      g_autofree char *day = g_date_time_format (from, _("%B %-d, %Y"));
       /* Translators: the title of a printed week. */
       title = g_strdup_printf (_("Week of %s"), g_strstrip (day));
     }
