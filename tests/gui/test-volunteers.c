@@ -19,7 +19,9 @@
 #include <locale.h>
 #include <string.h>
 
+#include "civic-hours-dialog.h"
 #include "civic-record.h"
+#include "civic-roster-export.h"
 #include "civic-roster-import-dialog.h"
 #include "civic-sample.h"
 #include "civic-text.h"
@@ -699,6 +701,83 @@ test_read_only (Fixture       *fixture,
   g_assert_cmpuint (fixture->changes, ==, changes);
 }
 
+static void
+test_print (Fixture       *fixture,
+            gconstpointer  user_data)
+{
+  g_autoptr(CivicTablePrint) print = NULL;
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = g_build_filename (fixture->dir, "roster.pdf", NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  /* The title names the search. */
+  _civic_volunteers_page_search_now (fixture->page, "ㄱ");
+  print = _civic_volunteers_page_create_print (fixture->page);
+  g_assert_cmpuint (civic_table_print_get_n_rows (print), ==, g_list_model_get_n_items (shown (fixture)));
+  g_assert_nonnull (strstr (civic_table_print_get_title (print), "ㄱ"));
+
+  operation = civic_table_print_create_operation (print);
+  gtk_print_operation_set_export_filename (operation, pdf);
+  g_assert_cmpint (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error),
+                   ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_true (g_str_has_prefix (contents, "%PDF"));
+}
+
+static gboolean
+hours_shown (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static void
+hours_shown_cb (CivicHoursDialog *dialog,
+                gboolean         *shown_flag)
+{
+  *shown_flag = TRUE;
+}
+
+static void
+test_hours (Fixture       *fixture,
+            gconstpointer  user_data)
+{
+  const char *campaign = _civic_volunteers_page_get_campaign_id (fixture->page);
+  CivicHoursDialog *dialog;
+  gboolean done = FALSE;
+  GPtrArray *rows;
+  double sum = 0, expected = 0;
+  GListModel *model = shown (fixture);
+
+  g_assert_nonnull (campaign);
+  dialog = civic_hours_dialog_new (fixture->store, fixture->window, campaign);
+  g_signal_connect (dialog, "shown", G_CALLBACK (hours_shown_cb), &done);
+  civic_hours_dialog_show_range (dialog, NULL, NULL, campaign);
+  wait_for (hours_shown, &done, "the hours report");
+
+  rows = civic_hours_dialog_get_rows (dialog);
+  g_assert_cmpuint (rows->len, >, 0);
+  for (guint i = 0; i < rows->len; i++)
+    sum += ((CivicHoursRow *) g_ptr_array_index (rows, i))->hours;
+  /* The roster's "hours this campaign" column agrees with the report. */
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(CivicVolunteerRow) row = g_list_model_get_item (model, i);
+      expected += civic_volunteer_row_get_hours (row);
+    }
+  g_assert_cmpfloat_with_epsilon (sum, expected, 0.01);
+
+  /* A date that does not parse is refused in place. */
+  done = FALSE;
+  civic_hours_dialog_show_range (dialog, "2026-13-45", NULL, NULL);
+  spin (100);
+  g_assert_false (done);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static gboolean
 history_loaded (gpointer data)
 {
@@ -796,6 +875,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/volunteers/read-only", Fixture, NULL, fixture_set_up, test_read_only, fixture_tear_down);
 
+  g_test_add ("/volunteers/reports/print", Fixture, NULL, fixture_set_up, test_print, fixture_tear_down);
+  g_test_add ("/volunteers/reports/hours", Fixture, NULL, fixture_set_up, test_hours, fixture_tear_down);
   g_test_add ("/volunteers/screenshots", Fixture, NULL, fixture_set_up, test_screenshots, fixture_tear_down);
 
   return g_test_run ();
