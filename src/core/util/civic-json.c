@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "civic-json.h"
@@ -54,10 +55,10 @@ civic_json_append_string (GString    *out,
 }
 
 static int
-compare_member_names (gconstpointer a,
-                      gconstpointer b)
+compare_member_names (const void *a,
+                      const void *b)
 {
-  return strcmp (a, b);
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
 static void
@@ -65,25 +66,35 @@ append_object (GString    *out,
                JsonObject *object,
                gboolean    skip_underscore)
 {
-  GList *members = g_list_sort (json_object_get_members (object), compare_member_names);
-  gboolean first = TRUE;
+  /* Documents have a dozen or two members: sort their names on the stack. */
+  const char *stack_names[64];
+  g_autofree const char **heap_names = NULL;
+  const char **names = stack_names;
+  guint n = json_object_get_size (object);
+  guint count = 0;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+
+  if (n > G_N_ELEMENTS (stack_names))
+    names = heap_names = g_new (const char *, n);
+
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &name, &node))
+    if (!skip_underscore || name[0] != '_')
+      names[count++] = name;
+  qsort (names, count, sizeof (const char *), compare_member_names);
 
   g_string_append_c (out, '{');
-  for (GList *l = members; l != NULL; l = l->next)
+  for (guint i = 0; i < count; i++)
     {
-      const char *name = l->data;
-
-      if (skip_underscore && name[0] == '_')
-        continue;
-      if (!first)
+      if (i > 0)
         g_string_append_c (out, ',');
-      first = FALSE;
-      civic_json_append_string (out, name);
+      civic_json_append_string (out, names[i]);
       g_string_append_c (out, ':');
-      civic_json_canonical_append (out, json_object_get_member (object, name));
+      civic_json_canonical_append (out, json_object_get_member (object, names[i]));
     }
   g_string_append_c (out, '}');
-  g_list_free (members);
 }
 
 void
