@@ -781,11 +781,96 @@ run_shot (const char *shot,
   return 0;
 }
 
+/* ---- Figures ------------------------------------------------------------ */
+
+static gboolean
+directory_has_rows (gpointer data)
+{
+  return g_list_model_get_n_items (_civic_visits_page_get_directory (((Fixture *) data)->page)) > 0;
+}
+
+static gboolean
+index_loaded (gpointer data)
+{
+  return _civic_visits_page_get_index_loaded (((Fixture *) data)->page);
+}
+
+/* Opens the page over @db (the `large` sample has 3,000 visits) and prints
+ * how long the first directory rows, the index and a whip count take.
+ */
+static int
+run_measure (const char *db)
+{
+  g_autoptr(GError) error = NULL;
+  Fixture fixture = { 0 };
+  gint64 start, rows_at, index_at, whip_start, whip_at;
+
+  gtk_init ();
+  adw_init ();
+  fixture.store = civic_store_open (db, &error);
+  g_assert_no_error (error);
+  fixture.window = GTK_WINDOW (gtk_window_new ());
+  fixture.stack = ADW_VIEW_STACK (adw_view_stack_new ());
+  fixture.page = g_object_new (CIVIC_TYPE_VISITS_PAGE, NULL);
+  adw_view_stack_add_titled (fixture.stack, GTK_WIDGET (fixture.page), "visits", "Visits");
+  gtk_window_set_child (fixture.window, GTK_WIDGET (fixture.stack));
+  gtk_window_present (fixture.window);
+  spin (50);
+
+  /* The same reads the directory's first load makes, timed one by one. */
+  {
+    const char *types[] = { "legislator", "campaign", "office" };
+    for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+      {
+        gint64 t0 = g_get_monotonic_time ();
+        g_autoptr(GPtrArray) docs = civic_store_list (fixture.store, types[i], NULL);
+        g_print ("list %s: %u in %.1f ms\n", types[i], docs != NULL ? docs->len : 0, (g_get_monotonic_time () - t0) / 1000.0);
+      }
+    {
+      gint64 t0 = g_get_monotonic_time ();
+      g_autoptr(GPtrArray) docs = civic_store_list_by_ref (fixture.store, "event", CIVIC_STORE_REF_1, "legislative_visit", NULL);
+      g_print ("lobby days: %u in %.1f ms\n", docs != NULL ? docs->len : 0, (g_get_monotonic_time () - t0) / 1000.0);
+    }
+  }
+
+  start = g_get_monotonic_time ();
+  civic_visits_page_set_store (fixture.page, fixture.store);
+  wait_for (directory_has_rows, &fixture, "the directory");
+  rows_at = g_get_monotonic_time ();
+  wait_for (index_loaded, &fixture, "the index");
+  index_at = g_get_monotonic_time ();
+
+  {
+    CivicWhipFilter filter = { NULL, NULL, TRUE };
+    gint64 t0 = g_get_monotonic_time ();
+    CivicWhipCount *count = civic_visit_index_whip_count (fixture.page->index, "immigration reform", &filter);
+    g_print ("index whip count alone: %.2f ms (%u rows)\n", (g_get_monotonic_time () - t0) / 1000.0, count->rows->len);
+    civic_whip_count_free (count);
+  }
+  adw_view_stack_set_visible_child_name (fixture.page->view_stack, "whip-count");
+  whip_start = g_get_monotonic_time ();
+  _civic_visits_page_update_whip_count (fixture.page);
+  whip_at = g_get_monotonic_time ();
+
+  g_print ("visits: %u; directory rows after %.1f ms; index loaded (in a thread) after %.1f ms; "
+           "whip count (%u rows) computed and listed in %.2f ms\n",
+           civic_visit_index_get_n_visits (fixture.page->index),
+           (rows_at - start) / 1000.0, (index_at - start) / 1000.0,
+           fixture.page->whip_count != NULL ? fixture.page->whip_count->rows->len : 0,
+           (whip_at - whip_start) / 1000.0);
+  gtk_window_destroy (fixture.window);
+  g_clear_object (&fixture.store);
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   const char *shot = g_getenv ("CIVIC_VISITS_SHOT");
+
+  if (g_getenv ("CIVIC_VISITS_MEASURE") != NULL)
+    return run_measure (g_getenv ("CIVIC_VISITS_MEASURE"));
 
   if (shot != NULL && g_getenv ("CIVIC_VISITS_DB") != NULL)
     return run_shot (shot, g_getenv ("CIVIC_VISITS_DB"));

@@ -95,7 +95,8 @@ struct _CivicVisitsPage
   GtkColumnView        *whip_view;
   AdwLeaflet           *lobby_leaflet;
   GtkWidget            *lobby_list_page;
-  GtkListBox           *lobby_list;
+  GtkListView          *lobby_list;
+  GListStore           *lobby_store;
   GtkWidget            *lobby_day_box;
   GtkLabel             *lobby_title;
   GtkBox               *lobby_content;

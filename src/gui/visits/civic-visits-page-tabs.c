@@ -923,43 +923,83 @@ print_whip_count_action (GtkWidget  *widget,
 /* ---- Lobby days --------------------------------------------------------- */
 
 static void
-lobby_row_activated_cb (GtkListBox      *box,
-                        GtkListBoxRow   *row,
-                        CivicVisitsPage *self)
+lobby_activated_cb (GtkListView     *view,
+                    guint            position,
+                    CivicVisitsPage *self)
 {
-  _civic_visits_page_show_lobby_day (self, g_object_get_data (G_OBJECT (row), "event-id"));
+  g_autoptr(CivicVisitsItem) item = g_list_model_get_item (G_LIST_MODEL (self->lobby_store), position);
+  JsonObject *event = civic_visits_item_get_data (item);
+
+  _civic_visits_page_show_lobby_day (self, civic_legislative_get_string (event, "_id"));
+}
+
+static void
+setup_lobby_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *when = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_xalign (GTK_LABEL (when), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (when, "dim-label");
+  gtk_widget_add_css_class (when, "caption");
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), when);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+bind_lobby_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               gpointer                  user_data)
+{
+  JsonObject *event = civic_visits_item_get_data (gtk_list_item_get_item (list_item));
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  const char *starts = civic_legislative_get_string (event, "starts_at");
+  g_autofree char *when = starts != NULL ? _civic_visits_page_format_instant (starts)
+                                         : g_strdup (civic_legislative_get_string (event, "starts_on"));
+
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (box)), civic_legislative_get_string (event, "title"));
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (box)), when != NULL ? when : "");
+}
+
+/* The newest lobby day first: the one being planned. */
+static int
+compare_lobby_days (gconstpointer a,
+                    gconstpointer b)
+{
+  JsonObject *x = *(JsonObject **) a;
+  JsonObject *y = *(JsonObject **) b;
+  const char *xs = civic_legislative_get_string (x, "starts_at");
+  const char *ys = civic_legislative_get_string (y, "starts_at");
+
+  return g_strcmp0 (ys != NULL ? ys : civic_legislative_get_string (y, "starts_on"),
+                    xs != NULL ? xs : civic_legislative_get_string (x, "starts_on"));
 }
 
 void
 _civic_visits_page_reload_lobby_days (CivicVisitsPage *self)
 {
-  GtkWidget *child;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->lobby_list))) != NULL)
-    gtk_list_box_remove (self->lobby_list, child);
-
+  /* A GtkListView makes rows only for what is on screen: a large
+   * organization has a thousand lobby days.
+   */
   for (guint i = 0; self->lobby_days != NULL && i < self->lobby_days->len; i++)
-    {
-      JsonObject *event = g_ptr_array_index (self->lobby_days, i);
-      const char *starts = civic_legislative_get_string (event, "starts_at");
-      g_autofree char *when = starts != NULL ? _civic_visits_page_format_instant (starts)
-                                             : g_strdup (civic_legislative_get_string (event, "starts_on"));
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), civic_legislative_get_string (event, "title"));
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), when != NULL ? when : "");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data_full (G_OBJECT (row), "event-id", g_strdup (civic_legislative_get_string (event, "_id")), g_free);
-      gtk_list_box_append (self->lobby_list, row);
-    }
-  if (self->lobby_days == NULL || self->lobby_days->len == 0)
-    {
-      GtkWidget *row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No lobby days yet: add a calendar event of kind “Legislative visit”."));
-      gtk_list_box_append (self->lobby_list, row);
-    }
+    g_ptr_array_add (sorted, g_ptr_array_index (self->lobby_days, i));
+  g_ptr_array_sort (sorted, compare_lobby_days);
+  for (guint i = 0; i < sorted->len; i++)
+    g_ptr_array_add (items, civic_visits_item_new (json_object_ref (g_ptr_array_index (sorted, i)),
+                                                   (GDestroyNotify) json_object_unref));
+  g_list_store_splice (self->lobby_store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->lobby_store)),
+                       items->pdata, items->len);
 
   if (self->lobby_day_id != NULL)
     _civic_visits_page_show_lobby_day (self, self->lobby_day_id);
@@ -1275,7 +1315,18 @@ _civic_visits_page_init_tabs (CivicVisitsPage *self)
   g_signal_connect_object (self->whip_state_entry, "changed", G_CALLBACK (whip_state_changed_cb), self, 0);
 
   /* Lobby days. */
-  g_signal_connect_object (self->lobby_list, "row-activated", G_CALLBACK (lobby_row_activated_cb), self, 0);
+  self->lobby_store = g_list_store_new (CIVIC_TYPE_VISITS_ITEM);
+  {
+    GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+    g_signal_connect (factory, "setup", G_CALLBACK (setup_lobby_cb), NULL);
+    g_signal_connect (factory, "bind", G_CALLBACK (bind_lobby_cb), NULL);
+    gtk_list_view_set_factory (self->lobby_list, factory);
+    g_object_unref (factory);
+    selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->lobby_store)));
+    gtk_list_view_set_model (self->lobby_list, GTK_SELECTION_MODEL (selection));
+    g_object_unref (selection);
+  }
+  g_signal_connect_object (self->lobby_list, "activate", G_CALLBACK (lobby_activated_cb), self, 0);
 }
 
 /* ---- For tests ---------------------------------------------------------- */

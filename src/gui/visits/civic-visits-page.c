@@ -241,9 +241,9 @@ load_lists_thread (GTask        *task,
   data->with_visits = with_visits;
   if ((data->legislators = civic_store_list (store, "legislator", &error)) == NULL
       || (data->campaigns = civic_store_list (store, "campaign", &error)) == NULL
-      || (data->lobby_days = civic_store_list_by_ref (store, "event", CIVIC_STORE_REF_1,
-                                                      "legislative_visit", &error)) == NULL
-      || (data->offices = civic_store_list (store, "office", &error)) == NULL)
+      || (data->offices = civic_store_list (store, "office", &error)) == NULL
+      || (with_visits && (data->lobby_days = civic_store_list_by_ref (store, "event", CIVIC_STORE_REF_1,
+                                                                      "legislative_visit", &error)) == NULL))
     {
       lists_data_free (data);
       g_task_return_error (task, error);
@@ -315,6 +315,7 @@ lists_loaded_cb (GObject      *source,
   CivicVisitsPage *self = CIVIC_VISITS_PAGE (source);
   g_autoptr(GError) error = NULL;
   ListsData *data = g_task_propagate_pointer (G_TASK (result), &error);
+  gboolean data_with_visits;
 
   if (data == NULL)
     {
@@ -324,14 +325,17 @@ lists_loaded_cb (GObject      *source,
 
   g_clear_pointer (&self->legislator_docs, g_ptr_array_unref);
   g_clear_pointer (&self->campaigns, g_ptr_array_unref);
-  g_clear_pointer (&self->lobby_days, g_ptr_array_unref);
   g_clear_pointer (&self->offices, g_ptr_array_unref);
   self->legislator_docs = g_steal_pointer (&data->legislators);
   self->campaigns = g_steal_pointer (&data->campaigns);
-  self->lobby_days = g_steal_pointer (&data->lobby_days);
   self->offices = g_steal_pointer (&data->offices);
+  /* The lobby days (a long list in a big organization) come with the
+   * second, slower load, not to delay the directory.
+   */
   if (data->with_visits)
     {
+      g_clear_pointer (&self->lobby_days, g_ptr_array_unref);
+      self->lobby_days = g_steal_pointer (&data->lobby_days);
       g_clear_pointer (&self->last_visits, g_hash_table_unref);
       g_clear_pointer (&self->campaign_visited, g_hash_table_unref);
       g_clear_pointer (&self->volunteer_names, g_hash_table_unref);
@@ -339,10 +343,12 @@ lists_loaded_cb (GObject      *source,
       self->campaign_visited = g_steal_pointer (&data->campaign_visited);
       self->volunteer_names = g_steal_pointer (&data->volunteer_names);
     }
+  data_with_visits = data->with_visits;
   lists_data_free (data);
 
   rebuild_directory (self);
-  _civic_visits_page_reload_lobby_days (self);
+  if (data_with_visits)
+    _civic_visits_page_reload_lobby_days (self);
   if (self->legislator_id != NULL)
     load_legislator_page (self);
   g_signal_emit (self, signals[SIGNAL_LOADED], 0);
@@ -1579,6 +1585,7 @@ civic_visits_page_dispose (GObject *object)
   g_clear_object (&self->directory_filter);
   g_clear_object (&self->follow_ups_store);
   g_clear_object (&self->follow_ups_filter);
+  g_clear_object (&self->lobby_store);
   if (self->whip_store != NULL)
     g_list_store_remove_all (self->whip_store);
   g_clear_object (&self->whip_store);
@@ -1819,12 +1826,19 @@ civic_visits_page_set_store (CivicVisitsPage *self,
 
   if (store != NULL)
     {
+      /* The store serializes its readers, so the order matters: the
+       * directory's small lists first (the first content), then the index
+       * (the whip count and the badge), then what only the editor and the
+       * "last visit" column need.
+       */
       self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), self);
+      start_lists_load (self, FALSE);
       self->index = civic_visit_index_new (store);
       g_signal_connect (self->index, "changed", G_CALLBACK (index_changed_cb), self);
       civic_visit_index_load_async (self->index, self->cancellable, index_loaded_cb, g_object_ref (self));
+      _civic_visits_page_reload_follow_ups (self);
+      start_lists_load (self, TRUE);
       civic_volunteer_search_new_from_store_async (store, self->cancellable, search_built_cb, g_object_ref (self));
-      reload_lists (self);
     }
 
   update_actions (self);
