@@ -701,6 +701,70 @@ test_read_only (Fixture       *fixture,
   g_assert_cmpuint (fixture->changes, ==, changes);
 }
 
+static gboolean
+hours_shown (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static void
+hours_shown_cb (CivicHoursDialog *dialog,
+                gboolean         *shown_flag)
+{
+  *shown_flag = TRUE;
+}
+
+static void
+flag_cb (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+/* A remembered filter (GSettings) applies when the page opens, together
+ * with the search.
+ */
+static void
+test_filters_remembered (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  CivicVolunteersPage *page;
+  GtkWindow *window;
+  gboolean done = FALSE;
+  GListModel *model;
+  guint total = count_volunteers (fixture);
+
+  g_settings_set_string (settings, "volunteers-language", "es");
+  g_settings_set_string (settings, "volunteers-active", "active");
+
+  window = GTK_WINDOW (gtk_window_new ());
+  page = g_object_new (CIVIC_TYPE_VOLUNTEERS_PAGE, NULL);
+  g_signal_connect_swapped (page, "loaded", G_CALLBACK (flag_cb), &done);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  gtk_window_present (window);
+  civic_volunteers_page_set_store (page, fixture->store);
+  wait_for (hours_shown, &done, "the filtered roster");
+
+  model = _civic_volunteers_page_get_model (page);
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (model), <, total);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(CivicVolunteerRow) row = g_list_model_get_item (model, i);
+
+      g_assert_nonnull (strstr (civic_volunteer_row_get_languages (row), "es"));
+      g_assert_true (civic_volunteer_row_get_active (row));
+    }
+  {
+    g_autofree char *filters = _civic_volunteers_page_describe_filters (page);
+    g_assert_nonnull (strstr (filters, "es"));
+  }
+
+  g_settings_reset (settings, "volunteers-language");
+  g_settings_reset (settings, "volunteers-active");
+  gtk_window_destroy (window);
+}
+
 static void
 test_print (Fixture       *fixture,
             gconstpointer  user_data)
@@ -728,18 +792,6 @@ test_print (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (contents, "%PDF"));
 }
 
-static gboolean
-hours_shown (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-static void
-hours_shown_cb (CivicHoursDialog *dialog,
-                gboolean         *shown_flag)
-{
-  *shown_flag = TRUE;
-}
 
 static void
 test_hours (Fixture       *fixture,
@@ -875,6 +927,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/volunteers/read-only", Fixture, NULL, fixture_set_up, test_read_only, fixture_tear_down);
 
+  g_test_add ("/volunteers/roster/filters-remembered", Fixture, NULL, fixture_set_up, test_filters_remembered,
+              fixture_tear_down);
   g_test_add ("/volunteers/reports/print", Fixture, NULL, fixture_set_up, test_print, fixture_tear_down);
   g_test_add ("/volunteers/reports/hours", Fixture, NULL, fixture_set_up, test_hours, fixture_tear_down);
   g_test_add ("/volunteers/screenshots", Fixture, NULL, fixture_set_up, test_screenshots, fixture_tear_down);

@@ -957,8 +957,10 @@ add_filter_choice (CivicVolunteersPage *self,
   gtk_grid_attach (self->filter_grid, label, 0, spec, 1, 1);
   gtk_grid_attach (self->filter_grid, dropdown, 1, spec, 1, 1);
 
-  /* A remembered value that no longer exists must not hide everyone. */
-  if (selected == 0 && current != NULL && *current)
+  /* A remembered value that no longer exists must not hide everyone (but
+   * before the roster has loaded, the choices are not known yet).
+   */
+  if (self->loaded && selected == 0 && current != NULL && *current)
     {
       g_free (*filter_slot (self, spec));
       *filter_slot (self, spec) = g_strdup ("");
