@@ -19,6 +19,8 @@
 
 #include <glib/gi18n.h>
 
+#include "civic-checkin-window.h"
+#include "civic-checkin-window-private.h"
 #include "civic-derived.h"
 #include "civic-shifts-section.h"
 #include "civic-shifts-section-private.h"
@@ -499,6 +501,7 @@ fill (CivicShiftsSection *self,
     gtk_box_append (self->shifts_box, shift_widget_new (self, g_ptr_array_index (self->views, i)));
   gtk_widget_set_visible (GTK_WIDGET (self->empty), self->views->len == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "shifts.print-day", self->views->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "shifts.check-in", self->views->len > 0 && self->date != NULL);
   g_signal_emit (self, signals[LOADED], 0);
 }
 
@@ -1136,6 +1139,19 @@ print_action (GtkWidget  *widget,
   civic_signin_sheet_print (self->store, self->event_id, self->date, shift_id, get_window (self));
 }
 
+static void
+check_in_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  CivicShiftsSection *self = CIVIC_SHIFTS_SECTION (widget);
+  GtkWindow *window = civic_checkin_window_new (self->store, NULL, get_window (self));
+
+  /* Check-in mode for the day shown here (usually today, at the door). */
+  _civic_checkin_window_open_event (CIVIC_CHECKIN_WINDOW (window), self->event_id, self->date);
+  gtk_window_present (window);
+}
+
 /* ---- Construction -------------------------------------------------------- */
 
 static void
@@ -1190,6 +1206,7 @@ civic_shifts_section_class_init (CivicShiftsSectionClass *klass)
   gtk_widget_class_install_action (widget_class, "shifts.undo-status", "(ss)", undo_status_action);
   gtk_widget_class_install_action (widget_class, "shifts.print", "s", print_action);
   gtk_widget_class_install_action (widget_class, "shifts.print-day", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "shifts.check-in", NULL, check_in_action);
 }
 
 static void
@@ -1200,6 +1217,7 @@ civic_shifts_section_init (CivicShiftsSection *self)
   GtkWidget *title = gtk_label_new (_("Shifts"));
   GtkWidget *add = gtk_button_new_with_mnemonic (_("Add _Shift"));
   GtkWidget *print = gtk_button_new_from_icon_name ("printer-symbolic");
+  GtkWidget *check_in = gtk_button_new_with_mnemonic (_("Check-_In Mode"));
 
   self->cancellable = g_cancellable_new ();
   self->promoted = g_ptr_array_new_with_free_func (g_free);
@@ -1213,6 +1231,7 @@ civic_shifts_section_init (CivicShiftsSection *self)
   gtk_widget_set_tooltip_text (print, _("Print the Day’s Sign-In Sheet"));
   gtk_widget_add_css_class (print, "flat");
   gtk_box_append (GTK_BOX (header), title);
+  gtk_box_append (GTK_BOX (header), check_in);
   gtk_box_append (GTK_BOX (header), print);
   gtk_box_append (GTK_BOX (header), add);
   gtk_box_append (GTK_BOX (box), header);
@@ -1228,7 +1247,10 @@ civic_shifts_section_init (CivicShiftsSection *self)
   self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
   adw_toast_overlay_set_child (self->toasts, box);
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->toasts));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (check_in), "shifts.check-in");
+  gtk_widget_add_css_class (check_in, "flat");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "shifts.print-day", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "shifts.check-in", FALSE);
 }
 
 GtkWidget *
