@@ -444,6 +444,7 @@ send_attempt (GTask *task)
   g_signal_connect_object (req->msg, "accept-certificate", G_CALLBACK (accept_certificate_cb), self, 0);
 
   session = (req->flags & CIVIC_COUCH_REQUEST_LONGPOLL) ? self->longpoll_session : self->session;
+  g_debug ("→ %s %s", req->method, req->path);
   soup_session_send_and_read_async (session, req->msg, G_PRIORITY_DEFAULT,
                                     g_task_get_cancellable (task), sent_cb, task);
 }
