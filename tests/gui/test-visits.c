@@ -685,6 +685,13 @@ test_read_only (Fixture       *fixture,
 
 /* ---- Screenshots -------------------------------------------------------- */
 
+static gboolean
+lobby_day_loaded_or_shown (gpointer data)
+{
+  Fixture *fixture = data;
+  return _civic_visits_page_get_lobby_day (fixture->page) != NULL && fixture->page->whip_count != NULL;
+}
+
 static int
 run_shot (const char *shot,
           const char *db)
@@ -768,11 +775,24 @@ run_shot (const char *shot,
       gtk_check_button_set_active (fixture.page->whip_unvisited_check, TRUE);
       adw_view_stack_set_visible_child_name (fixture.page->view_stack, "whip-count");
     }
-  else if (g_str_equal (shot, "lobby-day"))
+  else if (g_str_equal (shot, "lobby-day") || g_str_equal (shot, "pdf"))
     {
       adw_view_stack_set_visible_child_name (fixture.page->view_stack, "lobby-days");
       _civic_visits_page_show_lobby_day (fixture.page,
                                          json_object_get_string_member (g_ptr_array_index (fixture.page->lobby_days, 0), "_id"));
+    }
+
+  if (g_str_equal (shot, "pdf"))
+    {
+      /* The printed whip count and team agendas, as PDF files in the
+       * current folder, to look at.
+       */
+      wait_for (lobby_day_loaded_or_shown, &fixture, "the lobby day");
+      _civic_visits_print_whip_count (fixture.window, fixture.page->whip_count, "DACA", "visits-whip-count.pdf", &error);
+      g_assert_no_error (error);
+      _civic_visits_print_agendas (fixture.window, _civic_visits_page_get_lobby_day (fixture.page), "visits-agendas.pdf", &error);
+      g_assert_no_error (error);
+      return 0;
     }
 
   if (!g_str_equal (shot, "editor") && !g_str_equal (shot, "debrief"))

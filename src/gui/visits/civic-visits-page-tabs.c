@@ -1082,7 +1082,12 @@ render_lobby_day (CivicVisitsPage *self)
       GtkWidget *row = adw_expander_row_new ();
 
       if (meeting->met_with != NULL)
-        g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "", meeting->met_with);
+        {
+          /* The staffer's name, else "member" or "staff", which read better translated. */
+          const char *met = g_str_equal (meeting->met_with, "member") || g_str_equal (meeting->met_with, "staff")
+                            ? civic_visit_met_with_get_label (meeting->met_with) : meeting->met_with;
+          g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "", met);
+        }
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle->str);

@@ -258,7 +258,9 @@ agenda_draw_page_cb (GtkPrintOperation *operation,
       if (meeting->format != NULL)
         g_string_append_printf (place, "%s%s", place->len > 0 ? " · " : "", civic_visit_format_get_label (meeting->format));
       if (meeting->met_with != NULL)
-        g_string_append_printf (place, "%s%s %s", place->len > 0 ? " · " : "", _("Meeting with"), meeting->met_with);
+        g_string_append_printf (place, "%s%s %s", place->len > 0 ? " · " : "", _("Meeting with"),
+                                g_str_equal (meeting->met_with, "member") || g_str_equal (meeting->met_with, "staff")
+                                ? civic_visit_met_with_get_label (meeting->met_with) : meeting->met_with);
       if (place->len > 0)
         y += draw_text (context, place->str, 12, y, width - 12, FONT_SIZE, FALSE) + 2;
       if (meeting->ask != NULL)
