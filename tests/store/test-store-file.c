@@ -139,7 +139,7 @@ check_migrated (const char *path,
 
   g_assert_no_error (error);
   g_assert_cmpint (civic_store_get_schema_version (store), ==, CIVIC_STORE_SCHEMA_VERSION);
-  g_assert_cmpint (civic_store_query_int_for_tests (store, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (civic_store_query_int_for_tests (store, "PRAGMA user_version"), ==, CIVIC_STORE_SCHEMA_VERSION);
   g_assert_cmpint (civic_store_query_int_for_tests (store,
                      "SELECT COUNT (*) FROM sqlite_master WHERE name LIKE 'doc_index%'"), >=, 5);
 
@@ -188,7 +188,7 @@ test_migrate_from_v0 (Fixture      *fixture,
 
   store = civic_store_open (fixture->path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (civic_store_get_schema_version (store), ==, 3);
+  g_assert_cmpint (civic_store_get_schema_version (store), ==, CIVIC_STORE_SCHEMA_VERSION);
   g_assert_true (civic_store_check (store, &error));
   g_assert_no_error (error);
 }
@@ -228,14 +228,65 @@ test_migrate_from_v2 (Fixture      *fixture,
 }
 
 static void
+test_migrate_from_v3 (Fixture      *fixture,
+                      gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CivicStore) old = civic_store_open_at_version_for_tests (fixture->path, 2, &error);
+  g_autoptr(GPtrArray) found = NULL;
+
+  g_assert_no_error (error);
+  insert_v1_rows (old);
+  /* A campaign of two months is a long item; an event of two hours is not. */
+  exec_sql (old,
+            "INSERT INTO docs (num, id, type, winner_pos, winner_hash, deleted, conflicted, seq) VALUES"
+            " (3, 'campaign:long', 'campaign', 1, '" H("d") "', 0, 0, 3),"
+            " (4, 'event:short', 'event', 1, '" H("e") "', 0, 0, 4);"
+            "INSERT INTO revs (doc, pos, hash, parent_pos, parent_hash, deleted, is_leaf, body) VALUES"
+            " (3, 1, '" H("d") "', NULL, NULL, 0, 1,"
+            "  '{\"ends_on\":\"2026-11-08\",\"name\":\"General\",\"starts_on\":\"2026-09-06\",\"type\":\"campaign\"}'),"
+            " (4, 1, '" H("e") "', NULL, NULL, 0, 1,"
+            "  '{\"ends_at\":\"2026-10-20T12:00:00Z\",\"starts_at\":\"2026-10-20T10:00:00Z\",\"type\":\"event\"}');");
+  g_clear_object (&old);
+
+  /* Schema 3 as an older Civic Desk left it: no long_span column. */
+  old = civic_store_open_at_version_for_tests (fixture->path, 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (civic_store_query_int_for_tests (old, "SELECT COUNT (*) FROM doc_index"), ==, 3);
+  g_assert_cmpint (civic_store_query_int_for_tests (old,
+                     "SELECT COUNT (*) FROM pragma_table_info ('doc_index') WHERE name = 'long_span'"), ==, 0);
+  g_clear_object (&old);
+
+  old = civic_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (civic_store_query_int_for_tests (old, "PRAGMA user_version"), ==, 4);
+  g_assert_cmpint (civic_store_query_int_for_tests (old,
+                     "SELECT long_span FROM doc_index WHERE id = 'campaign:long'"), ==, 1);
+  g_assert_cmpint (civic_store_query_int_for_tests (old,
+                     "SELECT long_span FROM doc_index WHERE id = 'event:short'"), ==, 0);
+  g_assert_cmpint (civic_store_query_int_for_tests (old,
+                     "SELECT COUNT (*) FROM sqlite_master WHERE name = 'doc_index_starts'"), ==, 0);
+  g_assert_cmpint (civic_store_query_int_for_tests (old,
+                     "SELECT COUNT (*) FROM sqlite_master WHERE name = 'doc_index_span'"), ==, 1);
+  /* A month long after the campaign started still finds it. */
+  found = civic_store_list_in_range (old, "campaign", "2026-10-01", "2026-11-01", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_true (civic_store_check (old, &error));
+  g_assert_no_error (error);
+}
+
+static void
 test_refuses_newer (Fixture      *fixture,
                     gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CivicStore) store = civic_store_open (fixture->path, &error);
+  g_autofree char *newer = NULL;
 
   g_assert_no_error (error);
-  exec_sql (store, "PRAGMA user_version = 4");
+  newer = g_strdup_printf ("PRAGMA user_version = %d", CIVIC_STORE_SCHEMA_VERSION + 1);
+  exec_sql (store, newer);
   g_clear_object (&store);
 
   store = civic_store_open (fixture->path, &error);
@@ -359,6 +410,68 @@ ref_ids (CivicStore    *store,
   g_autofree char *_ids = (expr); \
   g_assert_cmpstr (_ids, ==, (expected)); \
 } G_STMT_END
+
+/* The two-part range query returns exactly the rows of a plain scan of the
+ * overlap condition, for spans on both sides of CIVIC_INDEX_SHORT_SPAN_DAYS.
+ */
+static void
+test_range_window_matches_scan (void)
+{
+  g_autoptr(CivicStore) store = open_memory ();
+  g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (4);
+  static const int span_minutes[] = { 0, 60, 7 * 1440, 7 * 1440 + 1, 8 * 1440, 40 * 1440 };
+
+  for (guint i = 0; i < 400; i++)
+    {
+      g_autoptr(GDateTime) start = g_date_time_new_utc (2026, 9, 1, 0, 0, 0);
+      g_autoptr(GDateTime) at = g_date_time_add_minutes (start, g_rand_int_range (rand, 0, 90 * 1440));
+      g_autoptr(GDateTime) end = g_date_time_add_minutes (at, span_minutes[i % G_N_ELEMENTS (span_minutes)]
+                                                          + g_rand_int_range (rand, 0, 3));
+      g_autofree char *starts = g_date_time_format (at, "%Y-%m-%dT%H:%M:%SZ");
+      g_autofree char *ends = g_date_time_format (end, "%Y-%m-%dT%H:%M:%SZ");
+      g_autofree char *json = NULL;
+
+      if (i % 7 == 0)
+        json = g_strdup_printf ("{\"_id\":\"event:%u\",\"type\":\"event\",\"starts_on\":\"%.10s\",\"ends_on\":\"%.10s\"}",
+                                i, starts, ends);
+      else if (i % 11 == 0)
+        json = g_strdup_printf ("{\"_id\":\"event:%u\",\"type\":\"event\",\"starts_at\":\"%s\",\"ends_at\":\"%s\","
+                                "\"rrule\":\"FREQ=WEEKLY;COUNT=3\"}", i, starts, ends);
+      else if (i % 13 == 0)
+        json = g_strdup_printf ("{\"_id\":\"event:%u\",\"type\":\"event\",\"starts_on\":\"%.10s\"}", i, starts);
+      else
+        json = g_strdup_printf ("{\"_id\":\"event:%u\",\"type\":\"event\",\"starts_at\":\"%s\",\"ends_at\":\"%s\"}",
+                                i, starts, ends);
+      g_ptr_array_add (docs, doc_from_json (json));
+    }
+  g_assert_true (civic_store_put_many (store, docs, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (civic_store_query_int_for_tests (store, "SELECT COUNT (*) FROM doc_index WHERE long_span = 1"), >, 50);
+
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autoptr(GDateTime) start = g_date_time_new_utc (2026, 8, 20, 0, 0, 0);
+      g_autoptr(GDateTime) from = g_date_time_add_minutes (start, g_rand_int_range (rand, 0, 110 * 1440));
+      g_autoptr(GDateTime) to = g_date_time_add_minutes (from, g_rand_int_range (rand, 1, 35 * 1440));
+      g_autofree char *from_text = g_date_time_format (from, i % 3 == 0 ? "%Y-%m-%d" : "%Y-%m-%dT%H:%M:%SZ");
+      g_autofree char *to_text = g_date_time_format (to, i % 3 == 0 ? "%Y-%m-%d" : "%Y-%m-%dT%H:%M:%SZ");
+      g_autofree char *sql = g_strdup_printf ("SELECT COUNT (*) FROM doc_index WHERE type = 'event' AND starts_at < '%s'"
+                                              " AND (ends_at > '%s' OR (ends_at IS NULL AND starts_at >= '%s'))",
+                                              to_text, from_text, from_text);
+      g_autoptr(GPtrArray) found = civic_store_list_in_range (store, "event", from_text, to_text, &error);
+
+      g_assert_no_error (error);
+      /* Every returned row satisfies the condition (the query repeats it),
+       * so equal counts mean equal sets.
+       */
+      g_assert_cmpint (found->len, ==, civic_store_query_int_for_tests (store, sql));
+      for (guint j = 1; j < found->len; j++)
+        g_assert_cmpstr (civic_json_object_get_string_or_null (found->pdata[j - 1], "_id"), !=,
+                         civic_json_object_get_string_or_null (found->pdata[j], "_id"));
+    }
+}
 
 static void
 test_typed_index (void)
@@ -774,6 +887,7 @@ main (int   argc,
   g_test_add ("/store/file/migrate-from-v0", Fixture, NULL, fixture_set_up, test_migrate_from_v0, fixture_tear_down);
   g_test_add ("/store/file/migrate-from-v1", Fixture, NULL, fixture_set_up, test_migrate_from_v1, fixture_tear_down);
   g_test_add ("/store/file/migrate-from-v2", Fixture, NULL, fixture_set_up, test_migrate_from_v2, fixture_tear_down);
+  g_test_add ("/store/file/migrate-from-v3", Fixture, NULL, fixture_set_up, test_migrate_from_v3, fixture_tear_down);
   g_test_add ("/store/file/refuses-newer", Fixture, NULL, fixture_set_up, test_refuses_newer, fixture_tear_down);
   g_test_add ("/store/file/not-a-database", Fixture, NULL, fixture_set_up, test_not_a_database, fixture_tear_down);
   g_test_add ("/store/file/mode-0600", Fixture, NULL, fixture_set_up, test_file_mode, fixture_tear_down);
@@ -781,6 +895,7 @@ main (int   argc,
   g_test_add ("/store/file/disk-full", Fixture, NULL, fixture_set_up, test_disk_full, fixture_tear_down);
   g_test_add_func ("/store/default-path", test_default_path);
   g_test_add_func ("/store/index/typed-queries", test_typed_index);
+  g_test_add_func ("/store/index/range-window-matches-scan", test_range_window_matches_scan);
   g_test_add_func ("/store/backup/round-trip", test_backup_restore);
   g_test_add_func ("/store/backup/refuses-malformed", test_restore_refuses_malformed);
   g_test_add_func ("/store/check/finds-corruption", test_check_finds_corruption);

@@ -27,6 +27,11 @@
  * visit) is a point in time; its ends_at stays NULL so the ends index holds
  * only documents that have one.
  * Text comparison of ISO 8601 dates and UTC instants orders them correctly.
+ *
+ * long_span (schema 4) marks the rows with both ends whose end is later
+ * than the start's date plus CIVIC_INDEX_SHORT_SPAN_DAYS, or whose start is
+ * not a date: a range query looks those up separately, and finds all the
+ * others by a short window on starts_at.
  */
 
 #define G_LOG_DOMAIN "civic-store"
@@ -65,7 +70,8 @@ civic_index_row_equal (const CivicIndexRow *a,
     && g_strcmp0 (a->ref2, b->ref2) == 0
     && g_strcmp0 (a->office_id, b->office_id) == 0
     && g_strcmp0 (a->campaign_id, b->campaign_id) == 0
-    && g_strcmp0 (a->status, b->status) == 0;
+    && g_strcmp0 (a->status, b->status) == 0
+    && !a->long_span == !b->long_span;
 }
 
 char *
@@ -109,7 +115,10 @@ date_add_days (const char *date,
     return NULL;
   g_date_clear (&d, 1);
   g_date_set_dmy (&d, day, month, year);
-  g_date_add_days (&d, days);
+  if (days >= 0)
+    g_date_add_days (&d, days);
+  else
+    g_date_subtract_days (&d, -days);
   return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&d),
                           g_date_get_month (&d), g_date_get_day (&d));
 }
@@ -138,16 +147,35 @@ rrule_series_end (const char *rrule)
   return g_strdup ("9999-12-31");
 }
 
+char *
+civic_index_short_window_start (const char *from)
+{
+  return date_add_days (from, -CIVIC_INDEX_SHORT_SPAN_DAYS);
+}
+
+/* See long_span in the header comment. */
+static gboolean
+is_long_span (const char *starts_at,
+              const char *ends_at)
+{
+  g_autofree char *limit = NULL;
+
+  if (starts_at == NULL || ends_at == NULL)
+    return FALSE;
+  limit = date_add_days (starts_at, CIVIC_INDEX_SHORT_SPAN_DAYS);
+  return limit == NULL || strcmp (ends_at, limit) > 0;
+}
+
 static char *
 fold (const char *text)
 {
   return text != NULL ? g_utf8_casefold (text, -1) : NULL;
 }
 
-void
-civic_index_row_compute (CivicIndexRow *row,
-                         const char    *type,
-                         JsonObject    *body)
+static void
+compute_columns (CivicIndexRow *row,
+                 const char    *type,
+                 JsonObject    *body)
 {
   memset (row, 0, sizeof *row);
   row->type = g_strdup (type);
@@ -234,4 +262,13 @@ civic_index_row_compute (CivicIndexRow *row,
     {
       row->sort_key = fold (civic_json_object_get_string_or_null (body, "name"));
     }
+}
+
+void
+civic_index_row_compute (CivicIndexRow *row,
+                         const char    *type,
+                         JsonObject    *body)
+{
+  compute_columns (row, type, body);
+  row->long_span = is_long_span (row->starts_at, row->ends_at);
 }

@@ -21,7 +21,18 @@ typedef struct {
   char *office_id;
   char *campaign_id;
   char *status;
+  /* Whether the span from starts_at to ends_at is longer than
+   * CIVIC_INDEX_SHORT_SPAN_DAYS (or cannot be measured), so a range query
+   * cannot find it by a window on starts_at alone.
+   */
+  gboolean long_span;
 } CivicIndexRow;
+
+/* Items whose span is at most this many days are "short": a range query
+ * finds those that overlap [from, to) among the ones starting in
+ * [from - CIVIC_INDEX_SHORT_SPAN_DAYS days, to).
+ */
+#define CIVIC_INDEX_SHORT_SPAN_DAYS 7
 
 void         civic_index_row_clear                 (CivicIndexRow *row);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CivicIndexRow, civic_index_row_clear)
@@ -29,6 +40,10 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CivicIndexRow, civic_index_row_clear)
 void         civic_index_row_compute               (CivicIndexRow *row,
                                                     const char    *type,
                                                     JsonObject    *body);
+/* The lowest starts_at a short item overlapping a range from @from can
+ * have ("YYYY-MM-DD"), or %NULL when @from does not start with a date.
+ */
+char        *civic_index_short_window_start        (const char    *from);
 gboolean     civic_index_row_equal                 (const CivicIndexRow *a,
                                                     const CivicIndexRow *b);
 

@@ -3,7 +3,7 @@
  * Copyright 2026 The Civic Desk developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Schema (version 3, built by the forward-only steps in `migrations`):
+ * Schema (version 4, built by the forward-only steps in `migrations`):
  *
  *   docs (num PK, id UNIQUE, type, winner_pos, winner_hash, deleted,
  *         conflicted, seq UNIQUE)  — one row per document; seq is the local
@@ -15,8 +15,8 @@
  *         pulled as part of a path).
  *   local_docs (id PK, rev, body), meta (key PK, value)
  *   doc_index (num PK → docs.num, id, type, sort_key, starts_at, ends_at,
- *              ref1, ref2, office_id, campaign_id, status) — one row per
- *              live winner, see civic-store-index.c.
+ *              ref1, ref2, office_id, campaign_id, status, long_span) —
+ *              one row per live winner, see civic-store-index.c.
  *
  * Locking: one GRecMutex serializes every call.  A write takes it, opens a
  * transaction (or a savepoint when a write of the same thread is already
@@ -72,6 +72,7 @@ typedef enum {
   STMT_HISTORY,
   STMT_LIST,
   STMT_LIST_RANGE,
+  STMT_LIST_RANGE_WINDOW,
   STMT_LIST_REF1,
   STMT_LIST_REF2,
   STMT_LIST_OFFICE,
@@ -118,8 +119,8 @@ static const char *stmt_sql[N_STMTS] = {
                       "WHERE d.id = ?1 AND r.pos = ?2 AND r.hash = ?3",
   [STMT_INDEX_DELETE] = "DELETE FROM doc_index WHERE num = ?1",
   [STMT_INDEX_UPSERT] = "INSERT OR REPLACE INTO doc_index (num, id, type, sort_key, starts_at, ends_at, "
-                        "ref1, ref2, office_id, campaign_id, status) "
-                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                        "ref1, ref2, office_id, campaign_id, status, long_span) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
   [STMT_GET_WINNER] = "SELECT d.winner_pos, d.winner_hash, d.deleted, r.body FROM docs d "
                       "JOIN revs r ON r.doc = d.num AND r.pos = d.winner_pos AND r.hash = d.winner_hash "
                       "WHERE d.id = ?1",
@@ -139,6 +140,23 @@ static const char *stmt_sql[N_STMTS] = {
   [STMT_LIST_RANGE] = WINNER_SELECT "WHERE i.type = ?1 AND i.starts_at < ?3 "
                       "AND (i.ends_at > ?2 OR (i.ends_at IS NULL AND i.starts_at >= ?2)) "
                       "ORDER BY i.starts_at, i.id",
+  /* The same rows in two parts that each walk a short stretch of
+   * doc_index_span: the short items starting in [?4, ?3), where ?4 is
+   * CIVIC_INDEX_SHORT_SPAN_DAYS before ?2, and the few long ones.  A row
+   * is in exactly one part, so UNION ALL has no duplicates.
+   */
+  [STMT_LIST_RANGE_WINDOW] = "SELECT d.id, d.winner_pos, d.winner_hash, r.body, i.starts_at FROM doc_index i "
+                             "JOIN docs d ON d.num = i.num "
+                             "JOIN revs r ON r.doc = i.num AND r.pos = d.winner_pos AND r.hash = d.winner_hash "
+                             "WHERE i.type = ?1 AND i.long_span = 0 AND i.starts_at >= ?4 AND i.starts_at < ?3 "
+                             "AND (i.ends_at > ?2 OR (i.ends_at IS NULL AND i.starts_at >= ?2)) "
+                             "UNION ALL "
+                             "SELECT d.id, d.winner_pos, d.winner_hash, r.body, i.starts_at FROM doc_index i "
+                             "JOIN docs d ON d.num = i.num "
+                             "JOIN revs r ON r.doc = i.num AND r.pos = d.winner_pos AND r.hash = d.winner_hash "
+                             "WHERE i.type = ?1 AND i.long_span = 1 AND i.starts_at < ?3 "
+                             "AND (i.ends_at > ?2 OR (i.ends_at IS NULL AND i.starts_at >= ?2)) "
+                             "ORDER BY 5, 1",
   [STMT_LIST_REF1] = WINNER_SELECT "WHERE i.type = ?1 AND i.ref1 = ?2 ORDER BY +i.sort_key, +i.id",
   [STMT_LIST_REF2] = WINNER_SELECT "WHERE i.type = ?1 AND i.ref2 = ?2 ORDER BY +i.sort_key, +i.id",
   [STMT_LIST_OFFICE] = WINNER_SELECT "WHERE i.type = ?1 AND i.office_id = ?2 ORDER BY i.sort_key, i.id",
@@ -166,7 +184,8 @@ static const struct {
   const char *definition;
 } index_defs[] = {
   { "doc_index_sort", "(type, sort_key, id)" },
-  { "doc_index_starts", "(type, starts_at) WHERE starts_at IS NOT NULL" },
+  /* Covers the range queries: they read no table row they do not return. */
+  { "doc_index_span", "(type, long_span, starts_at, ends_at) WHERE starts_at IS NOT NULL" },
   { "doc_index_ends", "(type, ends_at) WHERE ends_at IS NOT NULL" },
   { "doc_index_ref1", "(type, ref1) WHERE ref1 IS NOT NULL" },
   { "doc_index_ref2", "(type, ref2) WHERE ref2 IS NOT NULL" },
@@ -911,6 +930,7 @@ write_index (CivicStore *self,
   bind_text_or_null (stmt, 9, row.office_id);
   bind_text_or_null (stmt, 10, row.campaign_id);
   bind_text_or_null (stmt, 11, row.status);
+  sqlite3_bind_int (stmt, 12, row.long_span);
   return step_done (self, stmt, error);
 }
 
@@ -1597,6 +1617,7 @@ migrate_to_3 (CivicStore *self,
               GError    **error)
 {
   g_autoptr(CivicOwnedStmt) stmt = NULL;
+  g_autoptr(CivicOwnedStmt) insert = NULL;
   int rc;
 
   if (!exec_sql (self,
@@ -1611,16 +1632,81 @@ migrate_to_3 (CivicStore *self,
                  " ref2 TEXT,"
                  " office_id TEXT,"
                  " campaign_id TEXT,"
-                 " status TEXT);",
-                 error)
-      || !create_indexes (self, error))
+                 " status TEXT);"
+                 /* The indexes of schema 3; schema 4 replaced the last. */
+                 "CREATE INDEX doc_index_sort ON doc_index (type, sort_key, id);"
+                 "CREATE INDEX doc_index_ends ON doc_index (type, ends_at) WHERE ends_at IS NOT NULL;"
+                 "CREATE INDEX doc_index_ref1 ON doc_index (type, ref1) WHERE ref1 IS NOT NULL;"
+                 "CREATE INDEX doc_index_ref2 ON doc_index (type, ref2) WHERE ref2 IS NOT NULL;"
+                 "CREATE INDEX doc_index_starts ON doc_index (type, starts_at) WHERE starts_at IS NOT NULL;",
+                 error))
     return FALSE;
 
-  /* Index every live winner that an older version stored. */
+  /* Index every live winner that an older version stored, with the
+   * columns of schema 3 (migrate_to_4 adds long_span).
+   */
+  rc = sqlite3_prepare_v2 (self->db, "INSERT INTO doc_index (num, id, type, sort_key, starts_at, ends_at, "
+                           "ref1, ref2, office_id, campaign_id, status) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", -1, &insert, NULL);
+  if (rc != SQLITE_OK)
+    return set_sqlite_error (self, rc, error);
   rc = sqlite3_prepare_v2 (self->db,
                            "SELECT d.num, d.id, d.type, r.body FROM docs d JOIN revs r"
                            " ON r.doc = d.num AND r.pos = d.winner_pos AND r.hash = d.winner_hash"
                            " WHERE d.deleted = 0", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return set_sqlite_error (self, rc, error);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(JsonObject) body = parse_body (self, (const char *) sqlite3_column_text (stmt, 3), error);
+      g_auto(CivicIndexRow) row = { 0 };
+
+      if (body == NULL)
+        return FALSE;
+      civic_index_row_compute (&row, (const char *) sqlite3_column_text (stmt, 2), body);
+      sqlite3_bind_int64 (insert, 1, sqlite3_column_int64 (stmt, 0));
+      sqlite3_bind_text (insert, 2, (const char *) sqlite3_column_text (stmt, 1), -1, SQLITE_TRANSIENT);
+      bind_text_or_null (insert, 3, row.type);
+      bind_text_or_null (insert, 4, row.sort_key);
+      bind_text_or_null (insert, 5, row.starts_at);
+      bind_text_or_null (insert, 6, row.ends_at);
+      bind_text_or_null (insert, 7, row.ref1);
+      bind_text_or_null (insert, 8, row.ref2);
+      bind_text_or_null (insert, 9, row.office_id);
+      bind_text_or_null (insert, 10, row.campaign_id);
+      bind_text_or_null (insert, 11, row.status);
+      if (!step_done (self, insert, error))
+        return FALSE;
+      sqlite3_reset (insert);
+    }
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (self, rc, error);
+  return TRUE;
+}
+
+/* Schema 4: long_span, and doc_index_span in place of doc_index_starts.
+ * Only a row with both ends can be long; those rows are computed again so
+ * civic_index_row_compute() stays the one definition of the column.
+ */
+static gboolean
+migrate_to_4 (CivicStore *self,
+              GError    **error)
+{
+  g_autoptr(CivicOwnedStmt) stmt = NULL;
+  int rc;
+
+  if (!exec_sql (self,
+                 "ALTER TABLE doc_index ADD COLUMN long_span INTEGER NOT NULL DEFAULT 0;"
+                 "DROP INDEX IF EXISTS doc_index_starts;",
+                 error)
+      || !create_indexes (self, error))
+    return FALSE;
+
+  rc = sqlite3_prepare_v2 (self->db,
+                           "SELECT d.num, d.id, d.type, r.body FROM doc_index i"
+                           " JOIN docs d ON d.num = i.num"
+                           " JOIN revs r ON r.doc = d.num AND r.pos = d.winner_pos AND r.hash = d.winner_hash"
+                           " WHERE i.starts_at IS NOT NULL AND i.ends_at IS NOT NULL", -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     return set_sqlite_error (self, rc, error);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -1644,6 +1730,7 @@ static const MigrationFunc migrations[CIVIC_STORE_SCHEMA_VERSION] = {
   migrate_to_1,
   migrate_to_2,
   migrate_to_3,
+  migrate_to_4,
 };
 
 static int
@@ -2406,19 +2493,26 @@ civic_store_list_in_range (CivicStore *self,
                            const char *to,
                            GError    **error)
 {
+  g_autofree char *window = NULL;
   g_autoptr(GRecMutexLocker) locker = NULL;
   g_autoptr(CivicStmt) stmt = NULL;
 
   g_return_val_if_fail (CIVIC_IS_STORE (self), NULL);
   g_return_val_if_fail (type != NULL && from != NULL && to != NULL, NULL);
 
+  /* A range that does not start with a date (which no caller passes) has
+   * no window, so it takes the one-part query.
+   */
+  window = civic_index_short_window_start (from);
   locker = g_rec_mutex_locker_new (&self->lock);
-  stmt = get_stmt (self, STMT_LIST_RANGE, error);
+  stmt = get_stmt (self, window != NULL ? STMT_LIST_RANGE_WINDOW : STMT_LIST_RANGE, error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, type, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, from, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, to, -1, SQLITE_STATIC);
+  if (window != NULL)
+    sqlite3_bind_text (stmt, 4, window, -1, SQLITE_STATIC);
   return collect_winners (self, stmt, error);
 }
 
@@ -3126,6 +3220,7 @@ check_document (CivicStore   *self,
       .office_id = (char *) sqlite3_column_text (row, 15),
       .campaign_id = (char *) sqlite3_column_text (row, 16),
       .status = (char *) sqlite3_column_text (row, 17),
+      .long_span = sqlite3_column_int (row, 18),
     };
     const char *body_type;
 
@@ -3195,7 +3290,7 @@ civic_store_check (CivicStore *self,
   rc = sqlite3_prepare_v2 (self->db,
                            "SELECT d.num, d.id, d.type, d.winner_pos, d.winner_hash, d.deleted, d.conflicted,"
                            " r.body, i.num IS NOT NULL, i.type, i.sort_key, i.starts_at, i.ends_at, i.ref1,"
-                           " i.ref2, i.office_id, i.campaign_id, i.status"
+                           " i.ref2, i.office_id, i.campaign_id, i.status, i.long_span"
                            " FROM docs d"
                            " LEFT JOIN revs r ON r.doc = d.num AND r.pos = d.winner_pos AND r.hash = d.winner_hash"
                            " LEFT JOIN doc_index i ON i.num = d.num"

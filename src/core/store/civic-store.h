@@ -118,7 +118,7 @@ CivicStore  *civic_store_open_finish        (GAsyncResult        *result,
 const char  *civic_store_get_path           (CivicStore          *self);
 /* Forward-only schema version (PRAGMA user_version). */
 int          civic_store_get_schema_version (CivicStore          *self);
-#define CIVIC_STORE_SCHEMA_VERSION 3
+#define CIVIC_STORE_SCHEMA_VERSION 4
 
 /* A read-only profile (a board account) refuses every local edit with
  * CIVIC_STORE_ERROR_READ_ONLY; replicated writes from a pull still land.
