@@ -185,7 +185,7 @@ person_row_new (CivicCheckinWindow      *self,
   gtk_widget_add_css_class (name, "checkin-name");
   gtk_label_set_xalign (GTK_LABEL (name), 0);
   /* Translators: under a name in check-in mode: role, shift time, phone. */
-  detail_text = g_strdup_printf (_("%s · %s–%s · %s"), entry->role != NULL ? entry->role : "",
+  detail_text = g_strdup_printf (_("%s · %s–%s · %s"), entry->role != NULL ? civic_shift_role_get_label (entry->role) : "",
                                  starts, ends, entry->phone != NULL ? entry->phone : _("no phone"));
   detail = gtk_label_new (detail_text);
   gtk_widget_add_css_class (detail, "dim-label");
@@ -491,8 +491,21 @@ update_match (CivicCheckinWindow *self)
       const char *id = g_object_get_data (G_OBJECT (child), "signup-id");
       if (self->best_signup_id != NULL && g_strcmp0 (id, self->best_signup_id) == 0)
         {
+          GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self->people), GTK_TYPE_SCROLLED_WINDOW);
+          graphene_rect_t bounds;
+
           gtk_widget_add_css_class (child, "checkin-best");
           gtk_list_box_select_row (self->people, GTK_LIST_BOX_ROW (child));
+          /* Bring the match into view without taking the keyboard from the entry. */
+          if (scrolled != NULL && gtk_widget_compute_bounds (child, GTK_WIDGET (self->people), &bounds))
+            {
+              GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+              double top = gtk_adjustment_get_value (adjustment);
+              double page = gtk_adjustment_get_page_size (adjustment);
+
+              if (bounds.origin.y < top || bounds.origin.y + bounds.size.height > top + page)
+                gtk_adjustment_set_value (adjustment, bounds.origin.y);
+            }
         }
       else
         gtk_widget_remove_css_class (child, "checkin-best");

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "civic-shift.h"
 #include "civic-signin-sheet.h"
 
 #define BLANK_ROWS 8
@@ -119,10 +120,10 @@ sheet_new (CivicCheckinList *list,
         row->name = g_strdup (entry->name != NULL ? entry->name : entry->name_ko);
       row->phone = g_strdup (entry->phone != NULL ? entry->phone : "");
       row->languages = languages_of (entry->volunteer);
-      row->role = g_strdup (entry->role != NULL ? entry->role : "");
+      row->role = g_strdup (entry->role != NULL ? civic_shift_role_get_label (entry->role) : "");
       row->in = local_time (entry->checked_in_at);
       row->out = local_time (entry->checked_out_at);
-      role = entry->role;
+      role = row->role;
       g_ptr_array_add (sheet->rows, row);
     }
   for (guint i = 0; i < BLANK_ROWS; i++)
