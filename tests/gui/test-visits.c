@@ -618,6 +618,37 @@ test_follow_up_done_undo (Fixture       *fixture,
 }
 
 static gboolean
+import_reported (gpointer data)
+{
+  return g_object_get_data (G_OBJECT (((Fixture *) data)->page), "last-import-dialog") != NULL;
+}
+
+static gboolean
+directory_grew (gpointer data)
+{
+  Fixture *fixture = data;
+  return g_list_model_get_n_items (_civic_visits_page_get_directory (fixture->page)) > fixture->wanted_overdue;
+}
+
+static void
+test_import (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "legislative", "data", "legislators-current.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWidget *dialog;
+
+  fixture->wanted_overdue = g_list_model_get_n_items (_civic_visits_page_get_directory (fixture->page));
+  _civic_visits_page_import_file (fixture->page, file);
+  wait_for (import_reported, fixture, "the import report");
+  dialog = g_object_get_data (G_OBJECT (fixture->page), "last-import-dialog");
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), "Legislators Imported"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "Created: "));
+  wait_for (directory_grew, fixture, "the imported legislators in the directory");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static gboolean
 lobby_day_loaded (gpointer data)
 {
   return _civic_visits_page_get_lobby_day (((Fixture *) data)->page) != NULL;
@@ -903,6 +934,7 @@ main (int   argc,
   g_test_add ("/visits/log-visit", Fixture, NULL, fixture_set_up, test_log_visit, fixture_tear_down);
   g_test_add ("/visits/validation", Fixture, NULL, fixture_set_up, test_validation, fixture_tear_down);
   g_test_add ("/visits/follow-up-done-undo", Fixture, NULL, fixture_set_up, test_follow_up_done_undo, fixture_tear_down);
+  g_test_add ("/visits/import", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);
   g_test_add ("/visits/lobby-day", Fixture, NULL, fixture_set_up, test_lobby_day, fixture_tear_down);
   g_test_add ("/visits/read-only", Fixture, NULL, fixture_set_up, test_read_only, fixture_tear_down);
 

@@ -113,6 +113,11 @@ void         _civic_visits_page_open_visit         (CivicVisitsPage *self,
                                                     const char      *visit_id);
 void         _civic_visits_page_show_legislator    (CivicVisitsPage *self,
                                                     const char      *legislator_id);
+/* Imports a legislator CSV in a thread and shows the report (the file
+ * chooser's and drag and drop's path).
+ */
+void         _civic_visits_page_import_file        (CivicVisitsPage *self,
+                                                    GFile           *file);
 
 /* civic-visits-page-tabs.c: follow-ups, whip count, lobby days */
 void         _civic_visits_page_init_tabs          (CivicVisitsPage *self);

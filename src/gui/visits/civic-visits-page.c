@@ -1457,16 +1457,16 @@ import_thread (GTask        *task,
     g_task_return_pointer (task, report, (GDestroyNotify) civic_legislator_import_report_free);
 }
 
-static void
-import_file (CivicVisitsPage *self,
-             GFile           *file)
+void
+_civic_visits_page_import_file (CivicVisitsPage *self,
+                                GFile           *file)
 {
   g_autoptr(GTask) task = NULL;
 
   if (self->store == NULL || self->read_only)
     return;
   task = g_task_new (self, self->cancellable, import_done_cb, NULL);
-  g_task_set_source_tag (task, import_file);
+  g_task_set_source_tag (task, _civic_visits_page_import_file);
   g_task_set_task_data (task, g_object_ref (file), g_object_unref);
   g_object_set_data_full (G_OBJECT (task), "store", g_object_ref (self->store), g_object_unref);
   g_task_run_in_thread (task, import_thread);
@@ -1480,7 +1480,7 @@ import_response_cb (GtkNativeDialog *dialog,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      import_file (self, file);
+      _civic_visits_page_import_file (self, file);
     }
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);
@@ -1519,7 +1519,7 @@ drop_cb (GtkDropTarget   *target,
 {
   if (G_VALUE_HOLDS (value, G_TYPE_FILE))
     {
-      import_file (self, g_value_get_object (value));
+      _civic_visits_page_import_file (self, g_value_get_object (value));
       return TRUE;
     }
   return FALSE;
