@@ -754,8 +754,10 @@ run_shot (const char *shot,
 
   fixture.window = GTK_WINDOW (adw_window_new ());
   gtk_window_set_title (fixture.window, "Civic Desk");
-  gtk_window_set_default_size (fixture.window, g_str_equal (shot, "debrief") ? 360 : 1100,
-                               g_str_equal (shot, "debrief") ? 720 : 720);
+  gtk_window_set_default_size (fixture.window,
+                               g_getenv ("CIVIC_VISITS_WIDTH") != NULL ? atoi (g_getenv ("CIVIC_VISITS_WIDTH"))
+                               : g_str_equal (shot, "debrief") ? 360 : 1100,
+                               720);
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   header = adw_header_bar_new ();
   fixture.stack = ADW_VIEW_STACK (adw_view_stack_new ());
