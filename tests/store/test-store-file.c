@@ -276,6 +276,132 @@ test_migrate_from_v3 (Fixture      *fixture,
   g_assert_no_error (error);
 }
 
+/* A write transaction on another thread that stays open until the test
+ * has read, so a read that waited for it would time out instead.
+ */
+typedef struct {
+  CivicStore *store;
+  GMutex      mutex;
+  GCond       cond;
+  gboolean    inside;      /* the writer has written and holds the transaction */
+  gboolean    reads_done;  /* the reader has finished */
+  gboolean    timed_out;   /* the writer gave up waiting for the reader */
+  gboolean    read_own;    /* the writer saw its own uncommitted document */
+} LongWrite;
+
+static gboolean
+long_write_func (CivicStore *store,
+                 gpointer    user_data,
+                 GError    **error)
+{
+  LongWrite *lw = user_data;
+  g_autoptr(JsonObject) doc = doc_from_json ("{\"_id\":\"event:new\",\"type\":\"event\","
+                                             "\"starts_at\":\"2026-10-02T10:00:00Z\",\"ends_at\":\"2026-10-02T11:00:00Z\"}");
+  g_autofree char *rev = civic_store_put (store, doc, error);
+  g_autoptr(JsonObject) own = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  gint64 deadline = g_get_monotonic_time () + 20 * G_TIME_SPAN_SECOND;
+
+  if (rev == NULL)
+    return FALSE;
+  /* Read-your-writes: this thread's reads see the open transaction. */
+  own = civic_store_get (store, "event:new", NULL);
+  listed = civic_store_list_in_range (store, "event", "2026-10-01", "2026-11-01", NULL);
+  lw->read_own = own != NULL && listed != NULL && listed->len == 2
+    && civic_store_count (store, "event", NULL) == 2;
+
+  g_mutex_lock (&lw->mutex);
+  lw->inside = TRUE;
+  g_cond_broadcast (&lw->cond);
+  while (!lw->reads_done && !lw->timed_out)
+    if (!g_cond_wait_until (&lw->cond, &lw->mutex, deadline))
+      lw->timed_out = TRUE;
+  g_mutex_unlock (&lw->mutex);
+  return TRUE;
+}
+
+static gpointer
+long_write_thread (gpointer data)
+{
+  LongWrite *lw = data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (civic_store_transaction (lw->store, long_write_func, lw, &error));
+  g_assert_no_error (error);
+  return NULL;
+}
+
+static void
+test_read_during_write (Fixture      *fixture,
+                        gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CivicStore) store = civic_store_open (fixture->path, &error);
+  g_autofree char *rev = NULL;
+  g_autoptr(GThread) writer = NULL;
+  g_autoptr(JsonObject) old = NULL;
+  g_autoptr(JsonObject) missing = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(CivicStoreStats) stats = NULL;
+  g_autoptr(JsonObject) after = NULL;
+  LongWrite lw = { 0 };
+  gint64 start;
+
+  g_assert_no_error (error);
+  rev = put_json (store, "{\"_id\":\"event:old\",\"type\":\"event\","
+                  "\"starts_at\":\"2026-10-01T10:00:00Z\",\"ends_at\":\"2026-10-01T11:00:00Z\"}");
+
+  lw.store = store;
+  g_mutex_init (&lw.mutex);
+  g_cond_init (&lw.cond);
+  writer = g_thread_new ("long-write", long_write_thread, &lw);
+  g_mutex_lock (&lw.mutex);
+  while (!lw.inside)
+    g_cond_wait (&lw.cond, &lw.mutex);
+  g_mutex_unlock (&lw.mutex);
+
+  /* The writer holds its transaction open; these reads must not wait. */
+  start = g_get_monotonic_time ();
+  old = civic_store_get (store, "event:old", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (old);
+  missing = civic_store_get (store, "event:new", &error);
+  g_assert_null (missing);
+  g_assert_error (error, CIVIC_STORE_ERROR, CIVIC_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  listed = civic_store_list_in_range (store, "event", "2026-10-01", "2026-11-01", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 1);
+  g_assert_cmpuint (civic_store_count (store, "event", &error), ==, 1);
+  changes = civic_store_changes (store, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 1);
+  stats = civic_store_get_stats (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats->documents, ==, 1);
+  g_assert_cmpint (stats->update_seq, ==, 1);
+
+  g_mutex_lock (&lw.mutex);
+  g_assert_false (lw.timed_out);
+  lw.reads_done = TRUE;
+  g_cond_broadcast (&lw.cond);
+  g_mutex_unlock (&lw.mutex);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_TIME_SPAN_SECOND);
+
+  g_thread_join (g_steal_pointer (&writer));
+  g_assert_true (lw.read_own);
+  g_assert_false (lw.timed_out);
+
+  /* Once committed, the new document is visible to every thread. */
+  after = civic_store_get (store, "event:new", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (after);
+  g_assert_cmpuint (civic_store_count (store, "event", &error), ==, 2);
+  g_mutex_clear (&lw.mutex);
+  g_cond_clear (&lw.cond);
+}
+
 static void
 test_refuses_newer (Fixture      *fixture,
                     gconstpointer data)
@@ -888,6 +1014,7 @@ main (int   argc,
   g_test_add ("/store/file/migrate-from-v1", Fixture, NULL, fixture_set_up, test_migrate_from_v1, fixture_tear_down);
   g_test_add ("/store/file/migrate-from-v2", Fixture, NULL, fixture_set_up, test_migrate_from_v2, fixture_tear_down);
   g_test_add ("/store/file/migrate-from-v3", Fixture, NULL, fixture_set_up, test_migrate_from_v3, fixture_tear_down);
+  g_test_add ("/store/file/read-during-write", Fixture, NULL, fixture_set_up, test_read_during_write, fixture_tear_down);
   g_test_add ("/store/file/refuses-newer", Fixture, NULL, fixture_set_up, test_refuses_newer, fixture_tear_down);
   g_test_add ("/store/file/not-a-database", Fixture, NULL, fixture_set_up, test_not_a_database, fixture_tear_down);
   g_test_add ("/store/file/mode-0600", Fixture, NULL, fixture_set_up, test_file_mode, fixture_tear_down);

@@ -18,11 +18,22 @@
  *              ref1, ref2, office_id, campaign_id, status, long_span) —
  *              one row per live winner, see civic-store-index.c.
  *
- * Locking: one GRecMutex serializes every call.  A write takes it, opens a
+ * Locking: one GRecMutex serializes every write.  A write takes it, opens a
  * transaction (or a savepoint when a write of the same thread is already
  * open, which is how civic_store_transaction() joins nested writes), and
  * keeps it until commit, so no other thread can see or join a half-done
  * transaction.
+ *
+ * Reads do not wait for writes: a read from a thread that is not inside a
+ * write transaction borrows a read-only connection to the same WAL file
+ * from a small pool (opened when first needed) and runs in its own read
+ * transaction, so it sees the last committed state while another thread
+ * writes.  A read from the thread that holds the write transaction uses
+ * the write connection, so it sees its own uncommitted writes.  An
+ * in-memory store, or a file that is not in WAL mode, has only its one
+ * connection, and its reads take the lock.  The connection a thread is
+ * using is found through a thread-local list (see active_read()), so the
+ * helpers below need no connection argument.
  */
 
 #define G_LOG_DOMAIN "civic-store"
@@ -44,6 +55,7 @@
 
 typedef enum {
   STMT_BEGIN,
+  STMT_READ_BEGIN,
   STMT_COMMIT,
   STMT_ROLLBACK,
   STMT_SAVEPOINT,
@@ -94,6 +106,7 @@ typedef enum {
 
 static const char *stmt_sql[N_STMTS] = {
   [STMT_BEGIN] = "BEGIN IMMEDIATE",
+  [STMT_READ_BEGIN] = "BEGIN DEFERRED",
   [STMT_COMMIT] = "COMMIT",
   [STMT_ROLLBACK] = "ROLLBACK",
   [STMT_SAVEPOINT] = "SAVEPOINT civic_write",
@@ -196,6 +209,18 @@ static const struct {
  */
 #define BULK_THRESHOLD 4096
 
+/* A read-only connection of the pool, with its own statements (prepared
+ * statements belong to one connection) and JSON parser (a parser is not
+ * thread-safe).
+ */
+typedef struct {
+  CivicStore   *store;
+  sqlite3      *db;
+  sqlite3_stmt *stmts[N_STMTS];
+  JsonParser   *parser;
+  guint         depth;          /* nested reads of the thread using it */
+} ReadConn;
+
 struct _CivicStore
 {
   GObject       parent_instance;
@@ -214,6 +239,15 @@ struct _CivicStore
   guint         tx_next_check;  /* when to consider bulk mode again */
   sqlite3_stmt *stmts[N_STMTS];
   JsonParser   *parser;
+
+  /* Concurrent reads: whether the file is in WAL mode, the thread that
+   * holds the write transaction (read atomically by others), and the idle
+   * read connections.
+   */
+  gboolean      wal;
+  GThread      *writer;
+  GMutex        readers_lock;
+  GPtrArray    *idle_readers;
 
   /* The open write transaction: its nesting and what it changed. */
   GArray       *frames;
@@ -240,6 +274,29 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_QUARK (civic-store-error-quark, civic_store_error)
 
+/* ---- Connections ------------------------------------------------------- */
+
+/* The read connections in use by this thread, innermost first. */
+static GPrivate active_reads = G_PRIVATE_INIT (NULL);
+
+static ReadConn *
+active_read (CivicStore *self)
+{
+  for (GSList *l = g_private_get (&active_reads); l != NULL; l = l->next)
+    if (((ReadConn *) l->data)->store == self)
+      return l->data;
+  return NULL;
+}
+
+/* The connection this thread's call works on. */
+static sqlite3 *
+store_db (CivicStore *self)
+{
+  ReadConn *conn = active_read (self);
+
+  return conn != NULL ? conn->db : self->db;
+}
+
 /* ---- Errors and statements ---------------------------------------------- */
 
 static gboolean
@@ -247,7 +304,8 @@ set_sqlite_error (CivicStore *self,
                   int         rc,
                   GError    **error)
 {
-  const char *message = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+  sqlite3 *db = store_db (self);
+  const char *message = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
 
   switch (rc & 0xff)
     {
@@ -298,17 +356,20 @@ get_stmt (CivicStore *self,
           StmtId      id,
           GError    **error)
 {
-  if (self->stmts[id] == NULL)
+  ReadConn *conn = active_read (self);
+  sqlite3_stmt **slot = conn != NULL ? &conn->stmts[id] : &self->stmts[id];
+
+  if (*slot == NULL)
     {
-      int rc = sqlite3_prepare_v3 (self->db, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT,
-                                   &self->stmts[id], NULL);
+      int rc = sqlite3_prepare_v3 (conn != NULL ? conn->db : self->db, stmt_sql[id], -1,
+                                   SQLITE_PREPARE_PERSISTENT, slot, NULL);
       if (rc != SQLITE_OK)
         {
           set_sqlite_error (self, rc, error);
           return NULL;
         }
     }
-  return self->stmts[id];
+  return *slot;
 }
 
 static gboolean
@@ -384,6 +445,118 @@ run_stmt (CivicStore *self,
     return FALSE;
   return step_done (self, stmt, error);
 }
+
+/* ---- Read scopes -------------------------------------------------------- */
+
+static void
+read_conn_free (ReadConn *conn)
+{
+  for (guint i = 0; i < N_STMTS; i++)
+    g_clear_pointer (&conn->stmts[i], sqlite3_finalize);
+  if (conn->db != NULL)
+    sqlite3_close_v2 (conn->db);
+  g_clear_object (&conn->parser);
+  g_free (conn);
+}
+
+static ReadConn *
+read_conn_open (CivicStore *self)
+{
+  ReadConn *conn = g_new0 (ReadConn, 1);
+  int rc;
+
+  conn->store = self;
+  rc = sqlite3_open_v2 (self->path, &conn->db,
+                        SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_extended_result_codes (conn->db, 1);
+      sqlite3_busy_timeout (conn->db, 5000);
+      rc = sqlite3_exec (conn->db, "PRAGMA cache_size = -16384", NULL, NULL, NULL);
+    }
+  if (rc != SQLITE_OK)
+    {
+      g_warning ("Could not open a read connection to %s, reading through the write connection: %s",
+                 self->path, conn->db != NULL ? sqlite3_errmsg (conn->db) : sqlite3_errstr (rc));
+      read_conn_free (conn);
+      return NULL;
+    }
+  conn->parser = json_parser_new ();
+  return conn;
+}
+
+typedef struct {
+  CivicStore *store;
+  ReadConn   *conn;   /* NULL: the read holds the lock and the write connection */
+} ReadScope;
+
+/* Starts a read call; end it with read_end(), usually by g_auto(ReadScope). */
+static ReadScope
+read_begin (CivicStore *self)
+{
+  ReadScope scope = { self, active_read (self) };
+  GSList *active;
+
+  if (scope.conn != NULL)
+    {
+      scope.conn->depth++;
+      return scope;
+    }
+  if (!self->wal || g_atomic_pointer_get (&self->writer) == g_thread_self ())
+    {
+      g_rec_mutex_lock (&self->lock);
+      return scope;
+    }
+
+  g_mutex_lock (&self->readers_lock);
+  if (self->idle_readers->len > 0)
+    scope.conn = g_ptr_array_steal_index_fast (self->idle_readers, self->idle_readers->len - 1);
+  g_mutex_unlock (&self->readers_lock);
+  if (scope.conn == NULL)
+    scope.conn = read_conn_open (self);
+  if (scope.conn == NULL)
+    {
+      g_rec_mutex_lock (&self->lock);
+      return scope;
+    }
+
+  scope.conn->depth = 1;
+  active = g_slist_prepend (g_private_get (&active_reads), scope.conn);
+  g_private_set (&active_reads, active);
+  /* One read transaction, so a call that runs several statements sees one
+   * committed state.
+   */
+  if (!run_stmt (self, STMT_READ_BEGIN, NULL))
+    g_debug ("Could not begin a read transaction; each statement reads on its own");
+  return scope;
+}
+
+static void
+read_end (ReadScope *scope)
+{
+  CivicStore *self = scope->store;
+  ReadConn *conn = scope->conn;
+
+  if (self == NULL)
+    return;
+  scope->store = NULL;
+  if (conn == NULL)
+    {
+      g_rec_mutex_unlock (&self->lock);
+      return;
+    }
+  if (--conn->depth > 0)
+    return;
+
+  if (sqlite3_get_autocommit (conn->db) == 0)
+    run_stmt (self, STMT_COMMIT, NULL);
+  g_private_set (&active_reads, g_slist_remove (g_private_get (&active_reads), conn));
+  g_mutex_lock (&self->readers_lock);
+  g_ptr_array_add (self->idle_readers, conn);
+  g_mutex_unlock (&self->readers_lock);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ReadScope, read_end)
 
 static void
 bind_text_or_null (sqlite3_stmt *stmt,
@@ -677,6 +850,7 @@ write_begin (CivicStore *self,
 
   if (self->frames->len == 0)
     {
+      g_atomic_pointer_set (&self->writer, g_thread_self ());
       g_ptr_array_set_size (self->pending_ids, 0);
       g_ptr_array_set_size (self->pending_types, 0);
       self->tx_written = 0;
@@ -838,7 +1012,10 @@ write_end (CivicStore *self,
 
   g_array_set_size (self->frames, self->frames->len - 1);
   if (outermost)
-    self->bulk = FALSE;
+    {
+      self->bulk = FALSE;
+      g_atomic_pointer_set (&self->writer, NULL);
+    }
   if (outermost && ok)
     emission = take_emission (self);
 
@@ -985,9 +1162,11 @@ parse_body (CivicStore *self,
             GError    **error)
 {
   g_autoptr(GError) local_error = NULL;
+  ReadConn *conn = active_read (self);
   JsonObject *object;
 
-  object = civic_json_object_from_string_with_parser (self->parser, text, -1, &local_error);
+  object = civic_json_object_from_string_with_parser (conn != NULL ? conn->parser : self->parser,
+                                                      text, -1, &local_error);
   if (object == NULL)
     g_set_error (error, CIVIC_STORE_ERROR, CIVIC_STORE_ERROR_CORRUPT,
                  _("A stored revision is not valid JSON: %s"), local_error->message);
@@ -1857,10 +2036,19 @@ open_internal (const char   *path,
                   * give the space back once it is checkpointed. */
                  "PRAGMA journal_size_limit = 67108864;", error))
     return NULL;
-  if (path != NULL && !exec_sql (self, "PRAGMA journal_mode = WAL", error))
+  if (path != NULL)
     {
-      g_prefix_error (error, "%s: ", path);
-      return NULL;
+      g_autoptr(CivicOwnedStmt) stmt = NULL;
+
+      rc = sqlite3_prepare_v2 (self->db, "PRAGMA journal_mode = WAL", -1, &stmt, NULL);
+      if (rc != SQLITE_OK || (rc = sqlite3_step (stmt)) != SQLITE_ROW)
+        {
+          set_sqlite_error (self, rc, error);
+          g_prefix_error (error, "%s: ", path);
+          return NULL;
+        }
+      /* Without WAL a reader could not run beside a writer. */
+      self->wal = g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "wal") == 0;
     }
 
   if (!migrate (self, target_version, error))
@@ -1890,6 +2078,8 @@ civic_store_finalize (GObject *object)
 {
   CivicStore *self = (CivicStore *) object;
 
+  /* Every read has ended: a read holds a reference to the store. */
+  g_clear_pointer (&self->idle_readers, g_ptr_array_unref);
   for (guint i = 0; i < N_STMTS; i++)
     g_clear_pointer (&self->stmts[i], sqlite3_finalize);
   if (self->db != NULL)
@@ -1902,6 +2092,7 @@ civic_store_finalize (GObject *object)
   g_clear_pointer (&self->frames, g_array_unref);
   g_clear_pointer (&self->pending_ids, g_ptr_array_unref);
   g_clear_pointer (&self->pending_types, g_ptr_array_unref);
+  g_mutex_clear (&self->readers_lock);
   g_rec_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (civic_store_parent_class)->finalize (object);
@@ -1974,6 +2165,8 @@ static void
 civic_store_init (CivicStore *self)
 {
   g_rec_mutex_init (&self->lock);
+  g_mutex_init (&self->readers_lock);
+  self->idle_readers = g_ptr_array_new_with_free_func ((GDestroyNotify) read_conn_free);
   self->parser = json_parser_new ();
   self->frames = g_array_new (FALSE, FALSE, sizeof (Frame));
   self->pending_ids = g_ptr_array_new_with_free_func (g_free);
@@ -2160,7 +2353,7 @@ civic_store_get (CivicStore *self,
                  const char *id,
                  GError    **error)
 {
-  g_autoptr(GRecMutexLocker) locker = NULL;
+  g_auto(ReadScope) scope = { 0 };
   g_autoptr(CivicStmt) stmt = NULL;
   JsonObject *body;
   int rc;
@@ -2168,7 +2361,7 @@ civic_store_get (CivicStore *self,
   g_return_val_if_fail (CIVIC_IS_STORE (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  locker = g_rec_mutex_locker_new (&self->lock);
+  scope = read_begin (self);
   stmt = get_stmt (self, STMT_GET_WINNER, error);
   if (stmt == NULL)
     return NULL;
@@ -2197,12 +2390,12 @@ civic_store_get_many (CivicStore         *self,
                       const char * const *ids,
                       GError            **error)
 {
-  g_autoptr(GRecMutexLocker) locker = NULL;
+  g_auto(ReadScope) scope = { 0 };
   g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
 
   g_return_val_if_fail (CIVIC_IS_STORE (self), NULL);
 
-  locker = g_rec_mutex_locker_new (&self->lock);
+  scope = read_begin (self);
   for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
     {
       g_autoptr(GError) local_error = NULL;
@@ -2225,7 +2418,7 @@ civic_store_get_revision (CivicStore *self,
                           const char *rev,
                           GError    **error)
 {
-  g_autoptr(GRecMutexLocker) locker = NULL;
+  g_auto(ReadScope) scope = { 0 };
   g_autoptr(CivicStmt) stmt = NULL;
   const char *hash;
   gint64 pos;
@@ -2242,7 +2435,7 @@ civic_store_get_revision (CivicStore *self,
       return NULL;
     }
 
-  locker = g_rec_mutex_locker_new (&self->lock);
+  scope = read_begin (self);
   stmt = get_stmt (self, STMT_REV_BODY, error);
   if (stmt == NULL)
     return NULL;
@@ -2274,7 +2467,7 @@ civic_store_get_revision_with_history (CivicStore *self,
                                        guint       revs_limit,
                                        GError    **error)
 {
-  g_autoptr(GRecMutexLocker) locker = NULL;
+  g_auto(ReadScope) scope = { 0 };
   g_autoptr(JsonObject) body = NULL;
   g_autoptr(DocTree) tree = NULL;
   g_autoptr(CivicStmt) stmt = NULL;
@@ -2286,7 +2479,7 @@ civic_store_get_revision_with_history (CivicStore *self,
 
   g_return_val_if_fail (CIVIC_IS_STORE (self), NULL);
 
-  locker = g_rec_mutex_locker_new (&self->lock);
+  scope = read_begin (self);
   body = civic_store_get_revision (self, id, rev, error);
   if (body == NULL)
     return NULL;
@@ -2390,12 +2583,12 @@ civic_store_get_leaves (CivicStore *self,
                         const char *id,
                         GError    **error)
 {
-  g_autoptr(GRecMutexLocker) locker = NULL;
+  g_auto(ReadScope) scope = { 0 };
   g_autoptr(GPtrArray) leaves = NULL;
 
   g_return_val_if_fail (CIVIC_IS_STORE (self), NULL);
 
-  locker = g_rec_mutex_locker_new (&self->lock);
+  scope = read_begin (self);
   leaves = load_leaves (self, id, 0, error);
   return leaves != NULL ? leaves_to_strv (leaves, FALSE) : NULL;
 }
@@ -2405,12 +2598,12 @@ civic_store_get_conflicts (CivicStore *self,
                            const char *id,
                            GError    **error)
 {
-  g_autoptr(GRecMutexLocker) locker = NULL;
+  g_auto(ReadScope) scope = { 0 };
   g_autoptr(GPtrArray) leaves = NULL;
 
   g_return_val_if_fail (CIVIC_IS_STORE (self), NULL);
 
-  locker = g_rec_mutex_locker_new (&self->lock);
+  scope = read_begin (self);
   leaves = load_leaves (self, id, 0, error);
   return leaves != NULL ? leaves_to_strv (leaves, TRUE) : NULL;
 }
@@ -2419,14 +2612,14 @@ GStrv
 civic_store_list_conflicted (CivicStore *self,
                              GError    **error)
 {
-  g_autoptr(GRecMutexLocker) locker = NULL;
+  g_auto(ReadScope) scope = { 0 };
   g_autoptr(CivicStmt) stmt = NULL;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   int rc;
 
   g_return_val_if_fail (CIVIC_IS_STORE (self), NULL);
 
-  locker = g_rec_mutex_locker_new (&self->lock);
+  scope = read_begin (self);
   stmt = get_stmt (self, STMT_CONFLICTED, error);
   if (stmt == NULL)
     return NULL;
@@ -2472,13 +2665,13 @@ civic_store_list (CivicStore *self,
                   const char *type,
                   GError    **error)
 {
-  g_autoptr(GRecMutexLocker) locker = NULL;
+  g_auto(ReadScope) scope = { 0 };
   g_autoptr(CivicStmt) stmt = NULL;
 
   g_return_val_if_fail (CIVIC_IS_STORE (self), NULL);
   g_return_val_if_fail (type != NULL, NULL);
 
-  locker = g_rec_mutex_locker_new (&self->lock);
+  scope = read_begin (self);
   stmt = get_stmt (self, STMT_LIST, error);
   if (stmt == NULL)
     return NULL;
@@ -2494,7 +2687,7 @@ civic_store_list_in_range (CivicStore *self,
                            GError    **error)
 {
   g_autofree char *window = NULL;
-  g_autoptr(GRecMutexLocker) locker = NULL;
+  g_auto(ReadScope) scope = { 0 };
   g_autoptr(CivicStmt) stmt = NULL;
 
   g_return_val_if_fail (CIVIC_IS_STORE (self), NULL);
@@ -2504,7 +2697,7 @@ civic_store_list_in_range (CivicStore *self,
    * no window, so it takes the one-part query.
    */
   window = civic_index_short_window_start (from);
-  locker = g_rec_mutex_locker_new (&self->lock);
+  scope = read_begin (self);
   stmt = get_stmt (self, window != NULL ? STMT_LIST_RANGE_WINDOW : STMT_LIST_RANGE, error);
   if (stmt == NULL)
     return NULL;
@@ -2523,7 +2716,7 @@ civic_store_list_by_ref (CivicStore    *self,
                          const char    *value,
                          GError       **error)
 {
-  g_autoptr(GRecMutexLocker) locker = NULL;
+  g_auto(ReadScope) scope = { 0 };
   g_autoptr(CivicStmt) stmt = NULL;
   StmtId id;
 
@@ -2543,7 +2736,7 @@ civic_store_list_by_ref (CivicStore    *self,
       return NULL;
     }
 
-  locker = g_rec_mutex_locker_new (&self->lock);
+  scope = read_begin (self);
   stmt = get_stmt (self, id, error);
   if (stmt == NULL)
     return NULL;
@@ -2557,14 +2750,14 @@ civic_store_count (CivicStore *self,
                    const char *type,
                    GError    **error)
 {
-  g_autoptr(GRecMutexLocker) locker = NULL;
+  g_auto(ReadScope) scope = { 0 };
   g_autoptr(CivicStmt) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (CIVIC_IS_STORE (self), 0);
   g_return_val_if_fail (type != NULL, 0);
 
-  locker = g_rec_mutex_locker_new (&self->lock);
+  scope = read_begin (self);
   stmt = get_stmt (self, STMT_COUNT, error);
   if (stmt == NULL)
     return 0;
@@ -2751,7 +2944,7 @@ civic_store_revs_diff (CivicStore *self,
                        JsonObject *request,
                        GError    **error)
 {
-  g_autoptr(GRecMutexLocker) locker = NULL;
+  g_auto(ReadScope) scope = { 0 };
   g_autoptr(JsonObject) result = json_object_new ();
   JsonObjectIter iter;
   const char *id;
@@ -2760,7 +2953,7 @@ civic_store_revs_diff (CivicStore *self,
   g_return_val_if_fail (CIVIC_IS_STORE (self), NULL);
   g_return_val_if_fail (request != NULL, NULL);
 
-  locker = g_rec_mutex_locker_new (&self->lock);
+  scope = read_begin (self);
   json_object_iter_init (&iter, request);
   while (json_object_iter_next (&iter, &id, &revs_node))
     {
@@ -2824,14 +3017,14 @@ civic_store_changes (CivicStore *self,
                      guint       limit,
                      GError    **error)
 {
-  g_autoptr(GRecMutexLocker) locker = NULL;
+  g_auto(ReadScope) scope = { 0 };
   g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_change_free);
   g_autoptr(CivicStmt) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (CIVIC_IS_STORE (self), NULL);
 
-  locker = g_rec_mutex_locker_new (&self->lock);
+  scope = read_begin (self);
   stmt = get_stmt (self, STMT_CHANGES, error);
   if (stmt == NULL)
     return NULL;
@@ -2878,7 +3071,7 @@ civic_store_get_local (CivicStore *self,
                        const char *id,
                        GError    **error)
 {
-  g_autoptr(GRecMutexLocker) locker = NULL;
+  g_auto(ReadScope) scope = { 0 };
   g_autoptr(CivicStmt) stmt = NULL;
   JsonObject *body;
   int rc;
@@ -2886,7 +3079,7 @@ civic_store_get_local (CivicStore *self,
   g_return_val_if_fail (CIVIC_IS_STORE (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  locker = g_rec_mutex_locker_new (&self->lock);
+  scope = read_begin (self);
   stmt = get_stmt (self, STMT_LOCAL_GET, error);
   if (stmt == NULL)
     return NULL;
@@ -3043,7 +3236,7 @@ CivicStoreStats *
 civic_store_get_stats (CivicStore *self,
                        GError    **error)
 {
-  g_autoptr(GRecMutexLocker) locker = NULL;
+  g_auto(ReadScope) scope = { 0 };
   g_autoptr(CivicStoreStats) stats = g_new0 (CivicStoreStats, 1);
   g_autoptr(CivicOwnedStmt) stmt = NULL;
   int rc;
@@ -3052,11 +3245,11 @@ civic_store_get_stats (CivicStore *self,
 
   stats->documents_per_type = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  locker = g_rec_mutex_locker_new (&self->lock);
+  scope = read_begin (self);
   /* doc_index holds exactly the live documents, and its sort index starts
    * with the type, so this is one index walk without sorting.
    */
-  rc = sqlite3_prepare_v2 (self->db, "SELECT type, COUNT (*) FROM doc_index GROUP BY type",
+  rc = sqlite3_prepare_v2 (store_db (self), "SELECT type, COUNT (*) FROM doc_index GROUP BY type",
                            -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
@@ -3078,7 +3271,7 @@ civic_store_get_stats (CivicStore *self,
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  rc = sqlite3_prepare_v2 (self->db,
+  rc = sqlite3_prepare_v2 (store_db (self),
                            "SELECT (SELECT COUNT (*) FROM docs WHERE conflicted = 1), (SELECT COUNT (*) FROM docs)",
                            -1, &stmt, NULL);
   if (rc != SQLITE_OK || (rc = sqlite3_step (stmt)) != SQLITE_ROW)
@@ -3090,7 +3283,17 @@ civic_store_get_stats (CivicStore *self,
   stats->tombstones = sqlite3_column_int (stmt, 1) - stats->documents;
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  stats->update_seq = self->update_seq;
+  if (scope.conn != NULL)
+    {
+      /* The sequence of the state this read sees, not the writer's. */
+      g_autoptr(CivicStmt) seq = get_stmt (self, STMT_MAX_SEQ, error);
+
+      if (seq == NULL || sqlite3_step (seq) != SQLITE_ROW)
+        return NULL;
+      stats->update_seq = sqlite3_column_int64 (seq, 0);
+    }
+  else
+    stats->update_seq = self->update_seq;
   if (self->path != NULL)
     {
       g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
@@ -3099,7 +3302,7 @@ civic_store_get_stats (CivicStore *self,
     }
   else
     {
-      rc = sqlite3_prepare_v2 (self->db,
+      rc = sqlite3_prepare_v2 (store_db (self),
                                "SELECT page_count * page_size FROM pragma_page_count (), pragma_page_size ()",
                                -1, &stmt, NULL);
       if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)

@@ -9,8 +9,13 @@
  * leaves and tombstones, and numbers every change with a local update
  * sequence that feeds push replication.
  *
- * Threading: every call may be made from any thread; calls are serialized
- * on the store's one SQLite connection.  The GUI calls the store from
+ * Threading: every call may be made from any thread.  Writes are
+ * serialized on the store's write connection.  Reads (get, list, count,
+ * changes, leaves, conflicts, revs_diff, get_local, stats) from a thread
+ * that is not inside a write transaction run on a read-only connection of
+ * their own and see the last committed state without waiting for a write
+ * in progress; reads inside civic_store_transaction() see its own writes.
+ * An in-memory store has one connection and serializes every call.  The GUI calls the store from
  * GTask threads, never from the main thread for anything that touches more
  * than a page of data.  The ::changed signal is always emitted in the
  * GMainContext that was the thread-default when the store was opened, after
