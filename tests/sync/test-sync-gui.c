@@ -13,6 +13,7 @@
 
 #include "civic-account.h"
 #include "civic-conflicts-window.h"
+#include "civic-sync-controller.h"
 #include "civic-json.h"
 #include "civic-sync-page.h"
 #include "civic-sync-status.h"
@@ -241,6 +242,57 @@ test_conflicts_window (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The application's controller: app.sync-now stays disabled until an
+ * account is saved, then syncs the profile.
+ */
+static void
+test_controller (void)
+{
+  g_autofree char *db = civic_test_server_new_db_name ();
+  g_autofree char *path = NULL;
+  g_autoptr(CivicStore) store = sync_test_store_new ();
+  g_autoptr(GtkApplication) app = gtk_application_new ("org.civicdesk.CivicDesk.SyncTest", G_APPLICATION_NON_UNIQUE);
+  g_autoptr(CivicSyncController) controller = NULL;
+  g_autoptr(CivicAccount) account = NULL;
+  g_autoptr(GPtrArray) ids = NULL;
+  g_autoptr(JsonNode) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  CivicReplicator *replicator;
+  GAction *action;
+  gint64 deadline;
+  guint status = 0;
+
+  civic_test_server_create_db (server, db, TRUE);
+  g_setenv ("CIVIC_DESK_PASSWORD", CIVIC_TEST_ADMIN_PASSWORD, TRUE);
+  controller = civic_sync_controller_new (app, store);
+  action = g_action_map_lookup_action (G_ACTION_MAP (app), "sync-now");
+  g_assert_nonnull (action);
+  g_assert_false (g_action_get_enabled (action));
+  g_assert_null (civic_sync_controller_get_replicator (controller));
+
+  account = civic_account_new (civic_test_server_get_url (server), db, CIVIC_TEST_ADMIN);
+  account->live = FALSE;
+  g_assert_true (civic_account_save (store, account, &error));
+  g_assert_no_error (error);
+  civic_sync_controller_reload (controller);
+  replicator = civic_sync_controller_get_replicator (controller);
+  g_assert_nonnull (replicator);
+  g_assert_true (g_action_get_enabled (action));
+
+  ids = sync_test_add_volunteers (store, 3, "controller");
+  g_action_activate (action, NULL);
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (civic_replicator_get_last_synced_at (replicator) == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (civic_replicator_get_last_synced_at (replicator));
+  path = g_strdup_printf ("/%s/%s", db, (char *) g_ptr_array_index (ids, 2));
+  doc = civic_test_server_request (server, NULL, NULL, "GET", path, NULL, &status);
+  g_assert_cmpuint (status, ==, 200);
+  g_unsetenv ("CIVIC_DESK_PASSWORD");
+  g_clear_object (&controller);
+  g_assert_null (g_action_map_lookup_action (G_ACTION_MAP (app), "sync-now"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -259,6 +311,7 @@ main (int   argc,
   g_assert_no_error (error);
   g_test_add_func ("/sync/gui/page", test_page);
   g_test_add_func ("/sync/gui/status", test_status);
+  g_test_add_func ("/sync/gui/controller", test_controller);
   status = g_test_run ();
   civic_test_server_stop (server);
   return status;
