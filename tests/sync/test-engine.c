@@ -238,7 +238,22 @@ test_live (void)
 
   /* A local change on a is pushed after the debounce. */
   g_free (sync_test_edit (a, g_ptr_array_index (ids, 5), "name", "From A"));
-  spin (1000);
+  {
+    g_autofree char *path = g_strdup_printf ("/%s/%s", db, (char *) g_ptr_array_index (ids, 5));
+    gboolean arrived = FALSE;
+
+    for (guint i = 0; i < 100 && !arrived; i++)
+      {
+        g_autoptr(JsonNode) doc = NULL;
+        guint status = 0;
+
+        spin (100);
+        doc = civic_test_server_request (server, NULL, NULL, "GET", path, NULL, &status);
+        arrived = status == 200 &&
+                  g_strcmp0 (civic_json_object_get_string_or_null (json_node_get_object (doc), "name"), "From A") == 0;
+      }
+    g_assert_true (arrived);
+  }
   g_assert_true (sync_test_sync (rb, &error));
   g_assert_no_error (error);
   expect = (Expect) { b, g_ptr_array_index (ids, 5), "name", "From A" };
