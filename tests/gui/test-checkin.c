@@ -24,6 +24,7 @@
 #include "civic-confirmation-calls-window-private.h"
 #include "civic-derived.h"
 #include "civic-sample.h"
+#include "civic-signin-sheet.h"
 
 #define WAIT_TIMEOUT_MS 30000
 
@@ -483,6 +484,34 @@ test_survives_kill (Fixture       *fixture,
   g_assert_nonnull (json_object_get_string_member_with_default (doc, "checked_in_at", NULL));
 }
 
+/* The sign-in sheet renders to paper (a PDF here) with every expected
+ * person on it.
+ */
+static void
+test_sign_in_sheet (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CivicCheckinList) list = civic_checkin_list_load (fixture->store, fixture->target.event_id,
+                                                              fixture->target.date, &error);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autofree char *pdf = g_build_filename (fixture->dir, "sheet.pdf", NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  GtkPrintOperationResult result;
+
+  g_assert_no_error (error);
+  operation = civic_signin_sheet_operation_new (list, "Sign-in", NULL);
+  gtk_print_operation_set_export_filename (operation, pdf);
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_true (g_file_get_contents (pdf, &contents, &length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_true (g_str_has_prefix (contents, "%PDF"));
+}
+
 /* ---- Confirmation calls -------------------------------------------------- */
 
 static void
@@ -577,6 +606,7 @@ main (int   argc,
   g_test_add ("/checkin/walk-in", Fixture, NULL, fixture_set_up, test_walk_in, fixture_tear_down);
   g_test_add ("/checkin/read-only", Fixture, NULL, fixture_set_up, test_read_only, fixture_tear_down);
   g_test_add ("/checkin/survives-kill", Fixture, NULL, fixture_set_up, test_survives_kill, fixture_tear_down);
+  g_test_add ("/checkin/sign-in-sheet", Fixture, NULL, fixture_set_up, test_sign_in_sheet, fixture_tear_down);
   g_test_add ("/checkin/confirmation-calls/c-confirms", Fixture, NULL, fixture_set_up,
               test_confirm_with_c, fixture_tear_down);
 

@@ -178,7 +178,7 @@ draw_page_cb (GtkPrintOperation *operation,
   g_autoptr(PangoFontDescription) bold = pango_font_description_from_string ("Sans Bold 10");
   g_autoptr(PangoFontDescription) big = pango_font_description_from_string ("Sans Bold 16");
   /* Column shares of the width: name, phone, languages, in, out, signature. */
-  static const double shares[] = { 0.30, 0.17, 0.11, 0.09, 0.09, 0.24 };
+  static const double shares[] = { 0.29, 0.16, 0.14, 0.09, 0.09, 0.23 };
   const char *headers[] = { _("Name"), _("Phone"), _("Languages"), _("In"), _("Out"), _("Signature") };
   double x[G_N_ELEMENTS (shares) + 1];
   double y;
