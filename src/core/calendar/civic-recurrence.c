@@ -275,7 +275,10 @@ all_day_bounds (const GDate *date,
 {
   GDate last = *date;
 
-  g_date_add_days (&last, (guint) days);
+  /* A replicated or imported event may end before it starts: show it as
+   * one day rather than trip GDate's range checks.
+   */
+  g_date_add_days (&last, (guint) MAX (days, 1));
   *starts = civic_cal_date_start (date, display_zone);
   *ends = civic_cal_date_start (&last, display_zone);
 }

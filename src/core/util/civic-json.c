@@ -271,17 +271,25 @@ node_deep_copy (JsonNode *node)
   switch (json_node_get_node_type (node))
     {
     case JSON_NODE_OBJECT:
-      return json_node_init_object (json_node_alloc (),
-                                    civic_json_object_copy (json_node_get_object (node)));
+      {
+        JsonNode *copy = json_node_new (JSON_NODE_OBJECT);
+
+        /* take_: the copy's only reference moves into the node. */
+        json_node_take_object (copy, civic_json_object_copy (json_node_get_object (node)));
+        return copy;
+      }
     case JSON_NODE_ARRAY:
       {
         JsonArray *array = json_node_get_array (node);
         guint n = json_array_get_length (array);
         JsonArray *copy = json_array_sized_new (n);
 
+        JsonNode *result = json_node_new (JSON_NODE_ARRAY);
+
         for (guint i = 0; i < n; i++)
           json_array_add_element (copy, node_deep_copy (json_array_get_element (array, i)));
-        return json_node_init_array (json_node_alloc (), copy);
+        json_node_take_array (result, copy);
+        return result;
       }
     case JSON_NODE_NULL:
     case JSON_NODE_VALUE:
