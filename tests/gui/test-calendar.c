@@ -473,6 +473,7 @@ test_read_only (Fixture       *fixture,
     for (int i = 0; i < 20; i++)
       g_main_context_iteration (NULL, FALSE);
     g_assert_cmpint (civic_store_get_update_seq (fixture->store), ==, seq);
+    gtk_window_set_focus (GTK_WINDOW (editor), NULL);
     gtk_window_destroy (GTK_WINDOW (editor));
   }
 }

@@ -220,7 +220,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
       when = g_strdup (_("All day"));
     else
       {
-        when = g_date_time_format (item->starts, "%l:%M %p");
+        when = g_date_time_format (item->starts, C_("time of day", "%l:%M %p"));
         g_strstrip (when);
       }
     gtk_label_set_text (GTK_LABEL (time), when);

@@ -207,7 +207,7 @@ civic_calendar_print_draw_page (CivicCalendarPrint *self,
               }
             else
               {
-                g_autofree char *time = g_date_time_format (item->starts, "%l:%M%p");
+                g_autofree char *time = g_date_time_format (item->starts, C_("short time of day", "%l:%M%p"));
                 text = g_strdup_printf ("%s %s", g_strstrip (time), item->title);
               }
 

@@ -395,6 +395,16 @@ show_error (CivicEventEditor *self,
     }
 }
 
+/* GTK 4.8 warns when a focused entry is destroyed with its window; drop
+ * the focus first.
+ */
+static void
+close_editor (CivicEventEditor *self)
+{
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
 /* ---- Saving --------------------------------------------------------------- */
 
 typedef struct {
@@ -446,7 +456,7 @@ save_done_cb (GObject      *source,
     }
 
   g_signal_emit (self, signals[SAVED], 0, id);
-  gtk_window_destroy (GTK_WINDOW (self));
+  close_editor (self);
 }
 
 static void
@@ -636,7 +646,7 @@ delete_done_cb (GObject      *source,
     }
 
   g_signal_emit (self, signals[DELETED], 0, message, data->previous);
-  gtk_window_destroy (GTK_WINDOW (self));
+  close_editor (self);
 }
 
 static JsonObject *

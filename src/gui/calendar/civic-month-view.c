@@ -463,7 +463,7 @@ civic_month_view_snapshot (GtkWidget   *widget,
           gtk_snapshot_append_color (snapshot, &item->color, &dot.bounds);
           gtk_snapshot_pop (snapshot);
 
-          time = g_date_time_format (item->starts, "%l:%M%p");
+          time = g_date_time_format (item->starts, C_("short time of day", "%l:%M%p"));
           g_strstrip (time);
           text = g_strdup_printf ("%s %s", time, item->title);
           append_text (snapshot, self->layout, text, x + 13, y + LANE_PADDING - 1, w - 15,

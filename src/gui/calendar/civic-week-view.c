@@ -292,7 +292,7 @@ civic_week_view_snapshot (GtkWidget   *widget,
   for (int hour = 0; hour < 24; hour++)
     {
       g_autoptr(GDateTime) t = g_date_time_add_hours (self->range_start, hour);
-      g_autofree char *label = g_date_time_format (t, "%l %p");
+      g_autofree char *label = g_date_time_format (t, C_("hour of day", "%l %p"));
       double y = grid_top + hour * HOUR_HEIGHT;
 
       g_strstrip (label);
@@ -309,7 +309,7 @@ civic_week_view_snapshot (GtkWidget   *widget,
                                               grid_top + b->start_hour * HOUR_HEIGHT + 1,
                                               slot_width - 2,
                                               MAX (18, (b->end_hour - b->start_hour) * HOUR_HEIGHT - 2));
-      g_autofree char *time = g_date_time_format (b->item->starts, "%l:%M %p");
+      g_autofree char *time = g_date_time_format (b->item->starts, C_("time of day", "%l:%M %p"));
       g_autofree char *text = NULL;
       GskRoundedRect rr;
       GdkRGBA fill = b->item->color;
@@ -334,7 +334,7 @@ civic_week_view_snapshot (GtkWidget   *widget,
   for (int col = 0; col < 7; col++)
     {
       g_autoptr(GDateTime) day = g_date_time_add_days (self->range_start, col);
-      g_autofree char *label = g_date_time_format (day, "%a %-d");
+      g_autofree char *label = g_date_time_format (day, C_("week view day", "%a %-d"));
       double x = GUTTER_WIDTH + col * col_width;
 
       if (col == today)
