@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "civic-application.h"
+#include "civic-sync-controller.h"
 #include "civic-preferences-window.h"
 #include "civic-sample.h"
 #include "civic-window.h"
@@ -33,6 +34,9 @@ struct _CivicApplication
   gboolean        opening;
   gboolean        read_only;
   gboolean        loading_sample;
+
+  /* Sync to a shared server, when an account is set up (src/gui/sync). */
+  CivicSyncController *sync;
 };
 
 G_DEFINE_FINAL_TYPE (CivicApplication, civic_application, ADW_TYPE_APPLICATION)
@@ -87,6 +91,13 @@ get_or_create_window (CivicApplication *self)
 }
 
 static void
+store_read_only_cb (CivicApplication *self)
+{
+  if (self->store != NULL && civic_store_get_read_only (self->store))
+    civic_application_set_read_only (self, TRUE);
+}
+
+static void
 store_opened_cb (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
@@ -112,6 +123,13 @@ store_opened_cb (GObject      *object,
 
   civic_store_set_read_only (store, self->read_only);
   self->store = g_steal_pointer (&store);
+
+  /* A board account found by the sync makes the store read-only; the
+   * whole app follows, so every page disables its edit actions.
+   */
+  g_signal_connect_object (self->store, "notify::read-only",
+                           G_CALLBACK (store_read_only_cb), self, G_CONNECT_SWAPPED);
+  self->sync = civic_sync_controller_new (GTK_APPLICATION (self), self->store);
 
   /* The path the store resolved is the one to show (preferences, errors). */
   if (g_strcmp0 (self->db_path, civic_store_get_path (self->store)) != 0)
@@ -410,6 +428,8 @@ civic_application_dispose (GObject *object)
 {
   CivicApplication *self = CIVIC_APPLICATION (object);
 
+  g_clear_object (&self->sync);
+
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
 
@@ -696,6 +716,20 @@ civic_application_get_loading_sample (CivicApplication *self)
  *   %NULL when the schema is not installed (an uninstalled build without
  *   GSETTINGS_SCHEMA_DIR)
  */
+/**
+ * civic_application_get_sync_controller:
+ *
+ * Returns: (transfer none) (nullable): the sync controller, once the store
+ *   has opened
+ */
+CivicSyncController *
+civic_application_get_sync_controller (CivicApplication *self)
+{
+  g_return_val_if_fail (CIVIC_IS_APPLICATION (self), NULL);
+
+  return self->sync;
+}
+
 GSettings *
 civic_application_get_settings (CivicApplication *self)
 {

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "civic-store.h"
+#include "civic-sync-controller.h"
 
 G_BEGIN_DECLS
 
@@ -33,6 +34,7 @@ void              civic_application_set_read_only    (CivicApplication *self,
 
 gboolean          civic_application_get_loading_sample (CivicApplication *self);
 
+CivicSyncController *civic_application_get_sync_controller (CivicApplication *self);
 GSettings        *civic_application_get_settings     (CivicApplication *self);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "civic-preferences-window.h"
+#include "civic-sync-page.h"
 
 struct _CivicPreferencesWindow
 {
@@ -68,6 +69,18 @@ civic_preferences_window_constructed (GObject *object)
   g_signal_connect_object (self->application, "notify::read-only",
                            G_CALLBACK (update_database_row), self, G_CONNECT_SWAPPED);
   update_database_row (self);
+
+  /* Preferences → Sync, once there is a store to sync. */
+  if (civic_application_get_store (self->application) != NULL)
+    {
+      CivicSyncPage *sync_page = civic_sync_page_new (civic_application_get_store (self->application));
+      CivicSyncController *controller = civic_application_get_sync_controller (self->application);
+
+      adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (sync_page));
+      if (controller != NULL)
+        g_signal_connect_object (sync_page, "account-saved", G_CALLBACK (civic_sync_controller_reload),
+                                 controller, G_CONNECT_SWAPPED);
+    }
 }
 
 static void

@@ -20,6 +20,8 @@
 #include "civic-visits-page.h"
 #include "civic-volunteers-page.h"
 #include "civic-window.h"
+#include "civic-conflicts-window.h"
+#include "civic-sync-status.h"
 
 struct _CivicWindow
 {
@@ -39,6 +41,13 @@ struct _CivicWindow
   gboolean              welcome_dismissed;
   gboolean              attached;
   gboolean              store_written;
+
+  /* Sync: the header's status and the conflicts button. */
+  CivicSyncStatus      *sync_status;
+  GtkWidget            *conflicts_button;
+  GtkLabel             *conflicts_label;
+  GCancellable         *conflicts_cancellable;
+  guint                 conflicts_source;
 };
 
 G_DEFINE_FINAL_TYPE (CivicWindow, civic_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -179,6 +188,80 @@ store_changed_cb (CivicStore  *store,
 }
 
 static void
+conflicts_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) ids = civic_store_list_conflicted (task_data, &error);
+
+  g_task_return_int (task, ids != NULL ? g_strv_length (ids) : 0);
+}
+
+static void
+conflicts_done_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  CivicWindow *self = CIVIC_WINDOW (object);
+  g_autoptr(GError) error = NULL;
+  gssize count = g_task_propagate_int (G_TASK (result), &error);
+  g_autofree char *text = NULL;
+
+  if (error != NULL)
+    return;
+
+  text = g_strdup_printf ("%" G_GSSIZE_FORMAT, count);
+  gtk_label_set_text (self->conflicts_label, text);
+  gtk_widget_set_visible (self->conflicts_button, count > 0);
+}
+
+/* Counts conflicted documents off the main thread: it reads an index. */
+static gboolean
+count_conflicts_cb (gpointer data)
+{
+  CivicWindow *self = data;
+  g_autoptr(GTask) task = NULL;
+
+  self->conflicts_source = 0;
+  if (self->store == NULL)
+    return G_SOURCE_REMOVE;
+
+  g_cancellable_cancel (self->conflicts_cancellable);
+  g_clear_object (&self->conflicts_cancellable);
+  self->conflicts_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->conflicts_cancellable, conflicts_done_cb, NULL);
+  g_task_set_source_tag (task, count_conflicts_cb);
+  g_task_set_task_data (task, g_object_ref (self->store), g_object_unref);
+  g_task_run_in_thread (task, conflicts_thread);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_conflict_count (CivicWindow *self)
+{
+  if (self->conflicts_source == 0)
+    self->conflicts_source = g_timeout_add (300, count_conflicts_cb, self);
+}
+
+static void
+show_conflicts_activated (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  CivicWindow *self = user_data;
+  CivicConflictsWindow *conflicts;
+
+  if (self->store == NULL)
+    return;
+
+  conflicts = civic_conflicts_window_new (self->store);
+  gtk_window_set_transient_for (GTK_WINDOW (conflicts), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (conflicts));
+}
+
+static void
 app_store_changed_cb (CivicWindow *self)
 {
   CivicApplication *app = CIVIC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
@@ -195,9 +278,17 @@ app_store_changed_cb (CivicWindow *self)
 
   if (self->store != NULL)
     {
+      CivicSyncController *sync = civic_application_get_sync_controller (app);
+
       g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self, 0);
+      g_signal_connect_object (self->store, "changed", G_CALLBACK (schedule_conflict_count), self,
+                               G_CONNECT_SWAPPED);
       self->store_written = FALSE;
       check_empty (self);
+      schedule_conflict_count (self);
+
+      if (sync != NULL)
+        g_object_bind_property (sync, "replicator", self->sync_status, "replicator", G_BINDING_SYNC_CREATE);
     }
 }
 
@@ -264,6 +355,7 @@ show_page_activated (GSimpleAction *action,
 }
 
 static const GActionEntry win_actions[] = {
+  { "show-conflicts", show_conflicts_activated },
   { "show-page", show_page_activated, "s" },
 };
 
@@ -376,6 +468,10 @@ civic_window_dispose (GObject *object)
 {
   CivicWindow *self = CIVIC_WINDOW (object);
 
+  g_clear_handle_id (&self->conflicts_source, g_source_remove);
+  g_cancellable_cancel (self->conflicts_cancellable);
+  g_clear_object (&self->conflicts_cancellable);
+
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
 
@@ -400,6 +496,7 @@ civic_window_class_init (CivicWindowClass *klass)
 
   window_class->close_request = civic_window_close_request;
 
+  g_type_ensure (CIVIC_TYPE_SYNC_STATUS);
   g_type_ensure (CIVIC_TYPE_CALENDAR_PAGE);
   g_type_ensure (CIVIC_TYPE_VOLUNTEERS_PAGE);
   g_type_ensure (CIVIC_TYPE_VISITS_PAGE);
@@ -411,6 +508,9 @@ civic_window_class_init (CivicWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, sample_spinner);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, sync_status);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, conflicts_button);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, conflicts_label);
   gtk_widget_class_bind_template_callback (widget_class, start_empty_clicked_cb);
 }
 
