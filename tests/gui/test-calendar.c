@@ -214,6 +214,15 @@ test_views_render_demo (Fixture       *fixture,
    */
   g_assert_nonnull (items);
   month_items = items->len;
+
+  /* Usable in a 360 px wide window. */
+  {
+    int minimum = 0;
+
+    gtk_widget_measure (GTK_WIDGET (fixture->page), GTK_ORIENTATION_HORIZONTAL, -1,
+                        &minimum, NULL, NULL, NULL);
+    g_assert_cmpint (minimum, <=, 360);
+  }
   g_assert_cmpuint (month_items, >, 20);
   g_assert_cmpuint (count_repeating (fixture), >, 10);
 
