@@ -334,6 +334,7 @@ civic_week_view_snapshot (GtkWidget   *widget,
   for (int col = 0; col < 7; col++)
     {
       g_autoptr(GDateTime) day = g_date_time_add_days (self->range_start, col);
+      /* xgettext:no-c-format */
       g_autofree char *label = g_date_time_format (day, C_("week view day", "%a %-d"));
       double x = GUTTER_WIDTH + col * col_width;
 
