@@ -9,6 +9,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <locale.h>
+
 #include <adwaita.h>
 
 #include "civic-account.h"
@@ -301,6 +304,19 @@ main (int   argc,
   int status;
 
   gtk_test_init (&argc, &argv, NULL);
+
+  /* gtk_test_init () sets the C locale; screenshots in another language
+   * (CIVIC_TEST_SCREENSHOTS with LANGUAGE=ko) need the catalog bound.
+   */
+  if (g_getenv ("CIVIC_TEST_SCREENSHOTS") != NULL)
+    {
+      const char *localedir = g_getenv ("CIVIC_DESK_LOCALEDIR");
+
+      setlocale (LC_ALL, "");
+      bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
   adw_init ();
   g_test_add_func ("/sync/gui/describe", test_describe);
   g_test_add_func ("/sync/gui/conflicts-window", test_conflicts_window);
