@@ -97,9 +97,6 @@ struct _CivicVolunteersPage
   GtkLabel             *detail_title;
   GtkStack             *detail_stack;
   CivicVolunteerEditor *editor;
-
-  /* The store came while the page was hidden: load when it is shown. */
-  gboolean reload_pending;
 };
 
 G_DEFINE_FINAL_TYPE (CivicVolunteersPage, civic_volunteers_page, ADW_TYPE_BIN)
@@ -457,17 +454,6 @@ reload (CivicVolunteersPage *self)
   if (self->store == NULL)
     return;
 
-  /* A page nobody has opened costs nothing: the roster (thousands of
-   * people and every signup, for hours) loads when it is first shown, so
-   * starting on the calendar stays small and quick.
-   */
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->reload_pending = TRUE;
-      return;
-    }
-  self->reload_pending = FALSE;
-
   self->cancellable = g_cancellable_new ();
   data = g_new0 (LoadData, 1);
   data->store = g_object_ref (self->store);
@@ -764,7 +750,7 @@ store_changed_cb (CivicStore          *store,
                   GStrv                types,
                   CivicVolunteersPage *self)
 {
-  if (types == NULL || self->reload_pending)
+  if (types == NULL)
     return;
 
   if (g_strv_contains ((const char * const *) types, "office") ||
@@ -1461,23 +1447,10 @@ search_action (GtkWidget  *widget,
 }
 
 static void
-civic_volunteers_page_map (GtkWidget *widget)
-{
-  CivicVolunteersPage *self = CIVIC_VOLUNTEERS_PAGE (widget);
-
-  GTK_WIDGET_CLASS (civic_volunteers_page_parent_class)->map (widget);
-
-  if (self->reload_pending)
-    reload (self);
-}
-
-static void
 civic_volunteers_page_class_init (CivicVolunteersPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  widget_class->map = civic_volunteers_page_map;
 
   object_class->dispose = civic_volunteers_page_dispose;
   object_class->finalize = civic_volunteers_page_finalize;
