@@ -19,6 +19,7 @@
 #include "civic-calendar-page-private.h"
 #include "civic-calendar-print.h"
 #include "civic-event-editor.h"
+#include "civic-file-chooser.h"
 #include "civic-ical.h"
 #include "civic-shifts-section.h"
 #include "civic-window.h"
@@ -290,19 +291,11 @@ _civic_calendar_page_import_file (CivicCalendarPage *self,
 }
 
 static void
-import_response_cb (GtkNativeDialog   *chooser,
-                    int                response,
-                    CivicCalendarPage *self)
+import_chosen_cb (GtkWidget *owner,
+                  GFile     *file,
+                  gpointer   user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      _civic_calendar_page_import_file (self, file);
-    }
-
-  /* GTK does not keep the native dialog alive for us (style.md). */
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  _civic_calendar_page_import_file (CIVIC_CALENDAR_PAGE (owner), file);
 }
 
 static GtkFileFilter *
@@ -321,17 +314,10 @@ import_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = ics_filter ();
 
-  chooser = gtk_file_chooser_native_new (_("Import Calendar File"),
-                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (import_response_cb), widget);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  civic_choose_file (widget, GTK_FILE_CHOOSER_ACTION_OPEN, _("Import Calendar File"), _("_Import"),
+                     filter, NULL, import_chosen_cb, NULL, NULL);
 }
 
 static gboolean
@@ -428,25 +414,25 @@ shown_event_ids (CivicCalendarPage *self)
 }
 
 static void
-export_response_cb (GtkNativeDialog   *chooser,
-                    int                response,
-                    CivicCalendarPage *self)
+export_chosen_cb (GtkWidget *owner,
+                  GFile     *file,
+                  gpointer   user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT && civic_calendar_page_get_store (self) != NULL)
-    {
-      g_autoptr(GTask) task = g_task_new (self, NULL, export_done_cb, NULL);
-      ExportData *data = g_new0 (ExportData, 1);
+  CivicCalendarPage *self = CIVIC_CALENDAR_PAGE (owner);
+  g_autoptr(GTask) task = NULL;
+  ExportData *data;
 
-      data->store = g_object_ref (civic_calendar_page_get_store (self));
-      data->file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      data->ids = shown_event_ids (self);
-      g_task_set_source_tag (task, export_response_cb);
-      g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
-      g_task_run_in_thread (task, export_thread);
-    }
+  if (civic_calendar_page_get_store (self) == NULL)
+    return;
 
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  task = g_task_new (self, NULL, export_done_cb, NULL);
+  data = g_new0 (ExportData, 1);
+  data->store = g_object_ref (civic_calendar_page_get_store (self));
+  data->file = g_object_ref (file);
+  data->ids = shown_event_ids (self);
+  g_task_set_source_tag (task, export_chosen_cb);
+  g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
+  g_task_run_in_thread (task, export_thread);
 }
 
 static void
@@ -455,8 +441,6 @@ export_action (GtkWidget  *widget,
                GVariant   *param)
 {
   CivicCalendarPage *self = CIVIC_CALENDAR_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = ics_filter ();
   GPtrArray *items = civic_calendar_page_get_items (self);
 
@@ -466,14 +450,8 @@ export_action (GtkWidget  *widget,
       return;
     }
 
-  chooser = gtk_file_chooser_native_new (_("Export Shown Events"),
-                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("civic-desk-events.ics"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  civic_choose_file (widget, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export Shown Events"), _("_Export"),
+                     filter, _("civic-desk-events.ics"), export_chosen_cb, NULL, NULL);
 }
 
 /* ---- Print ----------------------------------------------------------------- */

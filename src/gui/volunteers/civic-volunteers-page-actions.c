@@ -16,6 +16,8 @@
 
 #include <glib/gi18n.h>
 
+#include "civic-file-chooser.h"
+
 #include "civic-checkin-window.h"
 #include "civic-confirmation-calls-window.h"
 #include "civic-csv.h"
@@ -521,17 +523,11 @@ import_file (CivicVolunteersPage *self,
 }
 
 static void
-import_response_cb (GtkNativeDialog     *chooser,
-                    int                  response,
-                    CivicVolunteersPage *self)
+import_chosen_cb (GtkWidget *owner,
+                  GFile     *file,
+                  gpointer   user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      import_file (self, file);
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  import_file (CIVIC_VOLUNTEERS_PAGE (owner), file);
 }
 
 static GtkFileFilter *
@@ -551,16 +547,10 @@ import_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = csv_filter ();
 
-  chooser = gtk_file_chooser_native_new (_("Import Volunteers"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (import_response_cb), widget, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  civic_choose_file (widget, GTK_FILE_CHOOSER_ACTION_OPEN, _("Import Volunteers"), _("_Open"),
+                     filter, NULL, import_chosen_cb, NULL, NULL);
 }
 
 static gboolean
@@ -702,24 +692,25 @@ export_done_cb (GObject      *source,
 }
 
 static void
-export_response_cb (GtkNativeDialog     *chooser,
-                    int                  response,
-                    CivicVolunteersPage *self)
+export_chosen_cb (GtkWidget *owner,
+                  GFile     *file,
+                  gpointer   user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GTask) task = g_task_new (self, NULL, export_done_cb, NULL);
-      ExportData *data = g_new0 (ExportData, 1);
+  CivicVolunteersPage *self = CIVIC_VOLUNTEERS_PAGE (owner);
+  g_autoptr(GTask) task = NULL;
+  ExportData *data;
 
-      data->store = g_object_ref (civic_volunteers_page_get_store (self));
-      data->file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      data->ids = g_strdupv (g_object_get_data (G_OBJECT (chooser), "ids"));
-      g_task_set_source_tag (task, export_response_cb);
-      g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
-      g_task_run_in_thread (task, export_thread);
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  if (civic_volunteers_page_get_store (self) == NULL)
+    return;
+
+  task = g_task_new (self, NULL, export_done_cb, NULL);
+  data = g_new0 (ExportData, 1);
+  data->store = g_object_ref (civic_volunteers_page_get_store (self));
+  data->file = g_object_ref (file);
+  data->ids = g_strdupv (user_data);
+  g_task_set_source_tag (task, export_chosen_cb);
+  g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
+  g_task_run_in_thread (task, export_thread);
 }
 
 static void
@@ -727,21 +718,14 @@ export (CivicVolunteersPage *self,
         GStrv                ids,
         const char          *suggested)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkFileChooserNative *chooser;
-
   if (civic_volunteers_page_get_store (self) == NULL)
     {
       g_strfreev (ids);
       return;
     }
-  chooser = gtk_file_chooser_native_new (_("Export Volunteers"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_object_set_data_full (G_OBJECT (chooser), "ids", ids, (GDestroyNotify) g_strfreev);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (export_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+
+  civic_choose_file (GTK_WIDGET (self), GTK_FILE_CHOOSER_ACTION_SAVE, _("Export Volunteers"), _("_Export"),
+                     NULL, suggested, export_chosen_cb, ids, (GDestroyNotify) g_strfreev);
 }
 
 static void
