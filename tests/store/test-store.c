@@ -257,6 +257,19 @@ test_put_many_and_changed (void)
   g_assert_cmpstr (civic_json_object_get_string_or_null (g_ptr_array_index (listed, 1), "_id"), ==, "volunteer:1");
   g_assert_cmpstr (civic_json_object_get_string_or_null (g_ptr_array_index (listed, 1), "_rev"), ==,
                    g_ptr_array_index (revs, 1));
+  g_clear_pointer (&listed, g_ptr_array_unref);
+
+  /* A page is the same order, cut at the offset and limit. */
+  listed = civic_store_list_page (store, "volunteer", 1, 5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 1);
+  g_assert_cmpstr (civic_json_object_get_string_or_null (g_ptr_array_index (listed, 0), "_id"), ==, "volunteer:1");
+  g_clear_pointer (&listed, g_ptr_array_unref);
+  listed = civic_store_list_page (store, "volunteer", 0, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 1);
+  g_assert_cmpstr (civic_json_object_get_string_or_null (g_ptr_array_index (listed, 0), "_id"), ==, "volunteer:2");
+
   g_assert_cmpuint (civic_store_count (store, "volunteer", &error), ==, 2);
   g_assert_cmpuint (civic_store_count (store, "office", &error), ==, 1);
   g_assert_cmpuint (civic_store_count (store, "event", &error), ==, 0);

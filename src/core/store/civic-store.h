@@ -180,6 +180,14 @@ GStrv        civic_store_list_conflicted    (CivicStore          *self,
 GPtrArray   *civic_store_list               (CivicStore          *self,
                                              const char          *type,
                                              GError             **error);
+/* At most @limit of civic_store_list()'s documents, from the @offset-th:
+ * a page to show while the rest load.
+ */
+GPtrArray   *civic_store_list_page          (CivicStore          *self,
+                                             const char          *type,
+                                             guint                offset,
+                                             guint                limit,
+                                             GError             **error);
 /* Live documents of @type whose [starts, ends) overlaps [@from, @to);
  * ISO 8601 UTC instants or dates, compared as text.  A repeating event's
  * `ends` is its series end (or open-ended), so callers expand it.  A
