@@ -476,6 +476,158 @@ test_visit_index (void)
   g_assert_cmpstr (whip_row (from_index, "legislator:park")->name, ==, "Elena Park-Moreno");
 }
 
+/* Loads a new index over @store, blocking, and checks it against the
+ * store itself: visits, topics, overdue counts and the whip count of
+ * every topic.  Returns whether it started from the stored copy.
+ */
+static gboolean
+check_fresh_index (CivicStore *store)
+{
+  g_autoptr(CivicVisitIndex) index = civic_visit_index_new (store);
+  g_autoptr(GPtrArray) visits = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) topics = NULL;
+  g_autoptr(GHashTable) last = NULL;
+
+  g_assert_true (civic_visit_index_load (index, NULL, &error));
+  g_assert_no_error (error);
+
+  visits = civic_store_list (store, "visit", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (civic_visit_index_get_n_visits (index), ==, visits->len);
+  g_assert_cmpuint (civic_visit_index_count_overdue (index, "2026-05-09"), ==,
+                    civic_follow_ups_count_overdue_in_store (store, "2026-05-09", NULL));
+  g_assert_cmpuint (civic_visit_index_count_overdue (index, "2027-01-01"), ==,
+                    civic_follow_ups_count_overdue_in_store (store, "2027-01-01", NULL));
+
+  topics = civic_visit_index_dup_topics (index);
+  for (guint i = 0; topics[i] != NULL; i++)
+    {
+      CivicWhipFilter everyone = { NULL, NULL, TRUE };
+      g_autoptr(CivicWhipCount) from_index = civic_visit_index_whip_count (index, topics[i], &everyone);
+      g_autoptr(CivicWhipCount) from_store = civic_whip_count_compute (store, topics[i], &everyone, &error);
+
+      g_assert_no_error (error);
+      assert_same_count (from_index, from_store);
+    }
+
+  /* The latest visit of each legislator, as the directory shows it. */
+  last = civic_visit_index_dup_last_visits (index);
+  for (guint i = 0; i < visits->len; i++)
+    {
+      JsonObject *visit = g_ptr_array_index (visits, i);
+      const char *legislator = json_object_get_string_member (visit, "legislator_id");
+
+      g_assert_cmpint (civic_positions_compare_instants (g_hash_table_lookup (last, legislator),
+                                                         json_object_get_string_member (visit, "occurs_at")), >=, 0);
+    }
+
+  return civic_visit_index_get_loaded_from_cache (index);
+}
+
+static gboolean
+has_topic (GStrv       topics,
+           const char *topic)
+{
+  return topics != NULL && g_strv_contains ((const char * const *) topics, topic);
+}
+
+static void
+test_visit_index_cache (void)
+{
+  g_autoptr(CivicStore) store = open_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) stale = NULL;
+  g_autoptr(JsonObject) ahead = NULL;
+
+  put_legislators (store);
+  put_visit (store, "visit:p1", "legislator:park", "2026-03-15T16:30:00Z", "undecided",
+             "\"issues\": [\"Immigration reform\", \"DACA\"], \"bills\": [\"H.R. 6\"], "
+             "\"campaign_id\": \"campaign:spring\"");
+  put_visit (store, "visit:w1", "legislator:whitfield", "2026-05-01T17:00:00Z", "oppose",
+             "\"issues\": [\"immigration reform\"], "
+             "\"follow_ups\": [{\"task\": \"Send the report\", \"due_on\": \"2026-05-08\"}, "
+             "{\"task\": \"Call back\"}]");
+  /* Free text that the copy's format must escape, and a visit without a
+   * position.
+   */
+  put_visit (store, "visit:h1", "legislator:han", "2026-04-01T17:00:00Z", NULL,
+             "\"issues\": [\"이민 개혁\", \"tab\\there\", \"back\\\\slash \\\\N\", \"line\\nbreak\", \"unit\\u001fsep\"]");
+
+  /* No copy yet: the first load reads everything and keeps a copy. */
+  g_assert_false (check_fresh_index (store));
+  g_assert_true (check_fresh_index (store));
+
+  /* Written after the copy: a new visit, a changed one, a deleted one. */
+  put_visit (store, "visit:p2", "legislator:park", "2026-10-02T18:00:00Z", "support",
+             "\"issues\": [\"immigration reform\", \"tab\\there\"]");
+  {
+    g_autoptr(JsonObject) visit = civic_store_get (store, "visit:w1", &error);
+    g_autoptr(JsonObject) h1 = civic_store_get (store, "visit:h1", &error);
+    g_autofree char *rev = NULL;
+    g_autofree char *deleted = NULL;
+
+    g_assert_no_error (error);
+    json_object_set_string_member (visit, "position", "lean_support");
+    rev = civic_store_put (store, visit, &error);
+    g_assert_no_error (error);
+    deleted = civic_store_delete (store, "visit:h1", civic_json_object_get_string_or_null (h1, "_rev"), &error);
+    g_assert_no_error (error);
+  }
+  g_assert_true (check_fresh_index (store));
+
+  /* The same answers from the copy as from the store, field by field. */
+  {
+    g_autoptr(CivicVisitIndex) index = civic_visit_index_new (store);
+    g_auto(GStrv) topics = NULL;
+    g_autoptr(GHashTable) spring = NULL;
+    g_autofree char *busiest = NULL;
+
+    g_assert_true (civic_visit_index_load (index, NULL, &error));
+    g_assert_true (civic_visit_index_get_loaded_from_cache (index));
+    topics = civic_visit_index_dup_topics (index);
+    g_assert_true (has_topic (topics, "tab\there"));
+    g_assert_false (has_topic (topics, "이민 개혁"));
+    busiest = civic_visit_index_dup_busiest_topic (index);
+    g_assert_cmpstr (busiest, ==, "Immigration reform");
+    /* Park by the campaign p1 names, Whitfield by w1's date. */
+    spring = civic_visit_index_dup_visited_in_campaign (index, "campaign:spring", "2026-04-15", "2026-06-30");
+    g_assert_true (g_hash_table_contains (spring, "legislator:park"));
+    g_assert_true (g_hash_table_contains (spring, "legislator:whitfield"));
+    g_assert_cmpuint (g_hash_table_size (spring), ==, 2);
+    g_clear_pointer (&spring, g_hash_table_unref);
+    /* p2 names no campaign and falls after the campaign's end. */
+    spring = civic_visit_index_dup_visited_in_campaign (index, "campaign:spring", "2026-05-02", "2026-06-30");
+    g_assert_cmpuint (g_hash_table_size (spring), ==, 1);
+    g_assert_true (g_hash_table_contains (spring, "legislator:park"));
+  }
+
+  /* A copy of another format, or ahead of the store, is not used. */
+  stale = civic_json_object_from_string ("{\"format\": 0, \"seq\": 1, \"visits\": \"\"}", -1, &error);
+  g_assert_true (civic_store_put_local (store, CIVIC_VISIT_INDEX_CACHE_ID, stale, &error));
+  g_assert_no_error (error);
+  g_assert_false (check_fresh_index (store));
+  g_assert_true (check_fresh_index (store));
+  ahead = civic_store_get_local (store, CIVIC_VISIT_INDEX_CACHE_ID, &error);
+  g_assert_no_error (error);
+  json_object_set_int_member (ahead, "seq", civic_store_get_update_seq (store) + 100);
+  json_object_remove_member (ahead, "_rev");
+  g_assert_true (civic_store_put_local (store, CIVIC_VISIT_INDEX_CACHE_ID, ahead, &error));
+  g_assert_false (check_fresh_index (store));
+
+  /* A malformed copy (a line cut short) is not used either. */
+  {
+    g_autoptr(JsonObject) cut = civic_store_get_local (store, CIVIC_VISIT_INDEX_CACHE_ID, &error);
+    const char *text = json_object_get_string_member (cut, "visits");
+    g_autofree char *shorter = g_strndup (text, strlen (text) - 5);
+
+    json_object_set_string_member (cut, "visits", shorter);
+    json_object_remove_member (cut, "_rev");
+    g_assert_true (civic_store_put_local (store, CIVIC_VISIT_INDEX_CACHE_ID, cut, &error));
+    g_assert_false (check_fresh_index (store));
+  }
+}
+
 /* ---- Follow-ups ---------------------------------------------------------- */
 
 static CivicFollowUp *
@@ -745,6 +897,7 @@ main (int    argc,
   g_test_add_func ("/legislative/positions/history", test_position_history);
   g_test_add_func ("/legislative/positions/whip-count", test_whip_count);
   g_test_add_func ("/legislative/positions/visit-index", test_visit_index);
+  g_test_add_func ("/legislative/positions/visit-index-cache", test_visit_index_cache);
   g_test_add_func ("/legislative/follow-ups/overdue-done-undo", test_follow_ups);
   g_test_add_func ("/legislative/lobby-day/schedule-and-conflicts", test_lobby_day);
 

@@ -5,7 +5,9 @@
  *
  * The whip count reads five fields of each visit.  Keeping just those, with
  * the topics already turned into keys, lets CivicVisitIndex recount 3,000
- * visits without parsing or case-folding anything again.
+ * visits without parsing or case-folding anything again.  The campaign
+ * and the open follow-ups' due dates ride along for the directory's
+ * "visited this campaign" filter and the overdue badge.
  */
 
 #pragma once
@@ -19,6 +21,7 @@ typedef struct {
   char   *legislator_id;
   char   *occurs_at;
   char   *position;     /* %NULL when the visit recorded none */
+  char   *campaign_id;  /* %NULL when the visit names no campaign */
   GStrv   topic_keys;   /* civic_legislative_topic_key() of every issue and bill */
   GStrv   topics;       /* the issues and bills as written, parallel to topic_keys */
   GStrv   open_due_on;  /* due_on of every follow-up not done ("" when undated) */

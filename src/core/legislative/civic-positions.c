@@ -390,6 +390,7 @@ _civic_visit_summary_new_from_json (JsonObject *visit)
   summary->legislator_id = g_strdup (civic_legislative_get_string (visit, "legislator_id"));
   summary->occurs_at = g_strdup (civic_legislative_get_string (visit, "occurs_at"));
   summary->position = g_strdup (civic_legislative_get_string (visit, "position"));
+  summary->campaign_id = g_strdup (civic_legislative_get_string (visit, "campaign_id"));
 
   keys = g_ptr_array_new ();
   topics = g_ptr_array_new ();
@@ -432,6 +433,7 @@ _civic_visit_summary_free (CivicVisitSummary *summary)
   g_free (summary->legislator_id);
   g_free (summary->occurs_at);
   g_free (summary->position);
+  g_free (summary->campaign_id);
   g_strfreev (summary->topic_keys);
   g_strfreev (summary->topics);
   g_strfreev (summary->open_due_on);

@@ -27,6 +27,7 @@ struct _CivicVisitIndex
   GHashTable *legislators_by_id;
 
   gboolean    loaded;
+  gboolean    from_cache;    /* the last load started from the stored copy */
   guint       loading;       /* loads in flight */
   GHashTable *pending;       /* ids written while a load was in flight */
 };
@@ -48,10 +49,22 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* What one full read produced, built in a worker thread. */
+/* The stored copy's format; a copy of another format is ignored. */
+#define CACHE_FORMAT 1
+/* More changes than this since the copy: read everything instead. */
+#define CACHE_MAX_DELTA 4096
+/* A load that applied this many changes (of any type) rewrites the copy,
+ * so the next one walks a short stretch of the changes feed.
+ */
+#define CACHE_REWRITE_AFTER 256
+
+/* What one read produced, built in a worker thread. */
 typedef struct {
   GPtrArray *summaries;
   GPtrArray *legislators;
+  gboolean   from_cache;
+  gint64     seq;         /* the update sequence the summaries reflect at least */
+  char      *cache_text;  /* a fresh copy to store, or %NULL */
 } Snapshot;
 
 static void
@@ -59,18 +72,404 @@ snapshot_free (Snapshot *snapshot)
 {
   g_clear_pointer (&snapshot->summaries, g_ptr_array_unref);
   g_clear_pointer (&snapshot->legislators, g_ptr_array_unref);
+  g_free (snapshot->cache_text);
   g_free (snapshot);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Snapshot, snapshot_free)
 
+/* ---- The stored copy ------------------------------------------------------ */
+
+/* One line per visit, seven tab-separated fields: id, legislator_id,
+ * occurs_at, position, campaign_id, the topics as written and the open
+ * follow-ups' due dates.  A missing value is "\N"; a list is its length
+ * followed by each element after a \x1f.  Backslash, tab, newline and \x1f
+ * inside a value are escaped, so free text (an issue's name) is safe.
+ * Parsing this is a few milliseconds for 3,000 visits, where json-glib
+ * needs a hundred or more for the documents themselves.
+ */
+static void
+append_escaped (GString    *out,
+                const char *text)
+{
+  if (text == NULL)
+    {
+      g_string_append (out, "\\N");
+      return;
+    }
+  for (const char *p = text; *p != '\0'; p++)
+    switch (*p)
+      {
+      case '\\':
+        g_string_append (out, "\\\\");
+        break;
+      case '\t':
+        g_string_append (out, "\\t");
+        break;
+      case '\n':
+        g_string_append (out, "\\n");
+        break;
+      case '\x1f':
+        g_string_append (out, "\\u");
+        break;
+      default:
+        g_string_append_c (out, *p);
+      }
+}
+
+static void
+append_list (GString     *out,
+             char * const *items)
+{
+  guint n = items != NULL ? g_strv_length ((char **) items) : 0;
+
+  g_string_append_printf (out, "%u", n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_string_append_c (out, '\x1f');
+      append_escaped (out, items[i]);
+    }
+}
+
+static char *
+serialize_summaries (GPtrArray *summaries)
+{
+  GString *out = g_string_sized_new (summaries->len * 160 + 1);
+
+  for (guint i = 0; i < summaries->len; i++)
+    {
+      CivicVisitSummary *summary = g_ptr_array_index (summaries, i);
+
+      append_escaped (out, summary->id);
+      g_string_append_c (out, '\t');
+      append_escaped (out, summary->legislator_id);
+      g_string_append_c (out, '\t');
+      append_escaped (out, summary->occurs_at);
+      g_string_append_c (out, '\t');
+      append_escaped (out, summary->position);
+      g_string_append_c (out, '\t');
+      append_escaped (out, summary->campaign_id);
+      g_string_append_c (out, '\t');
+      append_list (out, summary->topics);
+      g_string_append_c (out, '\t');
+      append_list (out, summary->open_due_on);
+      g_string_append_c (out, '\n');
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Reads one escaped value, which ends at a tab, a newline, a \x1f or the
+ * end of the text, and moves *@p there.  *@ok turns FALSE on a malformed
+ * escape.
+ */
+static char *
+read_value (const char **p,
+            gboolean    *ok)
+{
+  const char *start = *p;
+  const char *end = start + strcspn (start, "\t\n\x1f\\");
+  GString *out;
+
+  if (*end != '\\')
+    {
+      *p = end;
+      return g_strndup (start, end - start);
+    }
+
+  /* Rare: an escape.  Find the real end, skipping escaped characters. */
+  while (*end != '\0' && *end != '\t' && *end != '\n' && *end != '\x1f')
+    end += *end == '\\' && end[1] != '\0' ? 2 : 1;
+  *p = end;
+  if (end - start == 2 && start[1] == 'N')
+    return NULL;
+
+  out = g_string_sized_new (end - start);
+  for (const char *q = start; q < end; q++)
+    {
+      if (*q != '\\')
+        {
+          g_string_append_c (out, *q);
+          continue;
+        }
+      q++;
+      switch (q < end ? *q : '\0')
+        {
+        case '\\':
+          g_string_append_c (out, '\\');
+          break;
+        case 't':
+          g_string_append_c (out, '\t');
+          break;
+        case 'n':
+          g_string_append_c (out, '\n');
+          break;
+        case 'u':
+          g_string_append_c (out, '\x1f');
+          break;
+        default:
+          *ok = FALSE;
+          break;
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+expect (const char **p,
+        char         c)
+{
+  if (**p != c)
+    return FALSE;
+  (*p)++;
+  return TRUE;
+}
+
+static GStrv
+read_list (const char **p,
+           gboolean    *ok)
+{
+  char *end = NULL;
+  guint64 n = g_ascii_strtoull (*p, &end, 10);
+  GStrv items;
+
+  if (end == *p || n > 10000)
+    {
+      *ok = FALSE;
+      return g_new0 (char *, 1);
+    }
+  *p = end;
+  items = g_new0 (char *, n + 1);
+  for (guint i = 0; i < n && *ok; i++)
+    {
+      if (!expect (p, '\x1f'))
+        *ok = FALSE;
+      else if ((items[i] = read_value (p, ok)) == NULL)
+        {
+          /* Lists hold no missing values. */
+          *ok = FALSE;
+          items[i] = g_strdup ("");
+        }
+    }
+  return items;
+}
+
+/* The topic keys of @topics, with the same rules as the summaries built
+ * from documents (empty keys and repeated keys left out); @keys caches
+ * civic_legislative_topic_key() across one parse.
+ */
+static void
+set_topics (CivicVisitSummary *summary,
+            GStrv              written,
+            GHashTable        *keys)
+{
+  GPtrArray *topic_keys = g_ptr_array_new ();
+  GPtrArray *topics = g_ptr_array_new ();
+
+  for (guint i = 0; written[i] != NULL; i++)
+    {
+      const char *key = g_hash_table_lookup (keys, written[i]);
+
+      if (key == NULL)
+        {
+          char *new_key = civic_legislative_topic_key (written[i]);
+
+          g_hash_table_insert (keys, g_strdup (written[i]), new_key);
+          key = new_key;
+        }
+      if (key[0] == '\0' || g_ptr_array_find_with_equal_func (topic_keys, key, g_str_equal, NULL))
+        continue;
+      g_ptr_array_add (topic_keys, g_strdup (key));
+      g_ptr_array_add (topics, g_strdup (written[i]));
+    }
+  g_ptr_array_add (topic_keys, NULL);
+  g_ptr_array_add (topics, NULL);
+  summary->topic_keys = (GStrv) g_ptr_array_free (topic_keys, FALSE);
+  summary->topics = (GStrv) g_ptr_array_free (topics, FALSE);
+}
+
+/* The summaries of the stored copy's text, or %NULL when it is malformed. */
+static GPtrArray *
+parse_summaries (const char *text)
+{
+  g_autoptr(GPtrArray) summaries = g_ptr_array_new_with_free_func ((GDestroyNotify) _civic_visit_summary_free);
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  const char *p = text;
+  gboolean ok = TRUE;
+
+  while (*p != '\0' && ok)
+    {
+      CivicVisitSummary *summary = g_new0 (CivicVisitSummary, 1);
+      g_auto(GStrv) topics = NULL;
+
+      g_ptr_array_add (summaries, summary);
+      summary->id = read_value (&p, &ok);
+      ok = ok && summary->id != NULL && expect (&p, '\t');
+      if (ok)
+        summary->legislator_id = read_value (&p, &ok);
+      ok = ok && expect (&p, '\t');
+      if (ok)
+        summary->occurs_at = read_value (&p, &ok);
+      ok = ok && expect (&p, '\t');
+      if (ok)
+        summary->position = read_value (&p, &ok);
+      ok = ok && expect (&p, '\t');
+      if (ok)
+        summary->campaign_id = read_value (&p, &ok);
+      ok = ok && expect (&p, '\t');
+      topics = ok ? read_list (&p, &ok) : g_new0 (char *, 1);
+      set_topics (summary, topics, keys);
+      ok = ok && expect (&p, '\t');
+      summary->open_due_on = ok ? read_list (&p, &ok) : g_new0 (char *, 1);
+      ok = ok && expect (&p, '\n');
+    }
+
+  return ok ? g_steal_pointer (&summaries) : NULL;
+}
+
+/* The stored copy's summaries and the sequence they reflect, or %NULL
+ * when there is no copy this build can use.
+ */
+static GPtrArray *
+read_cache (CivicStore *store,
+            gint64      update_seq,
+            gint64     *out_seq)
+{
+  g_autoptr(JsonObject) doc = civic_store_get_local (store, CIVIC_VISIT_INDEX_CACHE_ID, NULL);
+  JsonNode *node;
+  const char *text;
+  gint64 seq;
+
+  if (doc == NULL)
+    return NULL;
+
+  node = json_object_get_member (doc, "format");
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_int (node) != CACHE_FORMAT)
+    return NULL;
+  node = json_object_get_member (doc, "schema");
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_int (node) != civic_store_get_schema_version (store))
+    return NULL;
+  node = json_object_get_member (doc, "seq");
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return NULL;
+  seq = json_node_get_int (node);
+  /* A sequence ahead of the store's: the copy belongs to another history
+   * (a file put back from elsewhere); trust none of it.
+   */
+  if (seq < 0 || seq > update_seq)
+    return NULL;
+  text = civic_legislative_get_string (doc, "visits");
+  if (text == NULL)
+    return NULL;
+
+  *out_seq = seq;
+  return parse_summaries (text);
+}
+
+static void
+write_cache (CivicStore *store,
+             gint64      seq,
+             const char *text)
+{
+  g_autoptr(JsonObject) doc = json_object_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_object_set_int_member (doc, "format", CACHE_FORMAT);
+  json_object_set_int_member (doc, "schema", civic_store_get_schema_version (store));
+  json_object_set_int_member (doc, "seq", seq);
+  json_object_set_string_member (doc, "visits", text);
+  /* Only the next load's speed depends on it. */
+  if (!civic_store_put_local (store, CIVIC_VISIT_INDEX_CACHE_ID, doc, &error))
+    g_debug ("Could not keep the visit index in the store: %s", error->message);
+}
+
+/* Brings the copy's summaries up to date with the visits written after
+ * it; FALSE when there are too many to be worth it.  *@out_n_changes: how
+ * many changes (of any type) there were; *@out_n_visits: how many of them
+ * were visits.
+ */
+static gboolean
+apply_changes_since (CivicStore  *store,
+                     GPtrArray   *summaries,
+                     gint64       since,
+                     guint       *out_n_changes,
+                     guint       *out_n_visits,
+                     GError     **error)
+{
+  g_autoptr(GPtrArray) changes = civic_store_changes (store, since, CACHE_MAX_DELTA + 1, error);
+  g_autoptr(GPtrArray) wanted = NULL;
+  g_autoptr(GPtrArray) docs = NULL;
+  g_autoptr(GHashTable) gone = NULL;
+  g_autoptr(GHashTable) keys = NULL;
+
+  if (changes == NULL)
+    return FALSE;
+  *out_n_changes = changes->len;
+  if (changes->len > CACHE_MAX_DELTA)
+    return FALSE;
+
+  wanted = g_ptr_array_new ();
+  for (guint i = 0; i < changes->len; i++)
+    {
+      CivicChange *change = g_ptr_array_index (changes, i);
+
+      if (g_strcmp0 (change->type, "visit") == 0 || g_str_has_prefix (change->id, "visit:"))
+        g_ptr_array_add (wanted, change->id);
+    }
+  *out_n_visits = wanted->len;
+  if (wanted->len == 0)
+    return TRUE;
+
+  /* Everything named goes; what still exists comes back. */
+  gone = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < wanted->len; i++)
+    g_hash_table_add (gone, g_ptr_array_index (wanted, i));
+  for (guint i = summaries->len; i > 0; i--)
+    {
+      CivicVisitSummary *summary = g_ptr_array_index (summaries, i - 1);
+
+      if (g_hash_table_contains (gone, summary->id))
+        g_ptr_array_remove_index_fast (summaries, i - 1);
+    }
+
+  g_ptr_array_add (wanted, NULL);
+  docs = civic_store_get_many (store, (const char * const *) wanted->pdata, error);
+  if (docs == NULL)
+    return FALSE;
+  for (guint i = 0; i < docs->len; i++)
+    {
+      JsonObject *doc = g_ptr_array_index (docs, i);
+      CivicVisitSummary *summary;
+
+      if (g_strcmp0 (civic_legislative_get_string (doc, "type"), "visit") != 0)
+        continue;
+      summary = _civic_visit_summary_new_from_json (doc);
+      if (summary != NULL)
+        g_ptr_array_add (summaries, summary);
+    }
+
+  return TRUE;
+}
+
 static Snapshot *
 read_snapshot (CivicStore    *store,
+               gboolean       use_cache,
                GCancellable  *cancellable,
                GError       **error)
 {
   g_autoptr(Snapshot) snapshot = g_new0 (Snapshot, 1);
   g_autoptr(GPtrArray) visits = NULL;
+  gint64 cache_seq = 0;
+  guint n_changes = 0;
+  guint n_visit_changes = 0;
+  gboolean dirty = FALSE;
+
+  /* Taken first: whatever is read next is at least this recent, so the
+   * changes after it are all a later load needs.  (The store holds its
+   * lock while a write is in progress, so this is a committed sequence.)
+   */
+  snapshot->seq = civic_store_get_update_seq (store);
 
   snapshot->legislators = civic_store_list (store, "legislator", error);
   if (snapshot->legislators == NULL)
@@ -79,18 +478,48 @@ read_snapshot (CivicStore    *store,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
-  visits = civic_store_list (store, "visit", error);
-  if (visits == NULL)
-    return NULL;
-
-  snapshot->summaries = g_ptr_array_new_full (visits->len, (GDestroyNotify) _civic_visit_summary_free);
-  for (guint i = 0; i < visits->len; i++)
+  if (use_cache)
+    snapshot->summaries = read_cache (store, snapshot->seq, &cache_seq);
+  if (snapshot->summaries != NULL)
     {
-      CivicVisitSummary *summary = _civic_visit_summary_new_from_json (g_ptr_array_index (visits, i));
+      g_autoptr(GError) local_error = NULL;
 
-      if (summary != NULL)
-        g_ptr_array_add (snapshot->summaries, summary);
+      if (apply_changes_since (store, snapshot->summaries, cache_seq, &n_changes, &n_visit_changes,
+                               &local_error))
+        {
+          snapshot->from_cache = TRUE;
+          dirty = n_changes >= CACHE_REWRITE_AFTER || n_visit_changes > 0;
+        }
+      else
+        {
+          if (local_error != NULL)
+            g_debug ("Reading every visit: %s", local_error->message);
+          g_clear_pointer (&snapshot->summaries, g_ptr_array_unref);
+        }
     }
+
+  if (snapshot->summaries == NULL)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+
+      visits = civic_store_list (store, "visit", error);
+      if (visits == NULL)
+        return NULL;
+
+      snapshot->summaries = g_ptr_array_new_full (visits->len, (GDestroyNotify) _civic_visit_summary_free);
+      for (guint i = 0; i < visits->len; i++)
+        {
+          CivicVisitSummary *summary = _civic_visit_summary_new_from_json (g_ptr_array_index (visits, i));
+
+          if (summary != NULL)
+            g_ptr_array_add (snapshot->summaries, summary);
+        }
+      dirty = use_cache;
+    }
+
+  if (dirty)
+    snapshot->cache_text = serialize_summaries (snapshot->summaries);
 
   return g_steal_pointer (&snapshot);
 }
@@ -134,6 +563,7 @@ apply_snapshot (CivicVisitIndex *self,
   self->legislators = g_steal_pointer (&snapshot->legislators);
   rebuild_maps (self);
   self->loaded = TRUE;
+  self->from_cache = snapshot->from_cache;
 
   /* Writes that landed while the worker read may or may not be in what
    * it read; reading them again is harmless and makes sure.
@@ -405,10 +835,12 @@ civic_visit_index_load (CivicVisitIndex  *self,
 
   g_return_val_if_fail (CIVIC_IS_VISIT_INDEX (self), FALSE);
 
-  snapshot = read_snapshot (self->store, cancellable, error);
+  snapshot = read_snapshot (self->store, TRUE, cancellable, error);
   if (snapshot == NULL)
     return FALSE;
 
+  if (snapshot->cache_text != NULL)
+    write_cache (self->store, snapshot->seq, snapshot->cache_text);
   apply_snapshot (self, snapshot);
   return TRUE;
 }
@@ -421,12 +853,38 @@ load_thread (GTask        *task,
 {
   CivicStore *store = task_data;
   GError *error = NULL;
-  Snapshot *snapshot = read_snapshot (store, cancellable, &error);
+  Snapshot *snapshot = read_snapshot (store, TRUE, cancellable, &error);
 
   if (snapshot == NULL)
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, snapshot, (GDestroyNotify) snapshot_free);
+}
+
+typedef struct {
+  CivicStore *store;
+  gint64      seq;
+  char       *text;
+} CacheWrite;
+
+static void
+cache_write_free (CacheWrite *write)
+{
+  g_clear_object (&write->store);
+  g_free (write->text);
+  g_free (write);
+}
+
+static void
+write_cache_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  CacheWrite *write = task_data;
+
+  write_cache (write->store, write->seq, write->text);
+  g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -445,6 +903,22 @@ load_done_cb (GObject      *source_object,
     {
       g_task_return_error (task, error);
       return;
+    }
+
+  /* The copy is written after the caller has its data, in a thread of
+   * its own: nothing waits for it.
+   */
+  if (snapshot->cache_text != NULL)
+    {
+      g_autoptr(GTask) writer = g_task_new (NULL, NULL, NULL, NULL);
+      CacheWrite *write = g_new0 (CacheWrite, 1);
+
+      write->store = g_object_ref (self->store);
+      write->seq = snapshot->seq;
+      write->text = g_steal_pointer (&snapshot->cache_text);
+      g_task_set_source_tag (writer, write_cache_thread);
+      g_task_set_task_data (writer, write, (GDestroyNotify) cache_write_free);
+      g_task_run_in_thread (writer, write_cache_thread);
     }
 
   apply_snapshot (self, snapshot);
@@ -560,4 +1034,122 @@ civic_visit_index_dup_topics (CivicVisitIndex *self)
   g_ptr_array_add (topics, NULL);
 
   return (GStrv) g_ptr_array_free (g_steal_pointer (&topics), FALSE);
+}
+
+static gboolean
+summary_legislator_exists (CivicVisitIndex   *self,
+                           CivicVisitSummary *summary)
+{
+  return summary->legislator_id != NULL
+         && g_hash_table_contains (self->legislators_by_id, summary->legislator_id);
+}
+
+char *
+civic_visit_index_dup_busiest_topic (CivicVisitIndex *self)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) spelled = g_hash_table_new (g_str_hash, g_str_equal);
+  g_auto(GStrv) topics = NULL;
+  const char *best = NULL;
+  guint best_count = 0;
+
+  g_return_val_if_fail (CIVIC_IS_VISIT_INDEX (self), NULL);
+
+  /* The visits a whip count of each topic would count: those of
+   * legislators that exist.
+   */
+  for (guint i = 0; i < self->summaries->len; i++)
+    {
+      CivicVisitSummary *summary = g_ptr_array_index (self->summaries, i);
+
+      if (!summary_legislator_exists (self, summary))
+        continue;
+      for (guint j = 0; summary->topic_keys[j] != NULL; j++)
+        {
+          guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, summary->topic_keys[j]));
+
+          g_hash_table_insert (counts, summary->topic_keys[j], GUINT_TO_POINTER (n + 1));
+        }
+    }
+
+  topics = civic_visit_index_dup_topics (self);
+  for (guint i = 0; topics[i] != NULL; i++)
+    {
+      g_autofree char *key = civic_legislative_topic_key (topics[i]);
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, key));
+
+      if (n > best_count)
+        {
+          best = topics[i];
+          best_count = n;
+        }
+    }
+
+  return g_strdup (best);
+}
+
+GHashTable *
+civic_visit_index_dup_last_visits (CivicVisitIndex *self)
+{
+  GHashTable *last = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  g_return_val_if_fail (CIVIC_IS_VISIT_INDEX (self), last);
+
+  for (guint i = 0; i < self->summaries->len; i++)
+    {
+      CivicVisitSummary *summary = g_ptr_array_index (self->summaries, i);
+      const char *current;
+
+      if (summary->legislator_id == NULL || summary->occurs_at == NULL)
+        continue;
+      current = g_hash_table_lookup (last, summary->legislator_id);
+      if (current == NULL || civic_positions_compare_instants (summary->occurs_at, current) > 0)
+        g_hash_table_insert (last, g_strdup (summary->legislator_id), g_strdup (summary->occurs_at));
+    }
+
+  return last;
+}
+
+GHashTable *
+civic_visit_index_dup_visited_in_campaign (CivicVisitIndex *self,
+                                           const char      *campaign_id,
+                                           const char      *starts_on,
+                                           const char      *ends_on)
+{
+  GHashTable *visited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  g_return_val_if_fail (CIVIC_IS_VISIT_INDEX (self), visited);
+
+  if (campaign_id == NULL)
+    return visited;
+
+  for (guint i = 0; i < self->summaries->len; i++)
+    {
+      CivicVisitSummary *summary = g_ptr_array_index (self->summaries, i);
+      gboolean in_campaign;
+
+      if (summary->legislator_id == NULL)
+        continue;
+      /* A visit belongs to the campaign it names, or, naming none, to the
+       * campaign whose dates it falls in.
+       */
+      if (summary->campaign_id != NULL)
+        in_campaign = g_str_equal (summary->campaign_id, campaign_id);
+      else
+        in_campaign = summary->occurs_at != NULL && starts_on != NULL
+                      && strncmp (summary->occurs_at, starts_on, 10) >= 0
+                      && (ends_on == NULL || strncmp (summary->occurs_at, ends_on, 10) <= 0);
+      if (in_campaign)
+        g_hash_table_add (visited, g_strdup (summary->legislator_id));
+    }
+
+  return visited;
+}
+
+gboolean
+civic_visit_index_get_loaded_from_cache (CivicVisitIndex *self)
+{
+  g_return_val_if_fail (CIVIC_IS_VISIT_INDEX (self), FALSE);
+
+  return self->from_cache;
 }

@@ -4,13 +4,27 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Reading 3,000 visit documents from the store means parsing 3,000 JSON
- * texts, which alone takes longer than the 50 ms a whip count may.  The
- * Visits page therefore loads one index (one full read, in a worker thread
- * with civic_visit_index_load_async()) and recounts from it on every filter
- * or topic change in about a millisecond.  The index follows the store's
- * ::changed signal: it re-reads only the visits and legislators that were
- * written (or drops the deleted ones) and then emits its own ::changed, so
- * a new debrief moves the whip count at once.
+ * texts (3 MB with json-glib: 150–250 ms of CPU, and much more while other
+ * threads compete for the two cores), far longer than the 50 ms a whip
+ * count may take.  The Visits page therefore loads one index (in a worker
+ * thread with civic_visit_index_load_async()) and recounts from it on every
+ * filter or topic change in about a millisecond.  The index follows the
+ * store's ::changed signal: it re-reads only the visits and legislators
+ * that were written (or drops the deleted ones) and then emits its own
+ * ::changed, so a new debrief moves the whip count at once.
+ *
+ * So that the load itself is quick, the index keeps a copy of its visit
+ * summaries in the store file, as the _local document
+ * CIVIC_VISIT_INDEX_CACHE_ID (not replicated, not in the changes feed):
+ * one compact text with the update sequence it reflects.  A load reads
+ * that text (one row, one short parse), then the visits written since
+ * (civic_store_changes() after that sequence, civic_store_get_many() of
+ * the visits among them), and reads every visit only when there is no
+ * usable copy: none yet, another format or schema, a sequence ahead of the
+ * store's, or more than a few thousand changes since.  A load that had to
+ * read much writes a fresh copy afterwards (a _local write, allowed on
+ * read-only profiles too; a failure to write only costs the next load
+ * time).  The legislators are always read from the store: they are few.
  *
  * The index must be used from the thread whose main context was the
  * thread-default when the store was opened (the GUI's main thread).
@@ -29,6 +43,9 @@
 
 G_BEGIN_DECLS
 
+/* The _local document that holds the index's summaries between runs. */
+#define CIVIC_VISIT_INDEX_CACHE_ID "_local/civic-visit-index"
+
 #define CIVIC_TYPE_VISIT_INDEX (civic_visit_index_get_type ())
 G_DECLARE_FINAL_TYPE (CivicVisitIndex, civic_visit_index, CIVIC, VISIT_INDEX, GObject)
 
@@ -37,7 +54,9 @@ CivicStore      *civic_visit_index_get_store     (CivicVisitIndex  *self);
 /* TRUE once a load has completed. */
 gboolean         civic_visit_index_get_loaded    (CivicVisitIndex  *self);
 
-/* Reads every visit and legislator, blocking (tests, the CLI). */
+/* Reads every visit and legislator, blocking (tests, the CLI), and
+ * refreshes the stored copy when it was missing or stale.
+ */
 gboolean         civic_visit_index_load          (CivicVisitIndex  *self,
                                                   GCancellable     *cancellable,
                                                   GError          **error);
@@ -66,5 +85,25 @@ guint            civic_visit_index_count_overdue (CivicVisitIndex  *self,
  * sorted; for the whip count's topic picker.  Transfer full.
  */
 GStrv            civic_visit_index_dup_topics    (CivicVisitIndex  *self);
+/* The topic (as civic_visit_index_dup_topics() spells it) with the most
+ * visits to legislators that exist; the first in that sorted order among
+ * equals; %NULL when no visit names one.  Transfer full.
+ */
+char            *civic_visit_index_dup_busiest_topic (CivicVisitIndex *self);
+/* Legislator id → occurs_at of that legislator's latest visit (both
+ * owned by the table).  Transfer full.
+ */
+GHashTable      *civic_visit_index_dup_last_visits (CivicVisitIndex *self);
+/* The ids (owned by the table) of the legislators visited in a campaign:
+ * by a visit that names @campaign_id, or names no campaign and falls on a
+ * day from @starts_on to @ends_on ("YYYY-MM-DD"; %NULL @ends_on: open).
+ * Empty when @campaign_id is %NULL.  Transfer full.
+ */
+GHashTable      *civic_visit_index_dup_visited_in_campaign (CivicVisitIndex *self,
+                                                            const char      *campaign_id,
+                                                            const char      *starts_on,
+                                                            const char      *ends_on);
+/* Whether the last load used the stored copy (for benchmarks and tests). */
+gboolean         civic_visit_index_get_loaded_from_cache (CivicVisitIndex *self);
 
 G_END_DECLS
