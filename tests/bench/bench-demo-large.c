@@ -10,6 +10,7 @@
  * benchmark fails when it is missed.
  */
 
+#define _GNU_SOURCE  /* RUSAGE_THREAD */
 #define G_LOG_DOMAIN "bench-demo-large"
 
 #include "config.h"
@@ -27,13 +28,28 @@
  * figure that does not depend on how busy the machine is.
  */
 static double
-cpu_seconds (void)
+cpu_seconds_of (int who)
 {
   struct rusage usage;
 
-  getrusage (RUSAGE_SELF, &usage);
+  getrusage (who, &usage);
   return usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6
          + usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
+}
+
+static double
+cpu_seconds (void)
+{
+  return cpu_seconds_of (RUSAGE_SELF);
+}
+
+/* This thread's share: the writer's critical path, which bounds the wall
+ * time on an otherwise idle machine however the helpers' work overlaps.
+ */
+static double
+thread_cpu_seconds (void)
+{
+  return cpu_seconds_of (RUSAGE_THREAD);
 }
 
 int
@@ -47,7 +63,7 @@ main (int    argc,
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
   gint64 start, built, generated;
-  double total, cpu_start, cpu_build, cpu_total;
+  double total, cpu_start, cpu_build, cpu_total, thread_start, cpu_thread;
 
   dir = g_dir_make_tmp ("civic-bench-XXXXXX", &error);
   g_assert_no_error (error);
@@ -65,6 +81,7 @@ main (int    argc,
     gint64 t0 = g_get_monotonic_time ();
 
     cpu_start = cpu_seconds ();
+    thread_start = thread_cpu_seconds ();
 
     store = civic_store_open (path, &error);
     g_assert_no_error (error);
@@ -72,6 +89,7 @@ main (int    argc,
       g_error ("generating the large organization failed: %s", error->message);
     generated = g_get_monotonic_time () - t0;
     cpu_total = cpu_seconds () - cpu_start;
+    cpu_thread = thread_cpu_seconds () - thread_start;
   }
 
   stats = civic_store_get_stats (store, &error);
@@ -81,9 +99,9 @@ main (int    argc,
   g_print ("building the documents alone: %.2f s (%.2f s of CPU, freeing them included)\n",
            (built - start) / (double) G_USEC_PER_SEC, cpu_build);
   g_print ("demo-large: %u documents, %.1f MiB, generated and committed in %.2f s "
-           "(%.2f s of CPU; target %.0f s)\n",
+           "(%.2f s of CPU, %.2f s of it on the writing thread; target %.0f s)\n",
            stats->documents, stats->size_bytes / (1024.0 * 1024.0), total, cpu_total,
-           TARGET_SECONDS);
+           cpu_thread, TARGET_SECONDS);
 
   g_clear_object (&store);
   {

@@ -275,6 +275,126 @@ test_put_many_and_changed (void)
   g_assert_cmpuint (civic_store_count (store, "event", &error), ==, 0);
 }
 
+/* Batches handed out one after another, as a generator does while it is
+ * still building the later ones.
+ */
+typedef struct {
+  GPtrArray *batches;   /* GPtrArray* of documents */
+  guint      next;
+  guint      calls;
+} Batches;
+
+static GPtrArray *
+next_batch (gpointer user_data)
+{
+  Batches *batches = user_data;
+
+  batches->calls++;
+  if (batches->next == batches->batches->len)
+    return NULL;
+  return g_ptr_array_index (batches->batches, batches->next++);
+}
+
+static JsonObject *
+numbered_volunteer (guint i)
+{
+  g_autofree char *json = g_strdup_printf ("{\"_id\":\"volunteer:%05u\",\"type\":\"volunteer\","
+                                           "\"family_name\":\"Family %u\",\"given_name\":\"Given %u\","
+                                           "\"office_id\":\"office:%u\"}", i, (i * 7919) % 5000, i, i % 3);
+  return doc_from_json (json);
+}
+
+static void
+test_put_batches (void)
+{
+  g_autoptr(CivicStore) store = open_memory ();
+  g_autoptr(CivicStore) reference = open_memory ();
+  g_autoptr(GPtrArray) log = g_ptr_array_new_with_free_func (g_free);
+  Batches batches = { g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref), 0, 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GPtrArray) expected = NULL;
+
+  /* Big enough for the store to prepare the first batch on a second
+   * thread; the revisions, index and order must not tell.
+   */
+  for (guint b = 0; b < 2; b++)
+    {
+      GPtrArray *batch = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+
+      for (guint i = b * 4500; i < (b == 0 ? 4500 : 5000); i++)
+        g_ptr_array_add (batch, numbered_volunteer (i));
+      g_ptr_array_add (batches.batches, batch);
+    }
+
+  g_signal_connect (store, "changed", G_CALLBACK (on_changed), log);
+  g_assert_true (civic_store_put_batches (store, next_batch, &batches, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (batches.calls, ==, 3);
+  g_assert_cmpuint (log->len, ==, 1);   /* one transaction, one ::changed */
+  g_assert_cmpuint (civic_store_count (store, "volunteer", &error), ==, 5000);
+
+  /* The same documents written one by one, the slow and simple way. */
+  for (guint i = 0; i < 5000; i++)
+    {
+      g_autoptr(JsonObject) doc = numbered_volunteer (i);
+      g_autofree char *rev = civic_store_put (reference, doc, &error);
+
+      g_assert_no_error (error);
+    }
+  listed = civic_store_list (store, "volunteer", &error);
+  g_assert_no_error (error);
+  expected = civic_store_list (reference, "volunteer", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, expected->len);
+  for (guint i = 0; i < listed->len; i++)
+    {
+      JsonObject *got = g_ptr_array_index (listed, i);
+      JsonObject *want = g_ptr_array_index (expected, i);
+
+      g_assert_cmpstr (civic_json_object_get_string_or_null (got, "_id"), ==,
+                       civic_json_object_get_string_or_null (want, "_id"));
+      g_assert_cmpstr (civic_json_object_get_string_or_null (got, "_rev"), ==,
+                       civic_json_object_get_string_or_null (want, "_rev"));
+    }
+  g_clear_pointer (&listed, g_ptr_array_unref);
+  listed = civic_store_list_by_ref (store, "volunteer", CIVIC_STORE_REF_OFFICE, "office:1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 1667);
+  g_assert_true (civic_store_check (store, &error));
+  g_assert_no_error (error);
+  g_ptr_array_unref (batches.batches);
+}
+
+static void
+test_put_batches_failure_writes_nothing (void)
+{
+  g_autoptr(CivicStore) store = open_memory ();
+  Batches batches = { g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref), 0, 0 };
+  g_autoptr(GError) error = NULL;
+  GPtrArray *batch;
+
+  batch = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  for (guint i = 0; i < 5000; i++)
+    g_ptr_array_add (batch, numbered_volunteer (i));
+  g_ptr_array_add (batches.batches, batch);
+  /* The second batch fails halfway: a document without an id. */
+  batch = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  g_ptr_array_add (batch, numbered_volunteer (6000));
+  g_ptr_array_add (batch, doc_from_json ("{\"type\":\"volunteer\",\"family_name\":\"Nobody\"}"));
+  g_ptr_array_add (batches.batches, batch);
+  batch = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  g_ptr_array_add (batch, numbered_volunteer (7000));
+  g_ptr_array_add (batches.batches, batch);
+
+  g_assert_false (civic_store_put_batches (store, next_batch, &batches, &error));
+  g_assert_error (error, CIVIC_STORE_ERROR, CIVIC_STORE_ERROR_INVALID);
+  g_assert_cmpuint (batches.calls, ==, 2);   /* not asked again after the failure */
+  g_assert_cmpuint (civic_store_count (store, "volunteer", NULL), ==, 0);
+  g_assert_cmpint (civic_store_get_update_seq (store), ==, 0);
+  g_ptr_array_unref (batches.batches);
+}
+
 static void
 test_failed_put_many_leaves_nothing (void)
 {
@@ -886,6 +1006,8 @@ main (int   argc,
   g_test_add_func ("/store/local/deterministic-revs", test_deterministic_revs);
   g_test_add_func ("/store/local/put-many-and-changed", test_put_many_and_changed);
   g_test_add_func ("/store/local/failed-put-many-leaves-nothing", test_failed_put_many_leaves_nothing);
+  g_test_add_func ("/store/local/put-batches", test_put_batches);
+  g_test_add_func ("/store/local/put-batches-failure-writes-nothing", test_put_batches_failure_writes_nothing);
 
   g_test_add_func ("/store/local/edit-conflicting-leaf", test_edit_conflicting_leaf);
   g_test_add_func ("/store/local/delete-and-recreate", test_delete_and_recreate);

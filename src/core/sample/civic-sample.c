@@ -197,6 +197,10 @@ typedef struct {
   GTimeZone   *zone;        /* America/Los_Angeles: every office is there */
   GPtrArray   *docs;
   GStringChunk *strings;    /* ids, shared by the documents that point to them */
+  /* When the documents are written while they are built, finished stretches
+   * of docs go here (GPtrArray*), in order; see civic_sample_generate().
+   */
+  GAsyncQueue *finished;
 
   const char  *office_ids[N_OFFICES];
   GPtrArray   *campaigns;   /* Campaign* */
@@ -339,6 +343,18 @@ finish_doc (Gen        *g,
   set_instant (doc, "updated_at", MAX (created_at, updated_at));
   json_object_set_string_member (doc, "updated_by", CIVIC_SAMPLE_USER_NAME);
   g_ptr_array_add (g->docs, doc);
+}
+
+/* Passes the documents built so far to the writer, when there is one
+ * waiting for them; nothing the generator does later looks at them.
+ */
+static void
+hand_off_docs (Gen *g)
+{
+  if (g->finished == NULL || g->docs->len == 0)
+    return;
+  g_async_queue_push (g->finished, g->docs);
+  g->docs = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
 }
 
 /* The UTC instant of a wall-clock time in Los Angeles. */
@@ -2021,6 +2037,8 @@ build_large (Gen *g)
       add_large_event (g, i, shift_ids, shift_times);
     }
 
+  hand_off_docs (g);
+
   /* Exactly LARGE_SIGNUPS signups, spread evenly over the shifts, built
    * on two cores: each shift's signups depend only on the seed and the
    * shift's position, so the split changes nothing in the output.
@@ -2053,6 +2071,7 @@ build_large (Gen *g)
       }
     g->counters[T_SIGNUP] = LARGE_SIGNUPS;
   }
+  hand_off_docs (g);
 
   for (guint i = 0; i < LARGE_VISITS; i++)
     {
@@ -2120,14 +2139,17 @@ civic_sample_scale_from_string (const char        *text,
   return TRUE;
 }
 
-GPtrArray *
-civic_sample_build (CivicSampleScale scale,
-                    guint32          seed)
+/* Builds the organization; with @finished, hands stretches of documents
+ * to it as they are done and returns only the last stretch.
+ */
+static GPtrArray *
+build_organization (CivicSampleScale  scale,
+                    guint32           seed,
+                    GAsyncQueue      *finished)
 {
   Gen g = { 0, };
 
-  g_return_val_if_fail (scale == CIVIC_SAMPLE_SCALE_DEMO || scale == CIVIC_SAMPLE_SCALE_LARGE, NULL);
-
+  g.finished = finished;
   g.seed = seed;
   g.rng.state = mix64 (G_GUINT64_CONSTANT (0x5eed5eed00000000) ^ seed) ^ (guint64) scale;
   g.zone = g_time_zone_new_identifier ("America/Los_Angeles");
@@ -2174,6 +2196,15 @@ civic_sample_build (CivicSampleScale scale,
   return g.docs;
 }
 
+GPtrArray *
+civic_sample_build (CivicSampleScale scale,
+                    guint32          seed)
+{
+  g_return_val_if_fail (scale == CIVIC_SAMPLE_SCALE_DEMO || scale == CIVIC_SAMPLE_SCALE_LARGE, NULL);
+
+  return build_organization (scale, seed, NULL);
+}
+
 typedef struct {
   gpointer *docs;
   guint     n;
@@ -2213,6 +2244,67 @@ free_docs (GPtrArray *docs)
   g_ptr_array_unref (docs);
 }
 
+/* ---- Writing while building ---------------------------------------------- */
+
+/* Marks the end of the stretches in a StreamWrite's queue. */
+static GPtrArray end_of_stretches;
+
+typedef struct {
+  CivicSampleScale  scale;
+  guint32           seed;
+  GAsyncQueue      *finished;    /* GPtrArray* stretches, then &end_of_stretches */
+  GAsyncQueue      *written;     /* stretches the store is done with, to free */
+  GPtrArray        *current;     /* the stretch being written */
+  gboolean          ended;       /* end_of_stretches was taken */
+} StreamWrite;
+
+static gpointer
+build_thread (gpointer data)
+{
+  StreamWrite *stream = data;
+  GPtrArray *last = build_organization (stream->scale, stream->seed, stream->finished);
+
+  if (last->len > 0)
+    g_async_queue_push (stream->finished, last);
+  else
+    g_ptr_array_unref (last);
+  g_async_queue_push (stream->finished, &end_of_stretches);
+  return NULL;
+}
+
+static gpointer
+free_thread (gpointer data)
+{
+  GAsyncQueue *written = data;
+  GPtrArray *docs;
+
+  while ((docs = g_async_queue_pop (written)) != &end_of_stretches)
+    g_ptr_array_unref (docs);
+  return NULL;
+}
+
+/* Each stretch is written as soon as it is built, so the generator, the
+ * store's preparing thread and the writer overlap instead of taking turns.
+ * The stretch handed out before is done with by then: it goes to be freed.
+ */
+static GPtrArray *
+next_stretch (gpointer user_data)
+{
+  StreamWrite *stream = user_data;
+  GPtrArray *docs;
+
+  if (stream->current != NULL)
+    g_async_queue_push (stream->written, g_steal_pointer (&stream->current));
+  docs = g_async_queue_pop (stream->finished);
+  if (docs == &end_of_stretches)
+    {
+      stream->ended = TRUE;
+      return NULL;
+    }
+  stream->current = docs;
+  return docs;
+}
+
 gboolean
 civic_sample_generate (CivicStore        *store,
                        CivicSampleScale   scale,
@@ -2230,6 +2322,34 @@ civic_sample_generate (CivicStore        *store,
       g_set_error (error, CIVIC_SAMPLE_ERROR, CIVIC_SAMPLE_ERROR_INVALID_SCALE,
                    _("Unknown sample scale"));
       return FALSE;
+    }
+
+  if (scale == CIVIC_SAMPLE_SCALE_LARGE)
+    {
+      StreamWrite stream = { scale, seed, g_async_queue_new (), g_async_queue_new (), NULL, FALSE };
+      GThread *builder = g_thread_new ("civic-sample-build", build_thread, &stream);
+      GThread *freer = g_thread_new ("civic-sample-free", free_thread, stream.written);
+
+      /* One transaction, all of the organization or nothing. */
+      ok = civic_store_put_batches (store, next_stretch, &stream, error);
+
+      /* After a failure the rest of the stretches are still coming. */
+      if (stream.current != NULL)
+        g_async_queue_push (stream.written, g_steal_pointer (&stream.current));
+      while (!stream.ended)
+        {
+          docs = g_async_queue_pop (stream.finished);
+          if (docs == &end_of_stretches)
+            stream.ended = TRUE;
+          else
+            g_async_queue_push (stream.written, docs);
+        }
+      g_thread_join (builder);
+      g_async_queue_push (stream.written, &end_of_stretches);
+      g_thread_join (freer);
+      g_async_queue_unref (stream.finished);
+      g_async_queue_unref (stream.written);
+      return ok;
     }
 
   /* One put_many is one transaction, all of the organization or nothing;

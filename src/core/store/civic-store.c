@@ -1081,6 +1081,32 @@ consider_bulk_mode (CivicStore *self,
 }
 
 static gboolean
+write_index_row (CivicStore          *self,
+                 gint64               num,
+                 const char          *id,
+                 const CivicIndexRow *row,
+                 GError             **error)
+{
+  g_autoptr(CivicStmt) stmt = get_stmt (self, STMT_INDEX_UPSERT, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, num);
+  sqlite3_bind_text (stmt, 2, id, -1, SQLITE_STATIC);
+  bind_text_or_null (stmt, 3, row->type);
+  bind_text_or_null (stmt, 4, row->sort_key);
+  bind_text_or_null (stmt, 5, row->starts_at);
+  bind_text_or_null (stmt, 6, row->ends_at);
+  bind_text_or_null (stmt, 7, row->ref1);
+  bind_text_or_null (stmt, 8, row->ref2);
+  bind_text_or_null (stmt, 9, row->office_id);
+  bind_text_or_null (stmt, 10, row->campaign_id);
+  bind_text_or_null (stmt, 11, row->status);
+  sqlite3_bind_int (stmt, 12, row->long_span);
+  return step_done (self, stmt, error);
+}
+
+static gboolean
 write_index (CivicStore *self,
              gint64      num,
              const char *id,
@@ -1090,11 +1116,11 @@ write_index (CivicStore *self,
              GError    **error)
 {
   g_auto(CivicIndexRow) row = { 0 };
-  g_autoptr(CivicStmt) stmt = NULL;
 
   if (deleted)
     {
-      stmt = get_stmt (self, STMT_INDEX_DELETE, error);
+      g_autoptr(CivicStmt) stmt = get_stmt (self, STMT_INDEX_DELETE, error);
+
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, num);
@@ -1102,22 +1128,7 @@ write_index (CivicStore *self,
     }
 
   civic_index_row_compute (&row, type, body);
-  stmt = get_stmt (self, STMT_INDEX_UPSERT, error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, num);
-  sqlite3_bind_text (stmt, 2, id, -1, SQLITE_STATIC);
-  bind_text_or_null (stmt, 3, row.type);
-  bind_text_or_null (stmt, 4, row.sort_key);
-  bind_text_or_null (stmt, 5, row.starts_at);
-  bind_text_or_null (stmt, 6, row.ends_at);
-  bind_text_or_null (stmt, 7, row.ref1);
-  bind_text_or_null (stmt, 8, row.ref2);
-  bind_text_or_null (stmt, 9, row.office_id);
-  bind_text_or_null (stmt, 10, row.campaign_id);
-  bind_text_or_null (stmt, 11, row.status);
-  sqlite3_bind_int (stmt, 12, row.long_span);
-  return step_done (self, stmt, error);
+  return write_index_row (self, num, id, &row, error);
 }
 
 static gboolean
@@ -1420,22 +1431,159 @@ commit_tree (CivicStore *self,
   return TRUE;
 }
 
+/* ---- Preparing a large batch ahead of its writer ------------------------ */
+
+/* What a local edit computes from the document alone, without the
+ * database: its canonical body and, for a document that names no revision
+ * (a new one, as every document of a sample or an import is), the first
+ * revision's hash, its type and its index row.  For a large batch a second
+ * thread computes these ahead of the writer, so the two cores share the
+ * work and the writer only inserts rows.
+ */
+typedef struct {
+  char          *body;
+  char          *hash;
+  char          *type;
+  CivicIndexRow  row;
+} PreparedDoc;
+
+typedef struct {
+  GPtrArray   *docs;
+  PreparedDoc *prepared;
+  GThread     *thread;
+  GMutex       mutex;
+  GCond        cond;
+  guint        ready;     /* prepared[0, ready) are done; under mutex */
+  guint        seen;      /* the writer's copy of ready, without the lock */
+  gint         stop;      /* atomic: the writer gave up */
+} Preparer;
+
+/* How many documents the preparer finishes between signals to the writer. */
+#define PREPARE_STRIDE 256
+
+static void
+prepare_doc (JsonObject  *doc,
+             PreparedDoc *out)
+{
+  JsonNode *rev = json_object_get_member (doc, "_rev");
+  JsonNode *deleted = json_object_get_member (doc, "_deleted");
+
+  out->body = civic_json_canonical_object (doc, TRUE);
+  if ((rev != NULL && !JSON_NODE_HOLDS_NULL (rev))
+      || (deleted != NULL && !JSON_NODE_HOLDS_NULL (deleted)))
+    return;  /* an edit or a deletion: the writer needs the stored tree */
+
+  out->hash = compute_hash ("", FALSE, out->body);
+  out->type = civic_store_derive_type (civic_json_object_get_string_or_null (doc, "_id"), doc, NULL);
+  civic_index_row_compute (&out->row, out->type, doc);
+}
+
+static gpointer
+preparer_thread (gpointer data)
+{
+  Preparer *preparer = data;
+  guint n = preparer->docs->len;
+
+  for (guint i = 0; i < n && !g_atomic_int_get (&preparer->stop); i++)
+    {
+      prepare_doc (g_ptr_array_index (preparer->docs, i), &preparer->prepared[i]);
+      if ((i + 1) % PREPARE_STRIDE == 0 || i + 1 == n)
+        {
+          g_mutex_lock (&preparer->mutex);
+          preparer->ready = i + 1;
+          g_cond_signal (&preparer->cond);
+          g_mutex_unlock (&preparer->mutex);
+        }
+    }
+  return NULL;
+}
+
+/* Starts preparing @docs on another thread, or returns %NULL when that
+ * would not pay (a small batch, or one core).
+ */
+static Preparer *
+preparer_start (GPtrArray *docs)
+{
+  Preparer *preparer;
+
+  if (docs->len < BULK_THRESHOLD || g_get_num_processors () < 2)
+    return NULL;
+
+  preparer = g_new0 (Preparer, 1);
+  preparer->docs = docs;
+  preparer->prepared = g_new0 (PreparedDoc, docs->len);
+  g_mutex_init (&preparer->mutex);
+  g_cond_init (&preparer->cond);
+  preparer->thread = g_thread_new ("civic-store-prepare", preparer_thread, preparer);
+  return preparer;
+}
+
+/* The prepared form of document @i, once the preparer has made it. */
+static PreparedDoc *
+preparer_get (Preparer *preparer,
+              guint     i)
+{
+  if (i >= preparer->seen)
+    {
+      g_mutex_lock (&preparer->mutex);
+      while (preparer->ready <= i)
+        g_cond_wait (&preparer->cond, &preparer->mutex);
+      preparer->seen = preparer->ready;
+      g_mutex_unlock (&preparer->mutex);
+    }
+  return &preparer->prepared[i];
+}
+
+static void
+preparer_finish (Preparer *preparer)
+{
+  g_atomic_int_set (&preparer->stop, TRUE);
+  g_thread_join (preparer->thread);
+  for (guint i = 0; i < preparer->docs->len; i++)
+    {
+      g_free (preparer->prepared[i].body);
+      g_free (preparer->prepared[i].hash);
+      g_free (preparer->prepared[i].type);
+      civic_index_row_clear (&preparer->prepared[i].row);
+    }
+  g_free (preparer->prepared);
+  g_mutex_clear (&preparer->mutex);
+  g_cond_clear (&preparer->cond);
+  g_free (preparer);
+}
+
 /* The fast path of a local edit that creates a document: no lookup first,
  * the id's unique index says whether it exists (then *exists is set and
- * nothing was written).
+ * nothing was written).  @prepared, when given, holds the hash, type and
+ * index row already computed.
  */
 static char *
-insert_new_doc (CivicStore *self,
-                const char *id,
-                JsonObject *doc,
-                const char *body,
-                gboolean   *exists,
-                GError    **error)
+insert_new_doc (CivicStore  *self,
+                const char  *id,
+                JsonObject  *doc,
+                const char  *body,
+                PreparedDoc *prepared,
+                gboolean    *exists,
+                GError     **error)
 {
-  g_autofree char *hash = compute_hash ("", FALSE, body);
-  g_autofree char *type = civic_store_derive_type (id, doc, NULL);
+  g_autofree char *own_hash = NULL;
+  g_autofree char *own_type = NULL;
+  const char *hash;
+  const char *type;
   gint64 num;
   int rc;
+
+  if (prepared != NULL && prepared->hash != NULL)
+    {
+      hash = prepared->hash;
+      type = prepared->type;
+    }
+  else
+    {
+      hash = own_hash = compute_hash ("", FALSE, body);
+      type = own_type = civic_store_derive_type (id, doc, NULL);
+      prepared = NULL;
+    }
 
   *exists = FALSE;
 
@@ -1478,7 +1626,8 @@ insert_new_doc (CivicStore *self,
     if (!step_done (self, stmt, error))
       return NULL;
   }
-  if (!write_index (self, num, id, type, FALSE, doc, error))
+  if (prepared != NULL ? !write_index_row (self, num, id, &prepared->row, error)
+                       : !write_index (self, num, id, type, FALSE, doc, error))
     return NULL;
 
   self->update_seq++;
@@ -1531,11 +1680,14 @@ get_deleted_flag (JsonObject *doc,
   return TRUE;
 }
 
-/* A local edit (new_edits=true) inside an open write. */
+/* A local edit (new_edits=true) inside an open write; @prepared is what
+ * a Preparer computed for @doc, or %NULL.
+ */
 static char *
-put_local_edit (CivicStore *self,
-                JsonObject *doc,
-                GError    **error)
+put_local_edit (CivicStore  *self,
+                JsonObject  *doc,
+                PreparedDoc *prepared,
+                GError     **error)
 {
   const char *id;
   const char *rev = NULL;
@@ -1575,12 +1727,15 @@ put_local_edit (CivicStore *self,
         }
     }
 
-  body = civic_json_canonical_object (doc, TRUE);
+  if (prepared != NULL)
+    body = g_steal_pointer (&prepared->body);
+  else
+    body = civic_json_canonical_object (doc, TRUE);
 
   if (rev == NULL && !deleted)
     {
       gboolean exists;
-      char *new_rev = insert_new_doc (self, id, doc, body, &exists, error);
+      char *new_rev = insert_new_doc (self, id, doc, body, prepared, &exists, error);
 
       if (new_rev != NULL || !exists)
         return new_rev;
@@ -2817,10 +2972,44 @@ civic_store_put (CivicStore *self,
 
   if (!write_begin (self, error))
     return NULL;
-  rev = put_local_edit (self, doc, error);
+  rev = put_local_edit (self, doc, NULL, error);
   if (!write_end (self, rev != NULL, rev != NULL ? error : NULL))
     g_clear_pointer (&rev, g_free);
   return rev;
+}
+
+/* Writes @docs as local edits inside an open write; @revs (optional, as
+ * long as @docs) receives the new revisions.
+ */
+static gboolean
+put_docs (CivicStore *self,
+          GPtrArray  *docs,
+          GPtrArray  *revs,
+          GError    **error)
+{
+  Preparer *preparer = NULL;
+  gboolean ok = TRUE;
+
+  if (docs->len >= BULK_THRESHOLD && !self->read_only)
+    ok = maybe_enter_bulk_mode (self, docs->len, error);
+
+  if (ok && !self->read_only)
+    preparer = preparer_start (docs);
+
+  for (guint i = 0; ok && i < docs->len; i++)
+    {
+      PreparedDoc *prepared = preparer != NULL ? preparer_get (preparer, i) : NULL;
+      char *rev = put_local_edit (self, g_ptr_array_index (docs, i), prepared, error);
+
+      if (rev == NULL)
+        ok = FALSE;
+      else if (revs != NULL)
+        g_ptr_array_index (revs, i) = rev;
+      else
+        g_free (rev);
+    }
+  g_clear_pointer (&preparer, preparer_finish);
+  return ok;
 }
 
 gboolean
@@ -2830,37 +3019,48 @@ civic_store_put_many (CivicStore  *self,
                       GError     **error)
 {
   g_autoptr(GPtrArray) revs = NULL;
-  gboolean ok = TRUE;
+  gboolean ok;
 
   g_return_val_if_fail (CIVIC_IS_STORE (self), FALSE);
   g_return_val_if_fail (docs != NULL, FALSE);
 
   if (out_revs != NULL)
-    revs = g_ptr_array_new_full (docs->len, g_free);
+    {
+      revs = g_ptr_array_new_full (docs->len, g_free);
+      g_ptr_array_set_size (revs, docs->len);
+    }
 
   if (!write_begin (self, error))
     return FALSE;
-  if (docs->len >= BULK_THRESHOLD && !self->read_only)
-    ok = maybe_enter_bulk_mode (self, docs->len, error);
-  if (revs != NULL)
-    g_ptr_array_set_size (revs, docs->len);
-
-  for (guint i = 0; ok && i < docs->len; i++)
-    {
-      char *rev = put_local_edit (self, g_ptr_array_index (docs, i), error);
-
-      if (rev == NULL)
-        ok = FALSE;
-      else if (revs != NULL)
-        g_ptr_array_index (revs, i) = rev;
-      else
-        g_free (rev);
-    }
+  ok = put_docs (self, docs, revs, error);
   if (!write_end (self, ok, ok ? error : NULL))
     return FALSE;
   if (out_revs != NULL)
     *out_revs = g_steal_pointer (&revs);
   return TRUE;
+}
+
+gboolean
+civic_store_put_batches (CivicStore               *self,
+                         CivicStoreNextBatchFunc   next_batch,
+                         gpointer                  user_data,
+                         GError                  **error)
+{
+  GPtrArray *docs;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (CIVIC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (next_batch != NULL, FALSE);
+
+  /* The batches share the one write directly, with no savepoint each: in
+   * a write this large, SQLite's bookkeeping for an open savepoint costs
+   * more with every statement.
+   */
+  if (!write_begin (self, error))
+    return FALSE;
+  while (ok && (docs = next_batch (user_data)) != NULL)
+    ok = put_docs (self, docs, NULL, error);
+  return write_end (self, ok, ok ? error : NULL) && ok;
 }
 
 char *
@@ -2926,7 +3126,7 @@ civic_store_resolve_conflict (CivicStore *self,
           doc = civic_json_object_copy (merged);
           json_object_set_string_member (doc, "_rev", winner->key);
           json_object_remove_member (doc, "_deleted");
-          rev = put_local_edit (self, doc, error);
+          rev = put_local_edit (self, doc, NULL, error);
           ok = rev != NULL;
         }
 
@@ -2942,7 +3142,7 @@ civic_store_resolve_conflict (CivicStore *self,
           json_object_set_string_member (tombstone, "_id", id);
           json_object_set_string_member (tombstone, "_rev", leaf->key);
           json_object_set_boolean_member (tombstone, "_deleted", TRUE);
-          tombstone_rev = put_local_edit (self, tombstone, error);
+          tombstone_rev = put_local_edit (self, tombstone, NULL, error);
           ok = tombstone_rev != NULL;
         }
     }

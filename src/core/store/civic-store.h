@@ -230,6 +230,17 @@ gboolean     civic_store_put_many           (CivicStore          *self,
                                              GPtrArray           *docs,
                                              GPtrArray          **out_revs,
                                              GError             **error);
+/* Like civic_store_put_many() over several batches, all in one
+ * transaction, for documents that are still being made while the first
+ * are written: @next_batch returns the next batch (its documents must stay
+ * untouched until the following call), or %NULL after the last one.  It is
+ * not called again after a failure.
+ */
+typedef GPtrArray *(*CivicStoreNextBatchFunc) (gpointer user_data);
+gboolean     civic_store_put_batches        (CivicStore          *self,
+                                             CivicStoreNextBatchFunc next_batch,
+                                             gpointer             user_data,
+                                             GError             **error);
 char        *civic_store_delete             (CivicStore          *self,
                                              const char          *id,
                                              const char          *rev,
