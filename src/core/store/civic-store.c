@@ -254,7 +254,11 @@ struct _CivicStore
   /* The open write transaction: its nesting and what it changed. */
   GArray       *frames;
   GPtrArray    *pending_ids;
-  GPtrArray    *pending_types;
+  GPtrArray    *pending_types;   /* interned */
+  /* Whether a document may be among pending_ids twice: only writes that
+   * created a document through insert_new_doc() cannot repeat an id.
+   */
+  gboolean      pending_may_repeat;
 };
 
 G_DEFINE_FINAL_TYPE (CivicStore, civic_store, G_TYPE_OBJECT)
@@ -860,6 +864,7 @@ write_begin (CivicStore *self,
       g_atomic_pointer_set (&self->writer, g_thread_self ());
       g_ptr_array_set_size (self->pending_ids, 0);
       g_ptr_array_set_size (self->pending_types, 0);
+      self->pending_may_repeat = FALSE;
       self->tx_written = 0;
       self->tx_next_check = BULK_THRESHOLD;
     }
@@ -916,9 +921,16 @@ take_emission (CivicStore *self)
       char *id = g_ptr_array_index (self->pending_ids, i);
       const char *type = g_ptr_array_index (self->pending_types, i);
 
-      if (g_hash_table_add (seen, id))
+      /* Hashing a quarter of a million ids that cannot repeat would be
+       * the slowest part of committing the large sample.
+       */
+      if (!self->pending_may_repeat)
         g_ptr_array_add (ids, g_strdup (id));
-      if (type != NULL && g_hash_table_add (seen_types, (gpointer) type))
+      else if (g_hash_table_add (seen, id))
+        g_ptr_array_add (ids, g_strdup (id));
+      /* The types are interned and few: the previous one is usually it. */
+      if (type != NULL && (i == 0 || type != g_ptr_array_index (self->pending_types, i - 1))
+          && g_hash_table_add (seen_types, (gpointer) type))
         g_ptr_array_add (types, g_strdup (type));
     }
   g_ptr_array_add (ids, NULL);
@@ -931,6 +943,7 @@ take_emission (CivicStore *self)
 
   g_ptr_array_set_size (self->pending_ids, 0);
   g_ptr_array_set_size (self->pending_types, 0);
+  self->pending_may_repeat = FALSE;
   return emission;
 }
 
@@ -1040,9 +1053,15 @@ note_change (CivicStore *self,
              const char *id,
              const char *type)
 {
+  guint n = self->pending_types->len;
+  const char *last = n > 0 ? g_ptr_array_index (self->pending_types, n - 1) : NULL;
+
   g_ptr_array_add (self->pending_ids, g_strdup (id));
   self->tx_written++;
-  g_ptr_array_add (self->pending_types, (gpointer) g_intern_string (type));
+  /* Batches come type by type; interning takes a global lock. */
+  if (last == NULL || type == NULL || strcmp (last, type) != 0)
+    last = g_intern_string (type);
+  g_ptr_array_add (self->pending_types, (gpointer) last);
 }
 
 /* ---- Writing a document ------------------------------------------------- */
@@ -1426,6 +1445,7 @@ commit_tree (CivicStore *self,
       && !write_index (self, tree->num, tree->id, tree->type, tree->deleted, winner_body, error))
     return FALSE;
 
+  self->pending_may_repeat = TRUE;
   note_change (self, tree->id, tree->type);
   *changed = TRUE;
   return TRUE;
