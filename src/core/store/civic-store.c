@@ -248,6 +248,7 @@ struct _CivicStore
    */
   gboolean      wal;
   GThread      *writer;
+  GThread      *checkpointer;  /* copying a large write's WAL into the file */
   GMutex        readers_lock;
   GPtrArray    *idle_readers;
 
@@ -423,6 +424,11 @@ enter_bulk_mode (CivicStore *self,
    * the rest of the time 8 MB per connection keeps the app small.
    */
   if (!exec_sql (self, "PRAGMA cache_size = -65536", error))
+    return FALSE;
+  /* The commit would copy the whole write from the WAL into the file
+   * before returning; start_checkpoint() does that on another thread.
+   */
+  if (self->wal && !exec_sql (self, "PRAGMA wal_autocheckpoint = 0", error))
     return FALSE;
   self->bulk = TRUE;
   g_debug ("A large batch: the typed index is rebuilt when it commits");
@@ -983,6 +989,39 @@ dispatch_emission (CivicStore *self,
     }
 }
 
+static gpointer
+checkpoint_thread (gpointer data)
+{
+  char *path = data;
+  sqlite3 *db = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (db, 5000);
+      sqlite3_exec (db, "PRAGMA wal_checkpoint(PASSIVE)", NULL, NULL, NULL);
+      g_debug ("Checkpointed %s in %.2f s", path, (g_get_monotonic_time () - start) / 1e6);
+    }
+  sqlite3_close_v2 (db);
+  g_free (path);
+  return NULL;
+}
+
+/* After a large write, copies it from the WAL into the database file on
+ * another thread, so the writer (and whoever waits for it) goes on.  The
+ * data is committed already: a crash meanwhile leaves it in the WAL, where
+ * the next open finds it.
+ */
+static void
+start_checkpoint (CivicStore *self)
+{
+  if (self->path == NULL)
+    return;
+  if (self->checkpointer != NULL)
+    g_thread_join (g_steal_pointer (&self->checkpointer));
+  self->checkpointer = g_thread_new ("civic-store-checkpoint", checkpoint_thread, g_strdup (self->path));
+}
+
 /* Ends the innermost write: commits (or releases the savepoint) when @ok,
  * else rolls it back.  Returns whether the data is in; sets @error when a
  * commit fails.  ::changed is emitted after the outermost commit.
@@ -1034,7 +1073,15 @@ write_end (CivicStore *self,
   if (outermost)
     {
       if (self->bulk)
-        exec_sql (self, "PRAGMA cache_size = -8192", NULL);
+        {
+          exec_sql (self, "PRAGMA cache_size = -8192", NULL);
+          if (self->wal)
+            {
+              exec_sql (self, "PRAGMA wal_autocheckpoint = 1000", NULL);
+              if (ok)
+                start_checkpoint (self);
+            }
+        }
       self->bulk = FALSE;
       g_atomic_pointer_set (&self->writer, NULL);
     }
@@ -2262,6 +2309,8 @@ civic_store_finalize (GObject *object)
 {
   CivicStore *self = (CivicStore *) object;
 
+  if (self->checkpointer != NULL)
+    g_thread_join (g_steal_pointer (&self->checkpointer));
   /* Every read has ended: a read holds a reference to the store. */
   g_clear_pointer (&self->idle_readers, g_ptr_array_unref);
   for (guint i = 0; i < N_STMTS; i++)
