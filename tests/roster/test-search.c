@@ -171,7 +171,8 @@ test_phone (void)
   for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
     {
       g_auto(GStrv) ids = civic_volunteer_search_query (index, queries[i], NULL, 0);
-      assert_ids (ids, (const char *[]) { "volunteer:minji", "volunteer:minsu", NULL });
+      /* By family name, as the store lists: Kim before Park. */
+      assert_ids (ids, (const char *[]) { "volunteer:minsu", "volunteer:minji", NULL });
     }
   {
     g_auto(GStrv) ids = civic_volunteer_search_query (index, "5550303", NULL, 0);
@@ -283,6 +284,49 @@ test_from_store (void)
   g_assert_cmpuint (g_strv_length (gone), ==, 0);
 }
 
+/* The index lists everyone in the store's own order, so the first page a
+ * roster shows (civic_store_list_page ()) is the start of the full list.
+ */
+static void
+test_store_order (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CivicStore) store = civic_store_open (NULL, &error);
+  g_autoptr(CivicVolunteerSearch) index = civic_volunteer_search_new ();
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GPtrArray) page = NULL;
+  g_auto(GStrv) ids = NULL;
+  static const char * const names[][3] = {
+    { "Minji", "Park", "박민지" }, { "Minsu", "Kim", "김민수" }, { "zoe", "kim", NULL },
+    { "Éric", "Kim", NULL }, { NULL, NULL, "감민수" }, { "Ana", NULL, NULL }, { NULL, "Lee", "이수민" },
+    { "Bo", "Kim", NULL }, { "bo", "kim", NULL },
+  };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("volunteer:%c", 'z' - i);
+      g_autoptr(JsonObject) doc = volunteer (id, names[i][0], names[i][1], names[i][2], NULL, NULL);
+      g_autofree char *rev = civic_store_put (store, doc, &error);
+
+      g_assert_no_error (error);
+      civic_volunteer_search_update (index, doc);
+    }
+
+  listed = civic_store_list (store, "volunteer", &error);
+  g_assert_no_error (error);
+  ids = civic_volunteer_search_query (index, "", NULL, 0);
+  g_assert_cmpuint (g_strv_length (ids), ==, listed->len);
+  for (guint i = 0; i < listed->len; i++)
+    g_assert_cmpstr (ids[i], ==, json_object_get_string_member (g_ptr_array_index (listed, i), "_id"));
+
+  page = civic_store_list_page (store, "volunteer", 0, 4, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (page->len, ==, 4);
+  for (guint i = 0; i < page->len; i++)
+    g_assert_cmpstr (ids[i], ==, json_object_get_string_member (g_ptr_array_index (page, i), "_id"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -295,5 +339,6 @@ main (int argc, char **argv)
   g_test_add_func ("/roster/search/filters", test_filters);
   g_test_add_func ("/roster/search/update-remove", test_update_remove);
   g_test_add_func ("/roster/search/from-store", test_from_store);
+  g_test_add_func ("/roster/search/store-order", test_store_order);
   return g_test_run ();
 }

@@ -143,22 +143,24 @@ key_text (JsonObject *doc)
   return g_string_free (text, FALSE);
 }
 
-static char *
-sort_key_for (JsonObject *doc)
+char *
+civic_volunteer_sort_key (JsonObject *doc)
 {
-  const char *preferred = member_string (doc, "preferred_name");
   const char *given = member_string (doc, "given_name");
   const char *family = member_string (doc, "family_name");
-  const char *name_ko = member_string (doc, "name_ko");
-  g_autofree char *latin = NULL;
+  g_autofree char *name = NULL;
 
-  if (preferred != NULL && *preferred != '\0')
-    return civic_text_fold (preferred);
-  latin = g_strjoin (" ", given ?: "", family ?: "", NULL);
-  g_strstrip (latin);
-  if (*latin != '\0')
-    return civic_text_fold (latin);
-  return civic_text_fold (name_ko);
+  g_return_val_if_fail (doc != NULL, NULL);
+
+  /* Exactly the store's typed-index key (civic-store-index.c), so that a
+   * page read with civic_store_list_page () is the start of this order.
+   */
+  if ((family != NULL && *family != '\0') || (given != NULL && *given != '\0'))
+    {
+      name = g_strdup_printf ("%s %s", family ? family : "", given ? given : "");
+      return g_utf8_casefold (name, -1);
+    }
+  return g_utf8_casefold (member_string (doc, "name_ko") ?: "", -1);
 }
 
 static guint
@@ -201,7 +203,7 @@ entry_new (JsonObject *doc)
   entry->id = g_strdup (member_string (doc, "_id"));
   civic_text_key_init (&entry->key, text);
   entry->phone_digits = civic_text_digits (member_string (doc, "phone"));
-  entry->sort_key = sort_key_for (doc);
+  entry->sort_key = civic_volunteer_sort_key (doc);
   entry->office_id = g_strdup (member_string (doc, "office_id"));
   entry->languages = member_strv (doc, "languages", FALSE);
   entry->skills = member_strv (doc, "skills", TRUE);

@@ -94,6 +94,13 @@ GStrv                 civic_volunteer_search_query        (CivicVolunteerSearch 
                                                            const CivicVolunteerFilter *filter,
                                                            guint                       limit);
 
+/* The key volunteers are listed by, the same as civic_store_list ()'s:
+ * family then given name, case-folded, else the Korean name; ties go by
+ * id (compared with strcmp ()).  Ranked results keep this order within a
+ * rank, and an empty query lists every volunteer in it.
+ */
+char                 *civic_volunteer_sort_key            (JsonObject                 *doc);
+
 /* How @query matches one volunteer document (for short lists such as a
  * check-in table, where no index is worth building).
  */
