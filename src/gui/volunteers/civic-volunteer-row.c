@@ -8,14 +8,21 @@
  * made (in the roster's loading thread) rather than on every bind.  The
  * last shift and the campaign hours come later, from one pass over the
  * signups, through civic_volunteer_row_set_stats ().
+ *
+ * The roster sorts itself (see civic-roster-list.h) rather than through a
+ * GtkSortListModel, so each row also keeps a key per sortable column,
+ * made once, and civic_volunteer_row_compare () orders by them.
  */
 
 #define G_LOG_DOMAIN "civic-volunteer-row"
 
 #include "config.h"
 
+#include <string.h>
+
 #include "civic-text.h"
 #include "civic-volunteer-row.h"
+#include "civic-volunteer-search.h"
 
 struct _CivicVolunteerRow
 {
@@ -30,6 +37,12 @@ struct _CivicVolunteerRow
   char       *last_shift;
   double      hours;
   gboolean    active;
+
+  /* Sort keys */
+  char       *phone_key;      /* digits */
+  char       *languages_key;  /* folded */
+  char       *office_key;     /* folded */
+  guint       mark;
 };
 
 G_DEFINE_FINAL_TYPE (CivicVolunteerRow, civic_volunteer_row, G_TYPE_OBJECT)
@@ -74,6 +87,9 @@ civic_volunteer_row_finalize (GObject *object)
   g_free (self->languages);
   g_free (self->office);
   g_free (self->last_shift);
+  g_free (self->phone_key);
+  g_free (self->languages_key);
+  g_free (self->office_key);
 
   G_OBJECT_CLASS (civic_volunteer_row_parent_class)->finalize (object);
 }
@@ -179,7 +195,6 @@ civic_volunteer_row_new (JsonObject *doc,
   CivicVolunteerRow *self;
   const char *given, *family, *name_ko, *preferred;
   g_autoptr(GString) latin = g_string_new (NULL);
-  g_autoptr(GString) sort = g_string_new (NULL);
   JsonNode *active;
 
   g_return_val_if_fail (doc != NULL, NULL);
@@ -209,19 +224,15 @@ civic_volunteer_row_new (JsonObject *doc,
   else
     self->name = g_strdup (name_ko ? name_ko : "");
 
-  /* The store's own order: family name, then given name, else Hangul. */
-  if (family != NULL && *family)
-    g_string_append (sort, family);
-  if (given != NULL && *given)
-    g_string_append_printf (sort, "%s%s", sort->len ? " " : "", given);
-  if (sort->len == 0 && name_ko != NULL)
-    g_string_append (sort, name_ko);
-  self->sort_name = civic_text_fold (sort->str);
+  self->sort_name = civic_volunteer_sort_key (doc);
 
   self->phone = g_strdup (doc_string (doc, "phone") ? doc_string (doc, "phone") : "");
   self->languages = join_strings (doc, "languages");
   self->office = g_strdup (office_name ? office_name : "");
   self->last_shift = g_strdup ("");
+  self->phone_key = civic_text_digits (self->phone);
+  self->languages_key = g_utf8_casefold (self->languages, -1);
+  self->office_key = g_utf8_casefold (self->office, -1);
 
   active = json_object_get_member (doc, "active");
   self->active = active == NULL || !JSON_NODE_HOLDS_VALUE (active) || json_node_get_boolean (active);
@@ -299,12 +310,14 @@ civic_volunteer_row_get_hours (CivicVolunteerRow *self)
   return self->hours;
 }
 
-void
-civic_volunteer_row_set_stats (CivicVolunteerRow *self,
-                               const char        *last_shift,
-                               double             hours)
+gboolean
+civic_volunteer_row_set_stats_quietly (CivicVolunteerRow *self,
+                                       const char        *last_shift,
+                                       double             hours)
 {
-  g_return_if_fail (CIVIC_IS_VOLUNTEER_ROW (self));
+  gboolean changed = FALSE;
+
+  g_return_val_if_fail (CIVIC_IS_VOLUNTEER_ROW (self), FALSE);
 
   if (last_shift == NULL)
     last_shift = "";
@@ -312,11 +325,85 @@ civic_volunteer_row_set_stats (CivicVolunteerRow *self,
     {
       g_free (self->last_shift);
       self->last_shift = g_strdup (last_shift);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_SHIFT]);
+      changed = TRUE;
     }
   if (self->hours != hours)
     {
       self->hours = hours;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOURS]);
+      changed = TRUE;
     }
+  return changed;
+}
+
+void
+civic_volunteer_row_set_stats (CivicVolunteerRow *self,
+                               const char        *last_shift,
+                               double             hours)
+{
+  gboolean last_changed, hours_changed;
+
+  g_return_if_fail (CIVIC_IS_VOLUNTEER_ROW (self));
+
+  last_changed = g_strcmp0 (self->last_shift, last_shift ? last_shift : "") != 0;
+  hours_changed = self->hours != hours;
+  civic_volunteer_row_set_stats_quietly (self, last_shift, hours);
+  if (last_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_SHIFT]);
+  if (hours_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOURS]);
+}
+
+int
+civic_volunteer_row_compare (CivicVolunteerRow *a,
+                             CivicVolunteerRow *b,
+                             CivicRosterColumn  column)
+{
+  int r = 0;
+
+  if (a == b)
+    return 0;
+
+  switch (column)
+    {
+    case CIVIC_ROSTER_COLUMN_PHONE:
+      r = strcmp (a->phone_key, b->phone_key);
+      break;
+    case CIVIC_ROSTER_COLUMN_LANGUAGES:
+      r = strcmp (a->languages_key, b->languages_key);
+      break;
+    case CIVIC_ROSTER_COLUMN_OFFICE:
+      r = strcmp (a->office_key, b->office_key);
+      break;
+    case CIVIC_ROSTER_COLUMN_LAST_SHIFT:
+      r = strcmp (a->last_shift, b->last_shift);
+      break;
+    case CIVIC_ROSTER_COLUMN_HOURS:
+      r = (a->hours > b->hours) - (a->hours < b->hours);
+      break;
+    case CIVIC_ROSTER_COLUMN_ACTIVE:
+      r = (a->active != 0) - (b->active != 0);
+      break;
+    case CIVIC_ROSTER_COLUMN_NAME:
+    case CIVIC_ROSTER_N_COLUMNS:
+    default:
+      break;
+    }
+  if (r == 0)
+    r = strcmp (a->sort_name, b->sort_name);
+  if (r == 0)
+    r = g_strcmp0 (civic_volunteer_row_get_id (a), civic_volunteer_row_get_id (b));
+  return r;
+}
+
+guint
+civic_volunteer_row_get_mark (CivicVolunteerRow *self)
+{
+  return self->mark;
+}
+
+void
+civic_volunteer_row_set_mark (CivicVolunteerRow *self,
+                              guint              mark)
+{
+  self->mark = mark;
 }

@@ -45,11 +45,13 @@ void        _civic_volunteers_page_new_volunteer      (CivicVolunteersPage *self
 
 void        _civic_volunteers_page_init_drop          (CivicVolunteersPage *self);
 
-/* Test hooks: the rows shown (CivicVolunteerRow), in order; the editor; and
+/* Test hooks: the rows shown (CivicVolunteerRow), in order; the column
+ * view's selection, whose position i is the i-th row shown; the editor; and
  * the bulk changes' undo of the last one.
  */
 GListModel           *_civic_volunteers_page_get_model     (CivicVolunteersPage *self);
 GtkSelectionModel    *_civic_volunteers_page_get_selection (CivicVolunteersPage *self);
+GtkColumnView        *_civic_volunteers_page_get_column_view (CivicVolunteersPage *self);
 CivicVolunteerEditor *_civic_volunteers_page_get_editor    (CivicVolunteersPage *self);
 /* The search index, once loaded (%NULL before). */
 CivicVolunteerSearch *_civic_volunteers_page_get_index     (CivicVolunteersPage *self);

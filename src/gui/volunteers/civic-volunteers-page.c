@@ -7,20 +7,22 @@
  * with multi-selection and bulk actions) and the volunteer editor; below
  * 720 px or so only one of them shows, so the page works at 360 px.
  *
- * Loading never blocks the main loop: one GTask thread lists the offices
- * and the volunteers, hands the first rows over as soon as they are made
- * (so the roster shows them before the whole list is ready), then builds
- * the search index over every volunteer and returns it.  A second thread
- * makes ONE pass over shifts and signups for each person's last shift and
- * hours in the current campaign.  After that, the store's ::changed signal
- * keeps both current: changed volunteers are fetched in a thread and
- * replaced in the rows and the index; changed signups or shifts start the
- * statistics pass again.
+ * Nothing is read until the page is first shown (a page nobody opens
+ * costs nothing).  Then one GTask thread reads the first page of the
+ * roster (civic_store_list_page ()), which shows at once; a second reads
+ * every volunteer, builds the search index and each column's order, and
+ * replaces the list in one items-changed that keeps the first rows; a
+ * third reads the signups, a page at a time, for each person's last shift
+ * and hours in the current campaign.  After that, the store's ::changed
+ * signal keeps all of it current: changed volunteers are fetched in a
+ * thread and replaced in the rows and the index; changed signups or shifts
+ * start the statistics pass again.
  *
  * Searching and filtering go through the index (civic-volunteer-search.h),
- * which answers with ranked ids: the page replaces the shown list with
- * those rows in one splice.  A column header chosen for sorting wins over
- * the rank, through the GtkSortListModel bound to the column view's sorter.
+ * which answers with ranked ids.  A column header chosen for sorting wins
+ * over the rank: the answer is put in the column's precomputed order in
+ * one pass, never sorted by comparisons.  The list (civic-roster-list.h)
+ * then changes in one items-changed covering only what differs.
  */
 
 #define G_LOG_DOMAIN "civic-volunteers-page"
@@ -29,8 +31,13 @@
 
 #include <glib/gi18n.h>
 
+#include <string.h>
+
 #include "civic-derived.h"
 #include "civic-record.h"
+#include "civic-roster-list.h"
+#include "civic-roster-slots.h"
+#include "civic-roster-sorter.h"
 #include "civic-signup.h"
 #include "civic-shift.h"
 #include "civic-text.h"
@@ -41,8 +48,12 @@
 #include "civic-volunteers-page-private.h"
 #include "civic-window.h"
 
-/* Rows made before the first hand-over: a screenful and then some. */
-#define FIRST_BATCH 60
+/* The rows shown before the rest load: a tall screenful.  Each is a row
+ * of widgets the column view makes at once, so no more than that.
+ */
+#define FIRST_PAGE 40
+/* Signups are read this many at a time for the statistics. */
+#define SIGNUP_PAGE 5000
 
 struct _CivicVolunteersPage
 {
@@ -52,12 +63,18 @@ struct _CivicVolunteersPage
   gboolean              read_only;
 
   GSettings            *settings;
-  GCancellable         *cancellable;
+  GCancellable         *cancellable;        /* the roster's loads and fetches */
+  GCancellable         *stats_cancellable;  /* the statistics pass */
   gulong                store_changed_id;
   guint                 generation;
   guint                 stats_source;
+  guint                 stats_serial;
+  guint                 roster_serial;      /* bumped when rows come or go */
+  gboolean              load_pending;       /* load when next shown */
   gboolean              loaded;
+  gboolean              fetching_changes;
   gboolean              splicing;
+  GHashTable           *changed_ids;        /* volunteers to fetch again */
 
   GHashTable           *rows;          /* id → CivicVolunteerRow */
   GHashTable           *stats;         /* id → CivicVolunteerStats */
@@ -67,9 +84,17 @@ struct _CivicVolunteersPage
   char                 *campaign_id;
   char                 *campaign_name;
   CivicVolunteerSearch *index;
-  GListStore           *shown;
-  GtkSortListModel     *sorted;
-  GtkMultiSelection    *selection;
+  CivicVolunteerSearch *first_index;   /* over the first page, until index */
+  GPtrArray            *orders[CIVIC_ROSTER_N_COLUMNS];  /* rows by column, or NULL */
+  guint                 mark;
+  CivicRosterList      *shown;      /* rows, in the order shown */
+  CivicRosterSlots     *slots;      /* the column view's items */
+  GtkMultiSelection    *selection;  /* over slots: position i is row i */
+
+  /* The column headers' choice (civic-roster-sorter.h). */
+  gboolean              sort_active;
+  CivicRosterColumn     sort_column;
+  gboolean              sort_descending;
 
   char                 *search_text;
   char                 *filter_office;
@@ -120,7 +145,9 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void refresh_shown (CivicVolunteersPage *self);
-static void schedule_stats (CivicVolunteersPage *self);
+static void rebuild_filters (CivicVolunteersPage *self);
+static void fetch_changes (CivicVolunteersPage *self);
+static void start_stats (CivicVolunteersPage *self);
 
 static void
 stats_free (CivicVolunteerStats *stats)
@@ -143,51 +170,13 @@ doc_string (JsonObject *doc,
 
 /* ---- Loading the roster ---------------------------------------------------- */
 
-typedef struct {
-  CivicStore           *store;
-  GMainContext         *context;
-  CivicVolunteersPage  *page;      /* a reference, for the early hand-over */
-  guint                 generation;
-
-  /* Results */
-  GPtrArray            *rows;
-  CivicVolunteerSearch *index;
-  GHashTable           *office_names;
-  GStrv                 languages;
-  GStrv                 skills;
-  char                 *campaign_id;
-  char                 *campaign_name;
-} LoadData;
-
-static void
-load_data_free (LoadData *data)
-{
-  g_clear_object (&data->store);
-  g_clear_pointer (&data->context, g_main_context_unref);
-  g_clear_object (&data->page);
-  g_clear_pointer (&data->rows, g_ptr_array_unref);
-  g_clear_object (&data->index);
-  g_clear_pointer (&data->office_names, g_hash_table_unref);
-  g_strfreev (data->languages);
-  g_strfreev (data->skills);
-  g_free (data->campaign_id);
-  g_free (data->campaign_name);
-  g_free (data);
-}
-
-typedef struct {
-  CivicVolunteersPage *page;
-  guint                generation;
-  GPtrArray           *rows;
-} FirstRows;
-
-static void
-first_rows_free (FirstRows *first)
-{
-  g_object_unref (first->page);
-  g_ptr_array_unref (first->rows);
-  g_free (first);
-}
+/* Every task below is made without a source object and with the page as
+ * user data, under a cancellable that dispose () and reload () cancel.  The
+ * tasks check their cancellable, so a callback that arrives after either
+ * sees G_IO_ERROR_CANCELLED and never touches the page (which may be gone).
+ * Nothing a worker thread holds refers to the page or to a widget, so the
+ * page is never finalized in a worker thread when a task is dropped there.
+ */
 
 static void
 add_rows (CivicVolunteersPage *self,
@@ -205,24 +194,53 @@ add_rows (CivicVolunteersPage *self,
     }
 }
 
-/* The first rows, before the index exists: shown in the store's order
- * (by name), which is also the index's order for an empty search.
- */
-static gboolean
-first_rows_cb (gpointer user_data)
+static void
+clear_orders (CivicVolunteersPage *self)
 {
-  FirstRows *first = user_data;
-  CivicVolunteersPage *self = first->page;
+  for (guint c = 0; c < CIVIC_ROSTER_N_COLUMNS; c++)
+    g_clear_pointer (&self->orders[c], g_ptr_array_unref);
+}
 
-  if (first->generation != self->generation || self->store == NULL || self->index != NULL)
-    return G_SOURCE_REMOVE;
+static int
+compare_rows_cb (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      column)
+{
+  return civic_volunteer_row_compare (*(CivicVolunteerRow * const *) a, *(CivicVolunteerRow * const *) b,
+                                      GPOINTER_TO_UINT (column));
+}
 
-  add_rows (self, first->rows);
-  g_list_store_splice (self->shown, 0, g_list_model_get_n_items (G_LIST_MODEL (self->shown)),
-                       first->rows->pdata, first->rows->len);
-  gtk_stack_set_visible_child_name (self->list_stack, first->rows->len > 0 ? "list" : "loading");
+/* @rows sorted by @column (a new array holding references). */
+static GPtrArray *
+sort_rows (GPtrArray         *rows,
+           CivicRosterColumn  column)
+{
+  GPtrArray *order = g_ptr_array_copy (rows, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
 
-  return G_SOURCE_REMOVE;
+  g_ptr_array_set_free_func (order, g_object_unref);
+  g_ptr_array_sort_with_data (order, compare_rows_cb, GUINT_TO_POINTER (column));
+  return order;
+}
+
+/* Every row, in @column's order; computed again only after the roster or
+ * the statistics changed.
+ */
+static GPtrArray *
+ensure_order (CivicVolunteersPage *self,
+              CivicRosterColumn    column)
+{
+  if (self->orders[column] == NULL)
+    {
+      g_autoptr(GPtrArray) rows = g_ptr_array_sized_new (g_hash_table_size (self->rows));
+      GHashTableIter iter;
+      gpointer value;
+
+      g_hash_table_iter_init (&iter, self->rows);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        g_ptr_array_add (rows, value);
+      self->orders[column] = sort_rows (rows, column);
+    }
+  return self->orders[column];
 }
 
 static int
@@ -302,6 +320,168 @@ find_current_campaign (CivicStore  *store,
     }
 }
 
+static GHashTable *
+read_office_names (CivicStore  *store,
+                   GError     **error)
+{
+  g_autoptr(GPtrArray) offices = civic_store_list (store, "office", error);
+  GHashTable *names;
+
+  if (offices == NULL)
+    return NULL;
+  names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < offices->len; i++)
+    {
+      JsonObject *office = g_ptr_array_index (offices, i);
+
+      if (doc_string (office, "_id") != NULL)
+        g_hash_table_insert (names, g_strdup (doc_string (office, "_id")), g_strdup (doc_string (office, "name")));
+    }
+  return names;
+}
+
+static CivicVolunteerRow *
+make_row (JsonObject *doc,
+          GHashTable *office_names)
+{
+  const char *office_id = doc_string (doc, "office_id");
+
+  return civic_volunteer_row_new (doc, office_id && office_names ? g_hash_table_lookup (office_names, office_id) : NULL);
+}
+
+static void
+show_error_unless_cancelled (gpointer      page,
+                             const GError *error,
+                             const char   *what)
+{
+  /* Cancelled: the page reloaded or was disposed, and may be gone. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_warning ("%s: %s", what, error->message);
+  _civic_volunteers_page_show_error (CIVIC_VOLUNTEERS_PAGE (page), error);
+}
+
+/* The first page: the offices and the first FIRST_PAGE volunteers in the
+ * store's order, with an index over just them so that a remembered filter
+ * or a search already typed applies to what shows.
+ */
+typedef struct {
+  CivicStore           *store;
+  guint                 generation;
+
+  GHashTable           *office_names;
+  GPtrArray            *rows;
+  CivicVolunteerSearch *index;
+} FirstPageData;
+
+static void
+first_page_data_free (FirstPageData *data)
+{
+  g_clear_object (&data->store);
+  g_clear_pointer (&data->office_names, g_hash_table_unref);
+  g_clear_pointer (&data->rows, g_ptr_array_unref);
+  g_clear_object (&data->index);
+  g_free (data);
+}
+
+static void
+first_page_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  FirstPageData *data = task_data;
+  g_autoptr(GPtrArray) docs = NULL;
+  GError *error = NULL;
+
+  data->office_names = read_office_names (data->store, &error);
+  if (data->office_names == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  docs = civic_store_list_page (data->store, "volunteer", 0, FIRST_PAGE, &error);
+  if (docs == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  data->rows = g_ptr_array_new_full (docs->len, g_object_unref);
+  data->index = civic_volunteer_search_new ();
+  for (guint i = 0; i < docs->len; i++)
+    {
+      g_ptr_array_add (data->rows, make_row (g_ptr_array_index (docs, i), data->office_names));
+      civic_volunteer_search_update (data->index, g_ptr_array_index (docs, i));
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void start_full_load (CivicVolunteersPage *self,
+                             GPtrArray           *first_rows);
+
+static void
+first_page_done_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  FirstPageData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  CivicVolunteersPage *self;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      show_error_unless_cancelled (user_data, error, "Could not read the roster");
+      return;
+    }
+  self = user_data;
+  if (data->generation != self->generation)
+    return;
+
+  g_clear_pointer (&self->office_names, g_hash_table_unref);
+  self->office_names = g_hash_table_ref (data->office_names);
+  add_rows (self, data->rows);
+  g_set_object (&self->first_index, data->index);
+  refresh_shown (self);
+  if (data->rows->len == 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "loading");
+
+  start_full_load (self, data->rows);
+}
+
+/* The whole roster: every row, the search index, each column's order, the
+ * filters' choices and the current campaign.
+ */
+typedef struct {
+  CivicStore           *store;
+  guint                 generation;
+  GHashTable           *office_names;  /* shared with the page, read only */
+  GHashTable           *first_rows;    /* id → row already shown */
+
+  GPtrArray            *orders[CIVIC_ROSTER_N_COLUMNS];
+  CivicVolunteerSearch *index;
+  GStrv                 languages;
+  GStrv                 skills;
+  char                 *campaign_id;
+  char                 *campaign_name;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_clear_object (&data->store);
+  g_clear_pointer (&data->office_names, g_hash_table_unref);
+  g_clear_pointer (&data->first_rows, g_hash_table_unref);
+  for (guint c = 0; c < CIVIC_ROSTER_N_COLUMNS; c++)
+    g_clear_pointer (&data->orders[c], g_ptr_array_unref);
+  g_clear_object (&data->index);
+  g_strfreev (data->languages);
+  g_strfreev (data->skills);
+  g_free (data->campaign_id);
+  g_free (data->campaign_name);
+  g_free (data);
+}
+
 static void
 load_thread (GTask        *task,
              gpointer      source_object,
@@ -309,26 +489,15 @@ load_thread (GTask        *task,
              GCancellable *cancellable)
 {
   LoadData *data = task_data;
-  g_autoptr(GPtrArray) offices = NULL;
   g_autoptr(GPtrArray) volunteers = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GHashTable) languages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) skills = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  static const CivicRosterColumn sorted_here[] = {
+    CIVIC_ROSTER_COLUMN_PHONE, CIVIC_ROSTER_COLUMN_LANGUAGES, CIVIC_ROSTER_COLUMN_OFFICE,
+    CIVIC_ROSTER_COLUMN_ACTIVE,
+  };
   GError *error = NULL;
-
-  offices = civic_store_list (data->store, "office", &error);
-  if (offices == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  data->office_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  for (guint i = 0; i < offices->len; i++)
-    {
-      JsonObject *office = g_ptr_array_index (offices, i);
-
-      g_hash_table_insert (data->office_names, g_strdup (doc_string (office, "_id")),
-                           g_strdup (doc_string (office, "name")));
-    }
 
   volunteers = civic_store_list (data->store, "volunteer", &error);
   if (volunteers == NULL)
@@ -337,36 +506,21 @@ load_thread (GTask        *task,
       return;
     }
 
-  data->rows = g_ptr_array_new_full (volunteers->len, g_object_unref);
-  for (guint i = 0; i < volunteers->len; i++)
-    {
-      JsonObject *doc = g_ptr_array_index (volunteers, i);
-      const char *office_id = doc_string (doc, "office_id");
-
-      g_ptr_array_add (data->rows,
-                       civic_volunteer_row_new (doc, office_id ? g_hash_table_lookup (data->office_names, office_id) : NULL));
-
-      if (i + 1 == MIN (FIRST_BATCH, volunteers->len) && volunteers->len > FIRST_BATCH)
-        {
-          FirstRows *first = g_new0 (FirstRows, 1);
-
-          first->page = g_object_ref (data->page);
-          first->generation = data->generation;
-          first->rows = g_ptr_array_new_with_free_func (g_object_unref);
-          for (guint j = 0; j <= i; j++)
-            g_ptr_array_add (first->rows, g_object_ref (g_ptr_array_index (data->rows, j)));
-          g_main_context_invoke_full (data->context, G_PRIORITY_HIGH, first_rows_cb, first,
-                                      (GDestroyNotify) first_rows_free);
-        }
-    }
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
+  rows = g_ptr_array_new_full (volunteers->len, g_object_unref);
   data->index = civic_volunteer_search_new ();
   for (guint i = 0; i < volunteers->len; i++)
     {
       JsonObject *doc = g_ptr_array_index (volunteers, i);
+      CivicVolunteerRow *shown = g_hash_table_lookup (data->first_rows, doc_string (doc, "_id") ?: "");
+
+      /* A row already on screen that has not changed since stays, so the
+       * column view keeps its widgets.
+       */
+      if (shown != NULL &&
+          g_strcmp0 (doc_string (civic_volunteer_row_get_document (shown), "_rev"), doc_string (doc, "_rev")) == 0)
+        g_ptr_array_add (rows, g_object_ref (shown));
+      else
+        g_ptr_array_add (rows, make_row (doc, data->office_names));
 
       civic_volunteer_search_update (data->index, doc);
       collect_strings (doc, "languages", languages);
@@ -375,39 +529,52 @@ load_thread (GTask        *task,
   data->languages = sorted_keys (languages);
   data->skills = sorted_keys (skills);
 
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  /* The store lists by name already; the other columns are sorted once
+   * here, so that sorting by a column is never more than a pass over an
+   * order on the main thread.  The statistics' columns come with them.
+   */
+  data->orders[CIVIC_ROSTER_COLUMN_NAME] = sort_rows (rows, CIVIC_ROSTER_COLUMN_NAME);
+  for (guint i = 0; i < G_N_ELEMENTS (sorted_here); i++)
+    data->orders[sorted_here[i]] = sort_rows (data->orders[CIVIC_ROSTER_COLUMN_NAME], sorted_here[i]);
+  /* Sort here so the first keystroke does not pay for it. */
+  g_array_unref (civic_volunteer_search_query_hits (data->index, "", NULL, 1));
+
   find_current_campaign (data->store, &data->campaign_id, &data->campaign_name);
 
   g_task_return_boolean (task, TRUE);
 }
-
-static void rebuild_filters (CivicVolunteersPage *self);
 
 static void
 load_done_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  CivicVolunteersPage *self = CIVIC_VOLUNTEERS_PAGE (source);
   LoadData *data = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
+  CivicVolunteersPage *self;
+  GPtrArray *rows;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_warning ("Could not read the roster: %s", error->message);
-          _civic_volunteers_page_show_error (self, error);
-        }
+      show_error_unless_cancelled (user_data, error, "Could not read the roster");
       return;
     }
+  self = user_data;
   if (data->generation != self->generation)
     return;
 
+  rows = data->orders[CIVIC_ROSTER_COLUMN_NAME];
   g_hash_table_remove_all (self->rows);
-  add_rows (self, data->rows);
+  add_rows (self, rows);
+  self->roster_serial++;
+  clear_orders (self);
+  for (guint c = 0; c < CIVIC_ROSTER_N_COLUMNS; c++)
+    self->orders[c] = g_steal_pointer (&data->orders[c]);
   g_set_object (&self->index, data->index);
-  g_clear_pointer (&self->office_names, g_hash_table_unref);
-  self->office_names = g_steal_pointer (&data->office_names);
+  g_clear_object (&self->first_index);
   g_strfreev (self->languages);
   self->languages = g_steal_pointer (&data->languages);
   g_strfreev (self->skills);
@@ -432,39 +599,88 @@ load_done_cb (GObject      *source,
   civic_volunteer_editor_set_campaign (self->editor, self->campaign_id, self->campaign_name);
   g_signal_emit (self, signals[LOADED], 0);
 
-  schedule_stats (self);
+  /* What changed while the roster was read is fetched again. */
+  fetch_changes (self);
+  start_stats (self);
 }
 
 static void
-reload (CivicVolunteersPage *self)
+start_full_load (CivicVolunteersPage *self,
+                 GPtrArray           *first_rows)
 {
   g_autoptr(GTask) task = NULL;
-  LoadData *data;
+  LoadData *data = g_new0 (LoadData, 1);
 
+  data->store = g_object_ref (self->store);
+  data->generation = self->generation;
+  data->office_names = g_hash_table_ref (self->office_names);
+  data->first_rows = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+  for (guint i = 0; i < first_rows->len; i++)
+    {
+      CivicVolunteerRow *row = g_ptr_array_index (first_rows, i);
+      g_hash_table_insert (data->first_rows, (gpointer) civic_volunteer_row_get_id (row), g_object_ref (row));
+    }
+
+  task = g_task_new (NULL, self->cancellable, load_done_cb, self);
+  g_task_set_source_tag (task, start_full_load);
+  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+static void
+start_load (CivicVolunteersPage *self)
+{
+  g_autoptr(GTask) task = NULL;
+  FirstPageData *data;
+
+  self->load_pending = FALSE;
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  data = g_new0 (FirstPageData, 1);
+  data->store = g_object_ref (self->store);
+  data->generation = self->generation;
+
+  task = g_task_new (NULL, self->cancellable, first_page_done_cb, self);
+  g_task_set_source_tag (task, start_load);
+  g_task_set_task_data (task, data, (GDestroyNotify) first_page_data_free);
+  g_task_run_in_thread (task, first_page_thread);
+}
+
+/* Forgets the roster and reads it again, at once when the page is on
+ * screen, else when it is next shown (see map).  A page nobody has opened
+ * costs nothing: starting on the calendar stays small and quick.
+ */
+static void
+reload (CivicVolunteersPage *self)
+{
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->stats_cancellable);
+  g_clear_object (&self->stats_cancellable);
   g_clear_handle_id (&self->stats_source, g_source_remove);
   self->generation++;
   self->loaded = FALSE;
+  self->load_pending = FALSE;
+  self->fetching_changes = FALSE;
+  g_hash_table_remove_all (self->changed_ids);
   g_clear_object (&self->index);
+  g_clear_object (&self->first_index);
   g_hash_table_remove_all (self->rows);
-  g_list_store_remove_all (self->shown);
+  self->roster_serial++;
+  clear_orders (self);
+  civic_roster_list_replace (self->shown, NULL, 0);
   gtk_stack_set_visible_child_name (self->list_stack, "loading");
 
   if (self->store == NULL)
     return;
 
-  self->cancellable = g_cancellable_new ();
-  data = g_new0 (LoadData, 1);
-  data->store = g_object_ref (self->store);
-  data->context = g_main_context_ref_thread_default ();
-  data->page = g_object_ref (self);
-  data->generation = self->generation;
-
-  task = g_task_new (self, self->cancellable, load_done_cb, NULL);
-  g_task_set_source_tag (task, reload);
-  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
-  g_task_run_in_thread (task, load_thread);
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->load_pending = TRUE;
+      return;
+    }
+  start_load (self);
 }
 
 /* ---- Last shifts and campaign hours: one pass over signups ---------------- */
@@ -472,7 +688,13 @@ reload (CivicVolunteersPage *self)
 typedef struct {
   CivicStore *store;
   char       *campaign_id;
-  guint       generation;
+  guint       serial;
+  guint       roster_serial;
+  GPtrArray  *roster;          /* every row, by name: read only */
+
+  GHashTable *stats;           /* id → CivicVolunteerStats */
+  GPtrArray  *by_last_shift;
+  GPtrArray  *by_hours;
 } StatsData;
 
 static void
@@ -480,7 +702,204 @@ stats_data_free (StatsData *data)
 {
   g_clear_object (&data->store);
   g_free (data->campaign_id);
+  g_clear_pointer (&data->roster, g_ptr_array_unref);
+  g_clear_pointer (&data->stats, g_hash_table_unref);
+  g_clear_pointer (&data->by_last_shift, g_ptr_array_unref);
+  g_clear_pointer (&data->by_hours, g_ptr_array_unref);
   g_free (data);
+}
+
+/* Adds one signup to the statistics of its volunteer. */
+static void
+count_signup (JsonObject *signup,
+              GHashTable *shifts,
+              GHashTable *shift_records,
+              GHashTable *campaign_events,
+              GHashTable *result)
+{
+  const char *volunteer_id = doc_string (signup, "volunteer_id");
+  const char *shift_id = doc_string (signup, "shift_id");
+  JsonObject *shift = shift_id ? g_hash_table_lookup (shifts, shift_id) : NULL;
+  CivicVolunteerStats *stats;
+  const char *when;
+  const char *event_id;
+
+  if (volunteer_id == NULL || !civic_signup_status_is_worked (doc_string (signup, "status")))
+    return;
+
+  stats = g_hash_table_lookup (result, volunteer_id);
+  if (stats == NULL)
+    {
+      stats = g_new0 (CivicVolunteerStats, 1);
+      g_hash_table_insert (result, g_strdup (volunteer_id), stats);
+    }
+
+  /* The day the work happened: the check-in, else the occurrence, else
+   * the shift's own start.  ISO 8601 text sorts as time does.
+   */
+  when = doc_string (signup, "checked_in_at");
+  if (when == NULL)
+    when = doc_string (signup, "occurrence");
+  if (when == NULL && shift != NULL)
+    when = doc_string (shift, "starts_at");
+  if (when != NULL && strlen (when) >= 10 &&
+      (stats->last_shift == NULL || strncmp (when, stats->last_shift, 10) > 0))
+    {
+      g_free (stats->last_shift);
+      stats->last_shift = g_strndup (when, 10);
+    }
+
+  event_id = shift ? doc_string (shift, "event_id") : NULL;
+  if (event_id != NULL && g_hash_table_contains (campaign_events, event_id))
+    {
+      CivicShift *record = g_hash_table_lookup (shift_records, shift_id);
+      g_autoptr(CivicRecord) signup_record = NULL;
+
+      if (record == NULL)
+        {
+          record = CIVIC_SHIFT (civic_record_new_from_json (shift, NULL));
+          if (record != NULL)
+            g_hash_table_insert (shift_records, (gpointer) doc_string (shift, "_id"), record);
+        }
+      signup_record = civic_record_new_from_json (signup, NULL);
+      if (signup_record != NULL)
+        stats->hours += civic_signup_hours (CIVIC_SIGNUP (signup_record), record);
+    }
+}
+
+/* A large organization has a couple of hundred thousand signups: they are
+ * read a stretch of sign-up dates at a time (an indexed range query; an
+ * OFFSET would walk every row before it each time) and dropped as soon as
+ * they are counted.  Stretches adapt to hold about SIGNUP_PAGE signups.
+ * Returns FALSE when the task has been given an error.
+ */
+static gboolean
+count_all_signups (StatsData  *data,
+                   GHashTable *shifts,
+                   GHashTable *shift_records,
+                   GHashTable *campaign_events,
+                   GTask      *task)
+{
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GDateTime) from = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) horizon = g_date_time_add_years (now, 5);
+  GError *error = NULL;
+  guint total, seen = 0;
+  double days = 7;
+
+  total = civic_store_count (data->store, "signup", &error);
+  if (error != NULL)
+    {
+      g_task_return_error (task, error);
+      return FALSE;
+    }
+  first = civic_store_list_page (data->store, "signup", 0, 1, &error);
+  if (first == NULL)
+    {
+      g_task_return_error (task, error);
+      return FALSE;
+    }
+  if (first->len > 0 && doc_string (g_ptr_array_index (first, 0), "signed_up_at") != NULL)
+    from = g_date_time_new_from_iso8601 (doc_string (g_ptr_array_index (first, 0), "signed_up_at"), NULL);
+
+  while (from != NULL && seen < total && g_date_time_compare (from, horizon) < 0)
+    {
+      g_autoptr(GDateTime) to = g_date_time_add_seconds (from, days * 86400);
+      g_autofree char *from_text = g_date_time_format (from, "%Y-%m-%dT%H:%M:%SZ");
+      g_autofree char *to_text = g_date_time_format (to, "%Y-%m-%dT%H:%M:%SZ");
+      g_autoptr(GPtrArray) signups = NULL;
+
+      if (g_task_return_error_if_cancelled (task))
+        return FALSE;
+      signups = civic_store_list_in_range (data->store, "signup", from_text, to_text, &error);
+      if (signups == NULL)
+        {
+          g_task_return_error (task, error);
+          return FALSE;
+        }
+      for (guint i = 0; i < signups->len; i++)
+        count_signup (g_ptr_array_index (signups, i), shifts, shift_records, campaign_events, data->stats);
+      seen += signups->len;
+
+      g_date_time_unref (from);
+      from = g_steal_pointer (&to);
+      days = CLAMP (days * SIGNUP_PAGE / MAX (signups->len, SIGNUP_PAGE / 8), 1.0 / 24, 366);
+    }
+
+  /* Signups without a usable sign-up time are in no stretch: count all
+   * of them in one list instead (rare: the app always writes the time).
+   */
+  if (seen != total)
+    {
+      g_autoptr(GPtrArray) signups = NULL;
+
+      g_hash_table_remove_all (data->stats);
+      signups = civic_store_list (data->store, "signup", &error);
+      if (signups == NULL)
+        {
+          g_task_return_error (task, error);
+          return FALSE;
+        }
+      for (guint i = 0; i < signups->len; i++)
+        count_signup (g_ptr_array_index (signups, i), shifts, shift_records, campaign_events, data->stats);
+    }
+  return TRUE;
+}
+
+typedef struct {
+  CivicVolunteerRow *row;
+  const char        *last_shift;
+  double             hours;
+  guint              by_name;  /* the position in name order breaks ties */
+} StatsKey;
+
+static int
+compare_last_shift (const void *a,
+                    const void *b)
+{
+  const StatsKey *x = a, *y = b;
+  int r = strcmp (x->last_shift, y->last_shift);
+
+  return r != 0 ? r : (x->by_name > y->by_name) - (x->by_name < y->by_name);
+}
+
+static int
+compare_hours (const void *a,
+               const void *b)
+{
+  const StatsKey *x = a, *y = b;
+  int r = (x->hours > y->hours) - (x->hours < y->hours);
+
+  return r != 0 ? r : (x->by_name > y->by_name) - (x->by_name < y->by_name);
+}
+
+/* The roster in the order of a statistics column, from the new figures
+ * (the rows themselves get them on the main thread): the same order as
+ * civic_volunteer_row_compare () will give once they do.
+ */
+static GPtrArray *
+order_by_stats (GPtrArray   *roster,
+                GHashTable  *stats,
+                int        (*compare) (const void *, const void *))
+{
+  g_autofree StatsKey *keys = g_new (StatsKey, roster->len);
+  GPtrArray *order = g_ptr_array_new_full (roster->len, g_object_unref);
+
+  for (guint i = 0; i < roster->len; i++)
+    {
+      CivicVolunteerRow *row = g_ptr_array_index (roster, i);
+      CivicVolunteerStats *one = g_hash_table_lookup (stats, civic_volunteer_row_get_id (row));
+
+      keys[i].row = row;
+      keys[i].last_shift = one && one->last_shift ? one->last_shift : "";
+      keys[i].hours = one ? one->hours : 0;
+      keys[i].by_name = i;
+    }
+  qsort (keys, roster->len, sizeof (StatsKey), compare);
+  for (guint i = 0; i < roster->len; i++)
+    g_ptr_array_add (order, g_object_ref (keys[i].row));
+  return order;
 }
 
 static void
@@ -493,11 +912,11 @@ stats_thread (GTask        *task,
   g_autoptr(GHashTable) campaign_events = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) shifts = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) shift_records = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
-  g_autoptr(GHashTable) result = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) stats_free);
   g_autoptr(GPtrArray) events = NULL;
   g_autoptr(GPtrArray) shift_docs = NULL;
-  g_autoptr(GPtrArray) signups = NULL;
   GError *error = NULL;
+
+  data->stats = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) stats_free);
 
   if (data->campaign_id != NULL)
     {
@@ -523,67 +942,12 @@ stats_thread (GTask        *task,
       g_hash_table_insert (shifts, (gpointer) doc_string (shift, "_id"), shift);
     }
 
-  signups = civic_store_list (data->store, "signup", &error);
-  if (signups == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+  if (!count_all_signups (data, shifts, shift_records, campaign_events, task))
+    return;
 
-  for (guint i = 0; i < signups->len; i++)
-    {
-      JsonObject *signup = g_ptr_array_index (signups, i);
-      const char *volunteer_id = doc_string (signup, "volunteer_id");
-      const char *shift_id = doc_string (signup, "shift_id");
-      JsonObject *shift = shift_id ? g_hash_table_lookup (shifts, shift_id) : NULL;
-      CivicVolunteerStats *stats;
-      const char *when;
-      const char *event_id;
-
-      if (volunteer_id == NULL || !civic_signup_status_is_worked (doc_string (signup, "status")))
-        continue;
-
-      stats = g_hash_table_lookup (result, volunteer_id);
-      if (stats == NULL)
-        {
-          stats = g_new0 (CivicVolunteerStats, 1);
-          g_hash_table_insert (result, g_strdup (volunteer_id), stats);
-        }
-
-      /* The day the work happened: the check-in, else the occurrence, else
-       * the shift's own start.  ISO 8601 text sorts as time does.
-       */
-      when = doc_string (signup, "checked_in_at");
-      if (when == NULL)
-        when = doc_string (signup, "occurrence");
-      if (when == NULL && shift != NULL)
-        when = doc_string (shift, "starts_at");
-      if (when != NULL && strlen (when) >= 10 &&
-          (stats->last_shift == NULL || strncmp (when, stats->last_shift, 10) > 0))
-        {
-          g_free (stats->last_shift);
-          stats->last_shift = g_strndup (when, 10);
-        }
-
-      event_id = shift ? doc_string (shift, "event_id") : NULL;
-      if (event_id != NULL && g_hash_table_contains (campaign_events, event_id))
-        {
-          CivicShift *record = g_hash_table_lookup (shift_records, shift_id);
-          g_autoptr(CivicRecord) signup_record = NULL;
-
-          if (record == NULL)
-            {
-              record = CIVIC_SHIFT (civic_record_new_from_json (shift, NULL));
-              if (record != NULL)
-                g_hash_table_insert (shift_records, (gpointer) doc_string (shift, "_id"), record);
-            }
-          signup_record = civic_record_new_from_json (signup, NULL);
-          if (signup_record != NULL)
-            stats->hours += civic_signup_hours (CIVIC_SIGNUP (signup_record), record);
-        }
-    }
-
-  g_task_return_pointer (task, g_steal_pointer (&result), (GDestroyNotify) g_hash_table_unref);
+  data->by_last_shift = order_by_stats (data->roster, data->stats, compare_last_shift);
+  data->by_hours = order_by_stats (data->roster, data->stats, compare_hours);
+  g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -591,65 +955,93 @@ stats_done_cb (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  CivicVolunteersPage *self = CIVIC_VOLUNTEERS_PAGE (source);
   StatsData *data = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
-  GHashTable *stats;
+  CivicVolunteersPage *self;
   GHashTableIter iter;
   gpointer key, value;
+  gboolean changed = FALSE;
 
-  stats = g_task_propagate_pointer (G_TASK (result), &error);
-  if (stats == NULL)
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        _civic_volunteers_page_show_error (self, error);
+      show_error_unless_cancelled (user_data, error, "Could not count the hours");
       return;
     }
-  if (data->generation != self->generation)
-    {
-      g_hash_table_unref (stats);
-      return;
-    }
+  self = user_data;
+  if (data->serial != self->stats_serial)
+    return;
 
   g_clear_pointer (&self->stats, g_hash_table_unref);
-  self->stats = stats;
+  self->stats = g_steal_pointer (&data->stats);
 
   g_hash_table_iter_init (&iter, self->rows);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      CivicVolunteerStats *one = g_hash_table_lookup (stats, key);
+      CivicVolunteerStats *one = g_hash_table_lookup (self->stats, key);
 
-      civic_volunteer_row_set_stats (value, one ? one->last_shift : NULL, one ? one->hours : 0);
+      if (civic_volunteer_row_set_stats_quietly (value, one ? one->last_shift : NULL, one ? one->hours : 0))
+        changed = TRUE;
     }
 
-  /* The sort model does not follow property notifications: a column sorted
-   * by hours must be sorted again.
+  g_clear_pointer (&self->orders[CIVIC_ROSTER_COLUMN_LAST_SHIFT], g_ptr_array_unref);
+  g_clear_pointer (&self->orders[CIVIC_ROSTER_COLUMN_HOURS], g_ptr_array_unref);
+  if (data->roster_serial == self->roster_serial)
+    {
+      self->orders[CIVIC_ROSTER_COLUMN_LAST_SHIFT] = g_steal_pointer (&data->by_last_shift);
+      self->orders[CIVIC_ROSTER_COLUMN_HOURS] = g_steal_pointer (&data->by_hours);
+    }
+
+  /* The figures changed under the rows on screen: one items-changed, in
+   * the new order when a statistics column is the sort.
    */
-  refresh_shown (self);
+  if (changed)
+    {
+      if (self->sort_active && (self->sort_column == CIVIC_ROSTER_COLUMN_LAST_SHIFT ||
+                                self->sort_column == CIVIC_ROSTER_COLUMN_HOURS))
+        refresh_shown (self);
+      else
+        civic_roster_list_refresh (self->shown);
+    }
   g_signal_emit (self, signals[STATS_LOADED], 0);
+}
+
+static void
+start_stats (CivicVolunteersPage *self)
+{
+  g_autoptr(GTask) task = NULL;
+  StatsData *data;
+
+  g_clear_handle_id (&self->stats_source, g_source_remove);
+  if (self->store == NULL || !self->loaded)
+    return;
+
+  /* A newer pass replaces one still running. */
+  g_cancellable_cancel (self->stats_cancellable);
+  g_clear_object (&self->stats_cancellable);
+  self->stats_cancellable = g_cancellable_new ();
+
+  data = g_new0 (StatsData, 1);
+  data->store = g_object_ref (self->store);
+  data->campaign_id = g_strdup (self->campaign_id);
+  data->serial = ++self->stats_serial;
+  data->roster_serial = self->roster_serial;
+  data->roster = g_ptr_array_copy (ensure_order (self, CIVIC_ROSTER_COLUMN_NAME),
+                                   (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+  g_ptr_array_set_free_func (data->roster, g_object_unref);
+
+  task = g_task_new (NULL, self->stats_cancellable, stats_done_cb, self);
+  g_task_set_source_tag (task, start_stats);
+  g_task_set_task_data (task, data, (GDestroyNotify) stats_data_free);
+  g_task_run_in_thread (task, stats_thread);
 }
 
 static gboolean
 stats_timeout_cb (gpointer user_data)
 {
   CivicVolunteersPage *self = user_data;
-  g_autoptr(GTask) task = NULL;
-  StatsData *data;
 
   self->stats_source = 0;
-  if (self->store == NULL)
-    return G_SOURCE_REMOVE;
-
-  data = g_new0 (StatsData, 1);
-  data->store = g_object_ref (self->store);
-  data->campaign_id = g_strdup (self->campaign_id);
-  data->generation = self->generation;
-
-  task = g_task_new (self, self->cancellable, stats_done_cb, NULL);
-  g_task_set_source_tag (task, stats_timeout_cb);
-  g_task_set_task_data (task, data, (GDestroyNotify) stats_data_free);
-  g_task_run_in_thread (task, stats_thread);
-
+  start_stats (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -698,38 +1090,38 @@ changed_done_cb (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  CivicVolunteersPage *self = CIVIC_VOLUNTEERS_PAGE (source);
   ChangedData *data = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) docs = g_task_propagate_pointer (G_TASK (result), &error);
   g_autoptr(GHashTable) live = g_hash_table_new (g_str_hash, g_str_equal);
+  CivicVolunteersPage *self;
 
   if (docs == NULL)
     {
+      show_error_unless_cancelled (user_data, error, "Could not read changed volunteers");
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        _civic_volunteers_page_show_error (self, error);
+        CIVIC_VOLUNTEERS_PAGE (user_data)->fetching_changes = FALSE;
       return;
     }
+  self = user_data;
+  self->fetching_changes = FALSE;
   if (data->generation != self->generation || self->index == NULL)
     return;
 
   for (guint i = 0; i < docs->len; i++)
     {
       JsonObject *doc = g_ptr_array_index (docs, i);
-      const char *type = doc_string (doc, "type");
-      const char *office_id = doc_string (doc, "office_id");
       g_autoptr(CivicVolunteerRow) row = NULL;
       CivicVolunteerStats *stats;
 
-      if (g_strcmp0 (type, "volunteer") != 0)
+      if (g_strcmp0 (doc_string (doc, "type"), "volunteer") != 0)
         continue;
       g_hash_table_add (live, (gpointer) doc_string (doc, "_id"));
       civic_volunteer_search_update (self->index, doc);
-      row = civic_volunteer_row_new (doc, office_id && self->office_names ?
-                                     g_hash_table_lookup (self->office_names, office_id) : NULL);
+      row = make_row (doc, self->office_names);
       stats = self->stats ? g_hash_table_lookup (self->stats, doc_string (doc, "_id")) : NULL;
       if (stats != NULL)
-        civic_volunteer_row_set_stats (row, stats->last_shift, stats->hours);
+        civic_volunteer_row_set_stats_quietly (row, stats->last_shift, stats->hours);
       g_hash_table_replace (self->rows, g_strdup (doc_string (doc, "_id")), g_steal_pointer (&row));
     }
 
@@ -741,7 +1133,46 @@ changed_done_cb (GObject      *source,
         g_hash_table_remove (self->rows, data->ids[i]);
       }
 
+  /* The orders are made again when next needed (a few ms each). */
+  self->roster_serial++;
+  clear_orders (self);
   refresh_shown (self);
+
+  /* More changed while these were read. */
+  fetch_changes (self);
+}
+
+/* Reads the volunteers named in changed_ids, one fetch at a time so that
+ * an older answer never lands after a newer one.
+ */
+static void
+fetch_changes (CivicVolunteersPage *self)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
+  ChangedData *data;
+  GHashTableIter iter;
+  gpointer id;
+
+  if (!self->loaded || self->fetching_changes || g_hash_table_size (self->changed_ids) == 0)
+    return;
+
+  builder = g_strv_builder_new ();
+  g_hash_table_iter_init (&iter, self->changed_ids);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    g_strv_builder_add (builder, id);
+  g_hash_table_remove_all (self->changed_ids);
+
+  data = g_new0 (ChangedData, 1);
+  data->store = g_object_ref (self->store);
+  data->ids = g_strv_builder_end (builder);
+  data->generation = self->generation;
+  self->fetching_changes = TRUE;
+
+  task = g_task_new (NULL, self->cancellable, changed_done_cb, self);
+  g_task_set_source_tag (task, fetch_changes);
+  g_task_set_task_data (task, data, (GDestroyNotify) changed_data_free);
+  g_task_run_in_thread (task, changed_thread);
 }
 
 static void
@@ -750,7 +1181,7 @@ store_changed_cb (CivicStore          *store,
                   GStrv                types,
                   CivicVolunteersPage *self)
 {
-  if (types == NULL)
+  if (types == NULL || ids == NULL)
     return;
 
   if (g_strv_contains ((const char * const *) types, "office") ||
@@ -761,22 +1192,23 @@ store_changed_cb (CivicStore          *store,
       return;
     }
 
-  if (g_strv_contains ((const char * const *) types, "volunteer") && self->index != NULL)
-    {
-      g_autoptr(GTask) task = g_task_new (self, self->cancellable, changed_done_cb, NULL);
-      ChangedData *data = g_new0 (ChangedData, 1);
+  /* Not shown yet: the first load will read all of it anyway. */
+  if (self->load_pending)
+    return;
 
-      data->store = g_object_ref (store);
-      data->ids = g_strdupv (ids);
-      data->generation = self->generation;
-      g_task_set_source_tag (task, store_changed_cb);
-      g_task_set_task_data (task, data, (GDestroyNotify) changed_data_free);
-      g_task_run_in_thread (task, changed_thread);
+  if (g_strv_contains ((const char * const *) types, "volunteer"))
+    {
+      /* Kept while the roster loads, and fetched once it has. */
+      for (guint i = 0; ids[i] != NULL; i++)
+        if (g_str_has_prefix (ids[i], "volunteer:"))
+          g_hash_table_add (self->changed_ids, g_strdup (ids[i]));
+      fetch_changes (self);
     }
 
-  if (g_strv_contains ((const char * const *) types, "signup") ||
-      g_strv_contains ((const char * const *) types, "shift") ||
-      g_strv_contains ((const char * const *) types, "event"))
+  if (self->loaded &&
+      (g_strv_contains ((const char * const *) types, "signup") ||
+       g_strv_contains ((const char * const *) types, "shift") ||
+       g_strv_contains ((const char * const *) types, "event")))
     schedule_stats (self);
 }
 
@@ -804,17 +1236,17 @@ scroll_to_top (CivicVolunteersPage *self)
       }
 }
 
-static gint64
-run_search (CivicVolunteersPage *self)
+/* The rows to show: the index's ranked answer to the search and filters,
+ * else, when a column header chose an order, the same rows in that order,
+ * picked out of the column's precomputed order in one pass.
+ */
+static GPtrArray *
+rows_to_show (CivicVolunteersPage  *self,
+              CivicVolunteerSearch *index)
 {
   CivicVolunteerFilter filter = { 0 };
   g_autoptr(GArray) hits = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
-  gint64 started = g_get_monotonic_time ();
-  gint64 queried;
-
-  if (self->index == NULL)
-    return 0;
+  GPtrArray *rows;
 
   filter.office_id = nonempty (self->filter_office);
   filter.language = nonempty (self->filter_language);
@@ -827,30 +1259,129 @@ run_search (CivicVolunteersPage *self)
   else if (g_strcmp0 (self->filter_active, "inactive") == 0)
     filter.active = CIVIC_VOLUNTEER_INACTIVE_ONLY;
 
-  hits = civic_volunteer_search_query_hits (self->index, self->search_text, &filter, 0);
+  hits = civic_volunteer_search_query_hits (index, self->search_text, &filter, 0);
   rows = g_ptr_array_sized_new (hits->len);
-  for (guint i = 0; i < hits->len; i++)
-    {
-      CivicVolunteerHit *hit = &g_array_index (hits, CivicVolunteerHit, i);
-      CivicVolunteerRow *row = g_hash_table_lookup (self->rows, hit->id);
 
-      if (row != NULL)
-        g_ptr_array_add (rows, row);
+  if (!self->sort_active)
+    {
+      for (guint i = 0; i < hits->len; i++)
+        {
+          CivicVolunteerRow *row = g_hash_table_lookup (self->rows, g_array_index (hits, CivicVolunteerHit, i).id);
+
+          if (row != NULL)
+            g_ptr_array_add (rows, row);
+        }
     }
+  else if (!self->loaded)
+    {
+      /* The first page: a hundred rows at most, sorted as they are. */
+      for (guint i = 0; i < hits->len; i++)
+        {
+          CivicVolunteerRow *row = g_hash_table_lookup (self->rows, g_array_index (hits, CivicVolunteerHit, i).id);
+
+          if (row != NULL)
+            g_ptr_array_add (rows, row);
+        }
+      g_ptr_array_sort_with_data (rows, compare_rows_cb, GUINT_TO_POINTER (self->sort_column));
+      if (self->sort_descending)
+        for (guint i = 0; i < rows->len / 2; i++)
+          {
+            gpointer tmp = rows->pdata[i];
+
+            rows->pdata[i] = rows->pdata[rows->len - 1 - i];
+            rows->pdata[rows->len - 1 - i] = tmp;
+          }
+    }
+  else
+    {
+      GPtrArray *order = ensure_order (self, self->sort_column);
+      guint mark = ++self->mark;
+
+      if (mark == 0)
+        mark = ++self->mark;
+      for (guint i = 0; i < hits->len; i++)
+        {
+          CivicVolunteerRow *row = g_hash_table_lookup (self->rows, g_array_index (hits, CivicVolunteerHit, i).id);
+
+          if (row != NULL)
+            civic_volunteer_row_set_mark (row, mark);
+        }
+      for (guint i = 0; i < order->len; i++)
+        {
+          CivicVolunteerRow *row = g_ptr_array_index (order, self->sort_descending ? order->len - 1 - i : i);
+
+          if (civic_volunteer_row_get_mark (row) == mark)
+            g_ptr_array_add (rows, row);
+        }
+    }
+
+  return rows;
+}
+
+static gint64
+run_search (CivicVolunteersPage *self)
+{
+  CivicVolunteerSearch *index = self->index ? self->index : self->first_index;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GtkBitset) selected = NULL;
+  gint64 started = g_get_monotonic_time ();
+  gint64 queried;
+  gboolean changed;
+
+  if (index == NULL)
+    return 0;
+
+  rows = rows_to_show (self, index);
 
   queried = g_get_monotonic_time ();
   self->splicing = TRUE;
-  g_list_store_splice (self->shown, 0, g_list_model_get_n_items (G_LIST_MODEL (self->shown)),
-                       rows->pdata, rows->len);
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  if (!gtk_bitset_is_empty (selected))
+    {
+      /* The column view's items are positions (civic-roster-slots.h): the
+       * selected people are found again at their new positions.
+       */
+      guint mark = ++self->mark;
+      GtkBitsetIter iter;
+      guint position;
+
+      if (mark == 0)
+        mark = ++self->mark;
+      if (gtk_bitset_iter_init_first (&iter, selected, &position))
+        do
+          {
+            g_autoptr(CivicVolunteerRow) row = g_list_model_get_item (G_LIST_MODEL (self->shown), position);
+
+            if (row != NULL)
+              civic_volunteer_row_set_mark (row, mark);
+          }
+        while (gtk_bitset_iter_next (&iter, &position));
+
+      changed = civic_roster_list_replace (self->shown, (CivicVolunteerRow **) rows->pdata, rows->len);
+      if (changed)
+        {
+          g_autoptr(GtkBitset) now = gtk_bitset_new_empty ();
+          g_autoptr(GtkBitset) mask = gtk_bitset_new_range (0, MAX (rows->len, gtk_bitset_get_maximum (selected) + 1));
+
+          for (guint i = 0; i < rows->len; i++)
+            if (civic_volunteer_row_get_mark (g_ptr_array_index (rows, i)) == mark)
+              gtk_bitset_add (now, i);
+          gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->selection), now, mask);
+        }
+    }
+  else
+    changed = civic_roster_list_replace (self->shown, (CivicVolunteerRow **) rows->pdata, rows->len);
   self->splicing = FALSE;
   g_debug ("Search: %u hits, index %.2f ms, list %.2f ms", rows->len,
            (queried - started) / 1000.0, (g_get_monotonic_time () - queried) / 1000.0);
   /* New results start at their best match, not where the old list was. */
-  if (rows->len > 0)
+  if (changed && rows->len > 0)
     scroll_to_top (self);
 
   if (rows->len > 0)
     gtk_stack_set_visible_child_name (self->list_stack, "list");
+  else if (!self->loaded)
+    gtk_stack_set_visible_child_name (self->list_stack, "loading");
   else
     {
       adw_status_page_set_description (self->empty_page,
@@ -876,6 +1407,24 @@ search_changed_cb (CivicVolunteersPage *self)
 {
   g_free (self->search_text);
   self->search_text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  refresh_shown (self);
+}
+
+/* A column header was clicked (or the sort set otherwise). */
+static void
+sort_changed_cb (GtkSorter           *sorter,
+                 GtkSorterChange      change,
+                 CivicVolunteersPage *self)
+{
+  CivicRosterColumn column = CIVIC_ROSTER_COLUMN_NAME;
+  gboolean descending = FALSE;
+  gboolean active = civic_roster_sorter_find_primary (sorter, &column, &descending);
+
+  if (active == self->sort_active && column == self->sort_column && descending == self->sort_descending)
+    return;
+  self->sort_active = active;
+  self->sort_column = column;
+  self->sort_descending = descending;
   refresh_shown (self);
 }
 
@@ -1066,56 +1615,51 @@ _civic_volunteers_page_describe_filters (CivicVolunteersPage *self)
 
 /* ---- Columns -------------------------------------------------------------- */
 
-static char *
-format_hours (gpointer this,
-              double   hours)
-{
-  if (hours <= 0)
-    return g_strdup ("");
-  return g_strdup_printf ("%.1f", hours);
-}
-
-static char *
-format_active (gpointer this,
-               gboolean active)
-{
-  return g_strdup (active ? _("Yes") : _("No"));
-}
-
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                gpointer                  user_data)
 {
-  const char *property = user_data;
-  GtkWidget *label = gtk_label_new (NULL);
-  GtkExpression *row_expr = gtk_property_expression_new (GTK_TYPE_LIST_ITEM, NULL, "item");
-  GtkExpression *value = gtk_property_expression_new (CIVIC_TYPE_VOLUNTEER_ROW, row_expr, property);
+  CivicRosterColumn column = GPOINTER_TO_UINT (user_data);
+  gboolean numeric = column == CIVIC_ROSTER_COLUMN_HOURS;
+  GtkWidget *cell = civic_roster_cell_new (numeric ? 1 : 0);
 
-  if (g_str_equal (property, "hours"))
-    value = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 1, &value, G_CALLBACK (format_hours), NULL, NULL);
-  else if (g_str_equal (property, "active"))
-    value = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 1, &value, G_CALLBACK (format_active), NULL, NULL);
+  if (column == CIVIC_ROSTER_COLUMN_PHONE || numeric)
+    gtk_widget_add_css_class (cell, "numeric");
+  gtk_list_item_set_child (item, cell);
+}
 
-  gtk_label_set_xalign (GTK_LABEL (label), g_str_equal (property, "hours") ? 1 : 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (g_str_equal (property, "phone") || g_str_equal (property, "hours"))
-    gtk_widget_add_css_class (label, "numeric");
-  gtk_expression_bind (value, label, "label", item);
-  gtk_list_item_set_child (item, label);
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  civic_roster_slot_bind_cell (gtk_list_item_get_item (item), GPOINTER_TO_UINT (user_data),
+                               CIVIC_ROSTER_CELL (gtk_list_item_get_child (item)));
+}
+
+static void
+unbind_cell_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  civic_roster_slot_unbind_cell (gtk_list_item_get_item (item), GPOINTER_TO_UINT (user_data),
+                                 CIVIC_ROSTER_CELL (gtk_list_item_get_child (item)));
 }
 
 static void
 add_column (CivicVolunteersPage *self,
             const char          *title,
-            const char          *property,
-            GtkSorter           *sorter,
+            CivicRosterColumn    id,
             int                  width)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkColumnViewColumn *column;
+  g_autoptr(GtkSorter) sorter = civic_roster_sorter_new (id);
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), (gpointer) property);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GUINT_TO_POINTER (id));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GUINT_TO_POINTER (id));
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), GUINT_TO_POINTER (id));
   column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_sorter (column, sorter);
   gtk_column_view_column_set_resizable (column, TRUE);
@@ -1124,31 +1668,18 @@ add_column (CivicVolunteersPage *self,
   gtk_column_view_column_set_fixed_width (column, ABS (width));
   gtk_column_view_append_column (self->column_view, column);
   g_object_unref (column);
-  g_clear_object (&sorter);
-}
-
-static GtkSorter *
-string_sorter (const char *property)
-{
-  return GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (CIVIC_TYPE_VOLUNTEER_ROW, NULL, property)));
-}
-
-static GtkSorter *
-numeric_sorter (const char *property)
-{
-  return GTK_SORTER (gtk_numeric_sorter_new (gtk_property_expression_new (CIVIC_TYPE_VOLUNTEER_ROW, NULL, property)));
 }
 
 static void
 setup_columns (CivicVolunteersPage *self)
 {
-  add_column (self, _("Name"), "name", string_sorter ("sort-name"), -190);
-  add_column (self, _("Phone"), "phone", string_sorter ("phone"), 120);
-  add_column (self, _("Languages"), "languages", string_sorter ("languages"), 80);
-  add_column (self, _("Office"), "office", string_sorter ("office"), 130);
-  add_column (self, _("Last Shift"), "last-shift", string_sorter ("last-shift"), 95);
-  add_column (self, _("Hours"), "hours", numeric_sorter ("hours"), 60);
-  add_column (self, _("Active"), "active", numeric_sorter ("active"), 60);
+  add_column (self, _("Name"), CIVIC_ROSTER_COLUMN_NAME, -190);
+  add_column (self, _("Phone"), CIVIC_ROSTER_COLUMN_PHONE, 120);
+  add_column (self, _("Languages"), CIVIC_ROSTER_COLUMN_LANGUAGES, 80);
+  add_column (self, _("Office"), CIVIC_ROSTER_COLUMN_OFFICE, 130);
+  add_column (self, _("Last Shift"), CIVIC_ROSTER_COLUMN_LAST_SHIFT, 95);
+  add_column (self, _("Hours"), CIVIC_ROSTER_COLUMN_HOURS, 60);
+  add_column (self, _("Active"), CIVIC_ROSTER_COLUMN_ACTIVE, 60);
 }
 
 /* ---- Selection and the detail side ---------------------------------------- */
@@ -1164,8 +1695,10 @@ _civic_volunteers_page_dup_selected_ids (CivicVolunteersPage *self)
   if (gtk_bitset_iter_init_first (&iter, selected, &position))
     do
       {
-        g_autoptr(CivicVolunteerRow) row = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
-        g_strv_builder_add (builder, civic_volunteer_row_get_id (row));
+        g_autoptr(CivicVolunteerRow) row = g_list_model_get_item (G_LIST_MODEL (self->shown), position);
+
+        if (row != NULL)
+          g_strv_builder_add (builder, civic_volunteer_row_get_id (row));
       }
     while (gtk_bitset_iter_next (&iter, &position));
 
@@ -1202,6 +1735,14 @@ selection_changed_cb (GtkSelectionModel   *model,
 {
   g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (model);
   guint64 count = gtk_bitset_get_size (selected);
+  guint n_rows = civic_roster_slots_get_n_rows (self->slots);
+
+  /* Blank positions after the rows (civic-roster-slots.h) hold nobody. */
+  if (count > 0 && gtk_bitset_get_maximum (selected) >= n_rows)
+    {
+      gtk_selection_model_unselect_range (model, n_rows, g_list_model_get_n_items (G_LIST_MODEL (self->slots)) - n_rows);
+      return;
+    }
 
   gtk_action_bar_set_revealed (self->action_bar, count > 0);
   if (count > 0)
@@ -1216,7 +1757,7 @@ selection_changed_cb (GtkSelectionModel   *model,
    */
   if (count == 1 && !self->splicing && !adw_leaflet_get_folded (self->leaflet))
     {
-      g_autoptr(CivicVolunteerRow) row = g_list_model_get_item (G_LIST_MODEL (model), gtk_bitset_get_nth (selected, 0));
+      g_autoptr(CivicVolunteerRow) row = g_list_model_get_item (G_LIST_MODEL (self->shown), gtk_bitset_get_nth (selected, 0));
 
       if (row != NULL && g_strcmp0 (civic_volunteer_row_get_id (row), civic_volunteer_editor_get_volunteer_id (self->editor)) != 0 &&
           !civic_volunteer_editor_get_modified (self->editor))
@@ -1230,7 +1771,7 @@ static void
 row_activated_cb (CivicVolunteersPage *self,
                   guint                position)
 {
-  g_autoptr(CivicVolunteerRow) row = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  g_autoptr(CivicVolunteerRow) row = g_list_model_get_item (G_LIST_MODEL (self->shown), position);
 
   if (row != NULL)
     show_editor (self, civic_volunteer_row_get_id (row), TRUE);
@@ -1311,13 +1852,19 @@ _civic_volunteers_page_get_campaign_name (CivicVolunteersPage *self)
 GListModel *
 _civic_volunteers_page_get_model (CivicVolunteersPage *self)
 {
-  return G_LIST_MODEL (self->selection);
+  return G_LIST_MODEL (self->shown);
 }
 
 GtkSelectionModel *
 _civic_volunteers_page_get_selection (CivicVolunteersPage *self)
 {
   return GTK_SELECTION_MODEL (self->selection);
+}
+
+GtkColumnView *
+_civic_volunteers_page_get_column_view (CivicVolunteersPage *self)
+{
+  return self->column_view;
 }
 
 CivicVolunteerEditor *
@@ -1351,21 +1898,29 @@ civic_volunteers_page_dispose (GObject *object)
 {
   CivicVolunteersPage *self = CIVIC_VOLUNTEERS_PAGE (object);
 
+  /* Cancelled tasks leave the page alone when they come back. */
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->stats_cancellable);
+  g_clear_object (&self->stats_cancellable);
   g_clear_handle_id (&self->stats_source, g_source_remove);
   if (self->store != NULL)
     g_clear_signal_handler (&self->store_changed_id, self->store);
+  if (self->column_view != NULL)
+    g_signal_handlers_disconnect_by_func (gtk_column_view_get_sorter (self->column_view), sort_changed_cb, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CIVIC_TYPE_VOLUNTEERS_PAGE);
 
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_object (&self->index);
+  g_clear_object (&self->first_index);
+  clear_orders (self);
   g_clear_object (&self->selection);
-  g_clear_object (&self->sorted);
+  g_clear_object (&self->slots);
   g_clear_object (&self->shown);
   g_clear_pointer (&self->rows, g_hash_table_unref);
+  g_clear_pointer (&self->changed_ids, g_hash_table_unref);
   g_clear_pointer (&self->stats, g_hash_table_unref);
   g_clear_pointer (&self->office_names, g_hash_table_unref);
   g_clear_pointer (&self->undo_docs, g_ptr_array_unref);
@@ -1447,10 +2002,24 @@ search_action (GtkWidget  *widget,
 }
 
 static void
+civic_volunteers_page_map (GtkWidget *widget)
+{
+  CivicVolunteersPage *self = CIVIC_VOLUNTEERS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (civic_volunteers_page_parent_class)->map (widget);
+
+  /* First shown (or shown again after a reload while hidden). */
+  if (self->load_pending && self->store != NULL)
+    start_load (self);
+}
+
+static void
 civic_volunteers_page_class_init (CivicVolunteersPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  widget_class->map = civic_volunteers_page_map;
 
   object_class->dispose = civic_volunteers_page_dispose;
   object_class->finalize = civic_volunteers_page_finalize;
@@ -1526,16 +2095,19 @@ civic_volunteers_page_init (CivicVolunteersPage *self)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GtkSorter) sorter = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  self->shown = g_list_store_new (CIVIC_TYPE_VOLUNTEER_ROW);
+  self->changed_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->shown = civic_roster_list_new ();
   setup_columns (self);
-  sorter = g_object_ref (gtk_column_view_get_sorter (self->column_view));
-  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->shown)), g_steal_pointer (&sorter));
-  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
+  /* The headers' sorter only says which order is wanted; the roster puts
+   * its rows in that order itself.
+   */
+  g_signal_connect (gtk_column_view_get_sorter (self->column_view), "changed", G_CALLBACK (sort_changed_cb), self);
+  self->slots = civic_roster_slots_new (G_LIST_MODEL (self->shown));
+  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->slots)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self, 0);
 

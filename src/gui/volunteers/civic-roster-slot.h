@@ -1,0 +1,39 @@
+/* civic-roster-slot.h — a position of the roster's column view and the row it shows
+ *
+ * Copyright 2026 The Civic Desk developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "civic-roster-cell.h"
+#include "civic-volunteer-row.h"
+
+G_BEGIN_DECLS
+
+#define CIVIC_TYPE_ROSTER_SLOT (civic_roster_slot_get_type ())
+G_DECLARE_FINAL_TYPE (CivicRosterSlot, civic_roster_slot, CIVIC, ROSTER_SLOT, GObject)
+
+CivicRosterSlot   *civic_roster_slot_new        (CivicVolunteerRow *row);
+CivicVolunteerRow *civic_roster_slot_get_row    (CivicRosterSlot   *self);
+/* Shows @row; the bound cells take its text at once.  With @force, the
+ * cells are refreshed even when the row is the same (its figures changed).
+ */
+void               civic_roster_slot_set_row    (CivicRosterSlot   *self,
+                                                 CivicVolunteerRow *row,
+                                                 gboolean           force);
+/* The column view's cells for this position, as its factories bind them. */
+void               civic_roster_slot_bind_cell   (CivicRosterSlot   *self,
+                                                  CivicRosterColumn  column,
+                                                  CivicRosterCell   *cell);
+void               civic_roster_slot_unbind_cell (CivicRosterSlot   *self,
+                                                  CivicRosterColumn  column,
+                                                  CivicRosterCell   *cell);
+
+/* What @column shows for @row, in @buffer when it must be formatted. */
+const char        *civic_roster_column_text     (CivicVolunteerRow *row,
+                                                 CivicRosterColumn  column,
+                                                 char              *buffer,
+                                                 gsize              size);
+
+G_END_DECLS

@@ -1,0 +1,30 @@
+/* civic-roster-slots.h — the roster's column view items: positions that keep their widgets
+ *
+ * Copyright 2026 The Civic Desk developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "civic-roster-slot.h"
+
+G_BEGIN_DECLS
+
+#define CIVIC_TYPE_ROSTER_SLOTS (civic_roster_slots_get_type ())
+G_DECLARE_FINAL_TYPE (CivicRosterSlots, civic_roster_slots, CIVIC, ROSTER_SLOTS, GObject)
+
+/* A GListModel of CivicRosterSlot, one per row of @rows (a GListModel of
+ * CivicVolunteerRow): slot i shows row i.  When @rows changes, the slots
+ * that exist are pointed at their new rows, and only a change in the
+ * number of positions is announced, at the end.  After the rows shrink,
+ * blank positions (slots without a row) may follow them for a moment.
+ */
+CivicRosterSlots *civic_roster_slots_new        (GListModel       *rows);
+/* How many positions hold a row (the others are blank). */
+guint             civic_roster_slots_get_n_rows (CivicRosterSlots *self);
+/* Drops the blank positions now rather than when typing pauses. */
+void              civic_roster_slots_trim       (CivicRosterSlots *self);
+
+G_END_DECLS
