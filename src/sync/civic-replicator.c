@@ -9,14 +9,21 @@
  *           push: local changes + request body (thread) → _revs_diff →
  *                 revisions with history + _bulk_docs body (thread)
  *   write:  pull: put_replicated + local checkpoint in one transaction
- *                 (thread), automatic merges, then the remote checkpoint
- *           push: _bulk_docs, then both checkpoints
+ *                 (thread), automatic merges
+ *           push: _bulk_docs (two batches in flight, so the server always
+ *                 has the next one queued while it answers the last)
+ *   checkpoint:   in batch order, one at a time: pull: the remote
+ *                 checkpoint; push: the local one (thread), then the
+ *                 remote one
  *
- * At most one fetched batch waits for the writer, so the server is asked
- * for batch N+1 while batch N is being written.  Checkpoints are written in
- * order and only after every revision of their batch was written or
- * permanently refused, so a run that dies at any point resumes without
- * losing or duplicating anything (revs-diff makes refetching idempotent).
+ * At most one fetched batch waits for a writer, so the server is asked for
+ * batch N+1 while batch N is being written.  A written batch is
+ * checkpointed only once every batch before it was written and
+ * checkpointed, and only after every revision of it was written or
+ * permanently refused; a batch whose write fails stops the run, and
+ * nothing after it is ever checkpointed.  So a run that dies at any point
+ * resumes without losing or duplicating anything (revs-diff makes
+ * refetching idempotent).
  */
 
 #define G_LOG_DOMAIN "civic-replicator"
@@ -44,6 +51,7 @@ struct _CivicReplicator
   char                 *db_path;      /* "/" + escaped database name */
   char                 *db_url;       /* without credentials */
   guint                 batch_size;
+  guint                 push_requests;
   gboolean              auto_merge;
 
   CivicReplicatorState  state;
@@ -104,8 +112,13 @@ typedef enum {
 } Direction;
 
 typedef struct {
+  GTask      *task;            /* the run's, borrowed while writing */
   char       *last_seq;        /* raw JSON */
+  guint       limit;           /* the changes asked for */
   guint       n_changes;
+  gboolean    written;         /* completely; waits for its checkpoint */
+  gboolean    failed;          /* the write failed; the run stops */
+  JsonObject *checkpoint;      /* pull: the one written with the batch */
   /* pull */
   JsonNode   *bulk_get;        /* the _bulk_get answer */
   GPtrArray  *fallback;        /* JsonNode* answers of GET ?open_revs */
@@ -117,6 +130,7 @@ typedef struct {
   /* push */
   GPtrArray  *docs;            /* JsonObject*, to send */
   GBytes     *body;
+  GQueue     *slices;          /* Slice*, the parts still to send */
   guint       skipped;
   GPtrArray  *failures;        /* char* */
 } Batch;
@@ -143,8 +157,12 @@ typedef struct {
 
   GQueue           ready;          /* Batch*, fetched and waiting */
   Batch           *fetching;
-  Batch           *writing;
+  GQueue           writing;        /* Batch*, being written or waiting to be
+                                    * checkpointed, oldest first */
+  Batch           *checkpointing;  /* popped from writing */
+  guint            max_writes;
   gboolean         fetch_done;
+  gboolean         returned;       /* the task has its result */
   GError          *error;
 
   guint            docs_read;
@@ -155,6 +173,8 @@ typedef struct {
 static void fetch_next  (GTask *task);
 static void write_next  (GTask *task);
 static void check_done  (GTask *task);
+static void advance     (GTask *task);
+static void kick        (GTask *task);
 
 /* ---- small helpers ------------------------------------------------------ */
 
@@ -173,6 +193,9 @@ batch_free (Batch *batch)
   g_clear_pointer (&batch->docs, g_ptr_array_unref);
   g_clear_pointer (&batch->body, g_bytes_unref);
   g_clear_pointer (&batch->failures, g_ptr_array_unref);
+  g_clear_pointer (&batch->checkpoint, json_object_unref);
+  if (batch->slices != NULL)
+    g_queue_free_full (batch->slices, g_free);
   g_free (batch);
 }
 
@@ -200,7 +223,8 @@ run_free (Run *run)
   g_clear_pointer (&run->pending_cp, json_object_unref);
   g_queue_clear_full (&run->ready, (GDestroyNotify) batch_free);
   batch_free (run->fetching);
-  batch_free (run->writing);
+  g_queue_clear_full (&run->writing, (GDestroyNotify) batch_free);
+  batch_free (run->checkpointing);
   g_clear_error (&run->error);
   g_free (run);
 }
@@ -515,20 +539,38 @@ choose_start_seq (JsonObject *local,
 
 static void put_remote_checkpoint (GTask *task, JsonObject *doc, gboolean force);
 
+/* Batches whose write was started and has not ended. */
+static guint
+writes_in_flight (Run *run)
+{
+  guint n = 0;
+
+  for (GList *l = run->writing.head; l != NULL; l = l->next)
+    {
+      Batch *batch = l->data;
+
+      if (!batch->written && !batch->failed)
+        n++;
+    }
+  return n;
+}
+
 static void
 check_done (GTask *task)
 {
   Run *run = g_task_get_task_data (task);
 
-  if (run->fetching != NULL || run->writing != NULL || run->cp_in_flight)
+  if (run->returned ||
+      run->fetching != NULL || writes_in_flight (run) > 0 || run->checkpointing != NULL || run->cp_in_flight)
     return;
   if (run->error != NULL)
     {
+      run->returned = TRUE;
       g_task_return_error (task, g_steal_pointer (&run->error));
       g_object_unref (task);
       return;
     }
-  if (run->fetch_done && g_queue_is_empty (&run->ready))
+  if (run->fetch_done && g_queue_is_empty (&run->ready) && g_queue_is_empty (&run->writing))
     {
       if (run->pending_cp != NULL)
         {
@@ -538,6 +580,7 @@ check_done (GTask *task)
           put_remote_checkpoint (task, doc, TRUE);
           return;
         }
+      run->returned = TRUE;
       g_task_return_boolean (task, TRUE);
       g_object_unref (task);
     }
@@ -559,7 +602,7 @@ fetched (GTask *task)
   Run *run = g_task_get_task_data (task);
   Batch *batch = g_steal_pointer (&run->fetching);
 
-  if (batch->n_changes < run->self->batch_size)
+  if (batch->n_changes < batch->limit)
     run->fetch_done = TRUE;
   g_free (run->since);
   run->since = g_strdup (batch->last_seq);
@@ -567,9 +610,7 @@ fetched (GTask *task)
     batch_free (batch);
   else
     g_queue_push_tail (&run->ready, batch);
-  write_next (task);
-  fetch_next (task);
-  check_done (task);
+  kick (task);
 }
 
 static void
@@ -611,14 +652,12 @@ checkpoint_done (GTask *task)
   Run *run = g_task_get_task_data (task);
 
   run->cp_in_flight = FALSE;
-  if (run->writing != NULL)
+  if (run->checkpointing != NULL)
     {
-      batch_free (g_steal_pointer (&run->writing));
+      batch_free (g_steal_pointer (&run->checkpointing));
       g_signal_emit (run->self, signals[BATCH_DONE], 0);
     }
-  write_next (task);
-  fetch_next (task);
-  check_done (task);
+  kick (task);
 }
 
 static void
@@ -637,7 +676,7 @@ remote_checkpoint_refreshed_cb (GObject      *object,
   if (error != NULL)
     {
       run->cp_in_flight = FALSE;
-      batch_free (g_steal_pointer (&run->writing));
+      batch_free (g_steal_pointer (&run->checkpointing));
       fail (task, g_steal_pointer (&error));
       return;
     }
@@ -665,7 +704,7 @@ remote_checkpoint_put_cb (GObject      *object,
   if (error != NULL)
     {
       run->cp_in_flight = FALSE;
-      batch_free (g_steal_pointer (&run->writing));
+      batch_free (g_steal_pointer (&run->checkpointing));
       fail (task, g_steal_pointer (&error));
       return;
     }
@@ -697,7 +736,7 @@ remote_checkpoint_put_cb (GObject      *object,
   else
     {
       run->cp_in_flight = FALSE;
-      batch_free (g_steal_pointer (&run->writing));
+      batch_free (g_steal_pointer (&run->checkpointing));
       fail (task, g_error_new (CIVIC_SYNC_ERROR, CIVIC_SYNC_ERROR_PROTOCOL,
                                _("The server refused the replication checkpoint (%u: %s)"), status,
                                civic_couch_error_reason (node) ? civic_couch_error_reason (node) : "?"));
@@ -729,7 +768,8 @@ put_remote_checkpoint (GTask      *task,
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GBytes) body = NULL;
   g_autofree char *path = g_strconcat (self->db_path, "/_local/", run->rep_id, NULL);
-  gboolean last = run->fetch_done && run->fetching == NULL && g_queue_is_empty (&run->ready);
+  gboolean last = run->fetch_done && run->fetching == NULL && g_queue_is_empty (&run->ready) &&
+                  g_queue_is_empty (&run->writing);
 
   if (run->remote_cp_refused)
     {
@@ -1136,11 +1176,13 @@ pull_fetch (GTask *task)
   Run *run = g_task_get_task_data (task);
   CivicReplicator *self = run->self;
   g_autofree char *since = civic_couch_seq_to_param (run->since);
+  guint limit = self->batch_size;
   g_autofree char *path = g_strdup_printf ("%s/_changes?feed=normal&style=all_docs&since=%s&limit=%u%s",
-                                           self->db_path, since, self->batch_size,
+                                           self->db_path, since, limit,
                                            run->include_docs ? "&include_docs=true" : "");
 
   run->fetching = batch_new ();
+  run->fetching->limit = limit;
   civic_couch_client_request_async (self->client, "GET", path, NULL, CIVIC_COUCH_REQUEST_NONE,
                                     g_task_get_cancellable (task), changes_cb, task);
 }
@@ -1343,11 +1385,12 @@ pull_write_done_cb (GObject      *object,
   Run *run = g_task_get_task_data (task);
   CivicReplicator *self = run->self;
   PullWrite *w = g_task_get_task_data (G_TASK (result));
+  Batch *batch = w->batch;
   g_autoptr(GError) error = NULL;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      batch_free (g_steal_pointer (&run->writing));
+      batch->failed = TRUE;
       fail (task, g_steal_pointer (&error));
       return;
     }
@@ -1359,25 +1402,31 @@ pull_write_done_cb (GObject      *object,
   self->docs_written += w->n_written;
   self->doc_write_failures += w->failures;
   self->auto_merged += w->auto_merged;
-  for (guint i = 0; i < run->writing->failures->len; i++)
-    g_ptr_array_add (self->failures, g_strdup (g_ptr_array_index (run->writing->failures, i)));
+  for (guint i = 0; i < batch->failures->len; i++)
+    g_ptr_array_add (self->failures, g_strdup (g_ptr_array_index (batch->failures, i)));
   for (guint i = 0; i < w->ids->len; i++)
     g_hash_table_add (self->pulled_ids, g_strdup (g_ptr_array_index (w->ids, i)));
-  update_progress (run, run->writing->last_seq);
+  update_progress (run, batch->last_seq);
   notify_counters (self);
 
-  put_remote_checkpoint (task, w->checkpoint, FALSE);
+  /* The local checkpoint committed with the documents; the remote one
+   * follows in order (advance()).
+   */
+  batch->checkpoint = json_object_ref (w->checkpoint);
+  batch->written = TRUE;
+  kick (task);
 }
 
 static void
-pull_write (GTask *task)
+pull_write (GTask *task,
+            Batch *batch)
 {
   Run *run = g_task_get_task_data (task);
   CivicReplicator *self = run->self;
   PullWrite *w = g_new0 (PullWrite, 1);
 
   w->store = g_object_ref (self->store);
-  w->batch = run->writing;
+  w->batch = batch;
   w->auto_merge = self->auto_merge;
   w->checkpoint_id = local_checkpoint_id (run->rep_id);
   w->session_id = g_strdup (run->session_id);
@@ -1749,10 +1798,11 @@ push_fetch (GTask *task)
   Run *run = g_task_get_task_data (task);
   PushChanges *p = g_new0 (PushChanges, 1);
 
+  p->limit = run->self->batch_size;
   run->fetching = batch_new ();
+  run->fetching->limit = p->limit;
   p->store = g_object_ref (run->self->store);
   p->since = g_ascii_strtoll (run->since, NULL, 10);
-  p->limit = run->self->batch_size;
   p->all_missing = run->skip_revs_diff;
   run_in_thread (p, (GDestroyNotify) push_changes_free, push_changes_thread,
                  g_task_get_cancellable (task), push_changes_done_cb, task);
@@ -1764,7 +1814,7 @@ typedef struct {
   guint to;
 } Slice;
 
-static void send_slices (GTask *task);
+static void send_slices (Batch *batch);
 
 static void
 push_local_checkpoint_thread (GTask        *task,
@@ -1795,19 +1845,22 @@ push_local_checkpoint_cb (GObject      *object,
     {
       Run *run = g_task_get_task_data (task);
 
-      batch_free (g_steal_pointer (&run->writing));
+      batch_free (g_steal_pointer (&run->checkpointing));
       fail (task, g_steal_pointer (&error));
       return;
     }
   put_remote_checkpoint (task, doc, FALSE);
 }
 
+/* The counters and both checkpoints of a pushed batch, once every batch
+ * before it was checkpointed (advance()).
+ */
 static void
-push_batch_written (GTask *task)
+push_checkpoint (GTask *task,
+                 Batch *batch)
 {
   Run *run = g_task_get_task_data (task);
   CivicReplicator *self = run->self;
-  Batch *batch = run->writing;
   guint failures = batch->failures->len;
   guint refused = failures - MIN (failures, batch->skipped);
   guint written = batch->docs->len - MIN (refused, batch->docs->len);
@@ -1835,16 +1888,26 @@ push_batch_written (GTask *task)
   g_task_run_in_thread (local, push_local_checkpoint_thread);
 }
 
+/* A batch's write ended well: the next one may start, and its checkpoint
+ * follows once the batches before it have theirs.
+ */
+static void
+batch_written (Batch *batch)
+{
+  GTask *task = batch->task;
+
+  batch->written = TRUE;
+  kick (task);
+}
+
 static void
 bulk_docs_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  GTask *task = user_data;
-  Run *run = g_task_get_task_data (task);
-  Batch *batch = run->writing;
-  GQueue *slices = g_object_get_data (G_OBJECT (task), "civic-slices");
-  Slice *slice = g_queue_pop_head (slices);
+  Batch *batch = user_data;
+  GTask *task = batch->task;
+  Slice *slice = g_queue_pop_head (batch->slices);
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) node = NULL;
   guint status = 0;
@@ -1873,11 +1936,11 @@ bulk_docs_cb (GObject      *object,
           a->to = mid;
           b->from = mid;
           b->to = slice->to;
-          g_queue_push_head (slices, b);
-          g_queue_push_head (slices, a);
+          g_queue_push_head (batch->slices, b);
+          g_queue_push_head (batch->slices, a);
         }
       g_free (slice);
-      send_slices (task);
+      send_slices (batch);
       return;
     }
   g_free (slice);
@@ -1887,7 +1950,10 @@ bulk_docs_cb (GObject      *object,
                          civic_couch_error_reason (node) ?: "?");
   if (error != NULL)
     {
-      batch_free (g_steal_pointer (&run->writing));
+      /* Nothing at or after this batch is checkpointed; the batches before
+       * it still are, as they finish.
+       */
+      batch->failed = TRUE;
       fail (task, g_steal_pointer (&error));
       return;
     }
@@ -1912,23 +1978,22 @@ bulk_docs_cb (GObject      *object,
                                             civic_json_object_get_string_or_null (e, "error") ?: "error"));
         }
     }
-  send_slices (task);
+  send_slices (batch);
 }
 
 static void
-send_slices (GTask *task)
+send_slices (Batch *batch)
 {
+  GTask *task = batch->task;
   Run *run = g_task_get_task_data (task);
   CivicReplicator *self = run->self;
-  Batch *batch = run->writing;
-  GQueue *slices = g_object_get_data (G_OBJECT (task), "civic-slices");
-  Slice *slice = g_queue_peek_head (slices);
+  Slice *slice = g_queue_peek_head (batch->slices);
   g_autofree char *path = NULL;
   g_autoptr(GBytes) body = NULL;
 
   if (slice == NULL)
     {
-      push_batch_written (task);
+      batch_written (batch);
       return;
     }
   if (slice->from == 0 && slice->to == batch->docs->len && batch->body != NULL)
@@ -1937,32 +2002,23 @@ send_slices (GTask *task)
     body = bulk_docs_body (batch->docs, slice->from, slice->to);
   path = g_strconcat (self->db_path, "/_bulk_docs", NULL);
   civic_couch_client_request_async (self->client, "POST", path, body, CIVIC_COUCH_REQUEST_NONE,
-                                    g_task_get_cancellable (task), bulk_docs_cb, task);
+                                    g_task_get_cancellable (task), bulk_docs_cb, batch);
 }
 
 static void
-free_slices (GQueue *slices)
+push_write (GTask *task,
+            Batch *batch)
 {
-  g_queue_free_full (slices, g_free);
-}
-
-static void
-push_write (GTask *task)
-{
-  Run *run = g_task_get_task_data (task);
-  Batch *batch = run->writing;
-  GQueue *slices = g_queue_new ();
-
+  batch->slices = g_queue_new ();
   if (batch->docs->len > 0)
     {
       Slice *all = g_new (Slice, 1);
 
       all->from = 0;
       all->to = batch->docs->len;
-      g_queue_push_tail (slices, all);
+      g_queue_push_tail (batch->slices, all);
     }
-  g_object_set_data_full (G_OBJECT (task), "civic-slices", slices, (GDestroyNotify) free_slices);
-  send_slices (task);
+  send_slices (batch);
 }
 
 /* ---- the pipeline -------------------------------------------------------- */
@@ -1972,7 +2028,7 @@ fetch_next (GTask *task)
 {
   Run *run = g_task_get_task_data (task);
 
-  if (run->error != NULL || run->fetch_done || run->fetching != NULL ||
+  if (run->returned || run->error != NULL || run->fetch_done || run->fetching != NULL ||
       g_queue_get_length (&run->ready) >= 1)
     return;
   if (g_cancellable_is_cancelled (g_task_get_cancellable (task)))
@@ -1992,13 +2048,52 @@ write_next (GTask *task)
 {
   Run *run = g_task_get_task_data (task);
 
-  if (run->error != NULL || run->writing != NULL || g_queue_is_empty (&run->ready))
+  while (!run->returned && run->error == NULL && !g_queue_is_empty (&run->ready) &&
+         writes_in_flight (run) < run->max_writes)
+    {
+      Batch *batch = g_queue_pop_head (&run->ready);
+
+      batch->task = task;
+      g_queue_push_tail (&run->writing, batch);
+      if (run->direction == DIRECTION_PULL)
+        pull_write (task, batch);
+      else
+        push_write (task, batch);
+    }
+}
+
+/* Checkpoints the oldest written batch once the one before it is done.
+ * Runs even after a failure, so the batches written before the failed one
+ * keep their checkpoints; the failed one stays at the head and stops it.
+ */
+static void
+advance (GTask *task)
+{
+  Run *run = g_task_get_task_data (task);
+  Batch *head = g_queue_peek_head (&run->writing);
+
+  if (run->returned || run->checkpointing != NULL || run->cp_in_flight || head == NULL || !head->written)
     return;
-  run->writing = g_queue_pop_head (&run->ready);
+  run->checkpointing = g_queue_pop_head (&run->writing);
   if (run->direction == DIRECTION_PULL)
-    pull_write (task);
+    put_remote_checkpoint (task, head->checkpoint, FALSE);
   else
-    push_write (task);
+    push_checkpoint (task, head);
+}
+
+/* Moves every stage that can move.  Any step may end the run (check_done
+ * returns the task and drops the pipeline's reference), so a reference of
+ * its own keeps the run alive until the last step has looked.
+ */
+static void
+kick (GTask *task)
+{
+  g_object_ref (task);
+  advance (task);
+  write_next (task);
+  fetch_next (task);
+  check_done (task);
+  g_object_unref (task);
 }
 
 /* ---- starting a direction ------------------------------------------------ */
@@ -2241,6 +2336,11 @@ start_direction (CivicReplicator     *self,
   run->start_time = now_iso8601 ();
   run->since = g_strdup ("0");
   g_queue_init (&run->ready);
+  g_queue_init (&run->writing);
+  /* One pulled batch is written at a time (the store has one writer); a
+   * push keeps the server's queue full.
+   */
+  run->max_writes = direction == DIRECTION_PULL ? 1 : self->push_requests;
   g_task_set_task_data (task, run, (GDestroyNotify) run_free);
   g_object_set_data_full (G_OBJECT (task), "civic-start", s, (GDestroyNotify) start_data_free);
 
@@ -2429,6 +2529,7 @@ static void
 civic_replicator_init (CivicReplicator *self)
 {
   self->batch_size = CIVIC_REPLICATOR_BATCH_SIZE;
+  self->push_requests = CIVIC_REPLICATOR_PUSH_REQUESTS;
   self->auto_merge = TRUE;
   self->failures = g_ptr_array_new_with_free_func (g_free);
   self->pulled_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -2511,6 +2612,21 @@ civic_replicator_get_batch_size (CivicReplicator *self)
 {
   g_return_val_if_fail (CIVIC_IS_REPLICATOR (self), 0);
   return self->batch_size;
+}
+
+void
+civic_replicator_set_push_requests (CivicReplicator *self,
+                                    guint            requests)
+{
+  g_return_if_fail (CIVIC_IS_REPLICATOR (self));
+  self->push_requests = CLAMP (requests, 1u, 4u);
+}
+
+guint
+civic_replicator_get_push_requests (CivicReplicator *self)
+{
+  g_return_val_if_fail (CIVIC_IS_REPLICATOR (self), 0);
+  return self->push_requests;
 }
 
 void

@@ -52,6 +52,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicSyncSession, civic_sync_session_free)
 
 /* Default documents per _changes batch. */
 #define CIVIC_REPLICATOR_BATCH_SIZE 1000
+/* Default _bulk_docs requests a push keeps in flight. */
+#define CIVIC_REPLICATOR_PUSH_REQUESTS 2
 
 #define CIVIC_TYPE_REPLICATOR (civic_replicator_get_type ())
 G_DECLARE_FINAL_TYPE (CivicReplicator, civic_replicator, CIVIC, REPLICATOR, GObject)
@@ -72,6 +74,12 @@ const char        *civic_replicator_get_database_url  (CivicReplicator     *self
 void               civic_replicator_set_batch_size    (CivicReplicator     *self,
                                                        guint                batch_size);
 guint              civic_replicator_get_batch_size    (CivicReplicator     *self);
+/* How many _bulk_docs requests a push keeps in flight (1 … 4).  Batches
+ * are still checkpointed strictly in order.
+ */
+void               civic_replicator_set_push_requests (CivicReplicator     *self,
+                                                       guint                requests);
+guint              civic_replicator_get_push_requests (CivicReplicator     *self);
 
 /* Whether a conflict found by a pull is merged automatically when the two
  * sides changed different fields (default TRUE).

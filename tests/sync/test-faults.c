@@ -200,6 +200,157 @@ test_too_large (Fixture       *f,
   g_assert_cmpuint (civic_test_proxy_count_requests (f->proxy, "/_bulk_docs"), ==, 5);
 }
 
+/* ---- pushes with two _bulk_docs in flight --------------------------------- */
+
+typedef struct {
+  Fixture *f;
+  char    *checkpoint_id;
+  gint64   base;          /* the local seq before the new documents */
+  GArray  *seqs;          /* gint64, the local checkpoint at each batch-done */
+  guint    on_server_at_first;
+} PipelineWatch;
+
+/* The ids of the documents "volunteer:PREFIX-…" the server holds. */
+static GHashTable *
+ids_on_server (Fixture    *f,
+               const char *prefix)
+{
+  g_autofree char *path = g_strdup_printf ("/%s/_all_docs?startkey=%%22volunteer%%3A%s-%%22&endkey=%%22volunteer%%3A%s-z%%22",
+                                           f->db, prefix, prefix);
+  g_autoptr(JsonNode) answer = NULL;
+  GHashTable *ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  JsonArray *rows;
+  guint status = 0;
+
+  answer = civic_test_server_request (server, NULL, NULL, "GET", path, NULL, &status);
+  g_assert_cmpuint (status, ==, 200);
+  rows = json_object_get_array_member (json_node_get_object (answer), "rows");
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    g_hash_table_add (ids, g_strdup (json_object_get_string_member (json_array_get_object_element (rows, i), "id")));
+  return ids;
+}
+
+static gint64
+local_checkpoint_seq (Fixture    *f,
+                      const char *checkpoint_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) doc = civic_store_get_local (f->store, checkpoint_id, &error);
+
+  if (doc == NULL)
+    return -1;
+  return json_object_get_int_member (doc, "source_last_seq");
+}
+
+/* At every checkpoint, everything up to it is on the server. */
+static void
+pipeline_batch_done_cb (CivicReplicator *replicator,
+                        PipelineWatch   *watch)
+{
+  gint64 seq = local_checkpoint_seq (watch->f, watch->checkpoint_id);
+  g_autoptr(GHashTable) on_server = ids_on_server (watch->f, "piped");
+
+  g_array_append_val (watch->seqs, seq);
+  for (gint64 i = 0; i < seq - watch->base; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("volunteer:piped-%05u", (guint) i);
+
+      g_assert_true (g_hash_table_contains (on_server, id));
+    }
+  if (watch->seqs->len == 1)
+    watch->on_server_at_first = g_hash_table_size (on_server);
+}
+
+static char *
+push_checkpoint_id (Fixture *f)
+{
+  g_autofree char *rep_id = civic_replicator_dup_replication_id (f->replicator, "push");
+
+  return g_strconcat ("_local/", rep_id, NULL);
+}
+
+/* The first batch's _bulk_docs is held back (for less than the client's
+ * time-out of 1 s) while the next ones are written: checkpoints still come one per batch, in order, each only once
+ * everything before it is on the server.
+ */
+static void
+test_pipeline_order (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  PipelineWatch watch = { f, push_checkpoint_id (f), 0, g_array_new (FALSE, FALSE, sizeof (gint64)), 0 };
+  gulong handler;
+
+  assert_synced (f);
+  watch.base = civic_store_get_update_seq (f->store);
+  g_ptr_array_unref (sync_test_add_volunteers (f->store, 250, "piped"));
+  civic_replicator_set_batch_size (f->replicator, 50);
+  g_assert_cmpuint (civic_replicator_get_push_requests (f->replicator), ==, 2);
+  civic_test_proxy_set_stall (f->proxy, 600);
+  civic_test_proxy_add_fault (f->proxy, "/_bulk_docs", CIVIC_PROXY_FAULT_STALL, 1);
+  handler = g_signal_connect (f->replicator, "batch-done", G_CALLBACK (pipeline_batch_done_cb), &watch);
+  g_assert_true (sync_test_push (f->replicator, &error));
+  g_assert_no_error (error);
+  g_signal_handler_disconnect (f->replicator, handler);
+
+  g_assert_cmpuint (civic_replicator_get_docs_written (f->replicator), ==, 250);
+  g_assert_cmpuint (watch.seqs->len, ==, 5);
+  for (guint i = 0; i < watch.seqs->len; i++)
+    g_assert_cmpint (g_array_index (watch.seqs, gint64, i), ==, watch.base + 50 * (i + 1));
+  /* The second batch was written while the first was held: two requests
+   * were in flight, and the first checkpoint still waited for the first.
+   */
+  g_assert_cmpuint (watch.on_server_at_first, >=, 100);
+  g_assert_true (sync_test_sync (f->direct, &error));
+  g_assert_no_error (error);
+  sync_test_assert_same (f->source, f->store);
+  g_array_unref (watch.seqs);
+  g_free (watch.checkpoint_id);
+}
+
+/* The second batch in flight fails for good while the first is held: the
+ * run fails, the first batch is checkpointed, nothing after it is, and the
+ * next run resumes from there.
+ */
+static void
+test_pipeline_failure (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) on_server = NULL;
+  g_autofree char *checkpoint_id = push_checkpoint_id (f);
+  gint64 base;
+
+  assert_synced (f);
+  base = civic_store_get_update_seq (f->store);
+  g_ptr_array_unref (sync_test_add_volunteers (f->store, 250, "piped"));
+  civic_replicator_set_batch_size (f->replicator, 50);
+  civic_couch_client_set_retry (civic_replicator_get_client (f->replicator), 1, 10, 10);
+  civic_test_proxy_set_stall (f->proxy, 600);
+  civic_test_proxy_add_fault (f->proxy, "/_bulk_docs", CIVIC_PROXY_FAULT_STALL, 1);
+  civic_test_proxy_add_fault (f->proxy, "/_bulk_docs", CIVIC_PROXY_FAULT_500, 0);
+  g_assert_false (sync_test_push (f->replicator, &error));
+  g_assert_error (error, CIVIC_SYNC_ERROR, CIVIC_SYNC_ERROR_SERVER);
+  g_clear_error (&error);
+
+  g_assert_cmpuint (civic_test_proxy_count_requests (f->proxy, "/_bulk_docs"), ==, 2);
+  g_assert_cmpint (local_checkpoint_seq (f, checkpoint_id), ==, base + 50);
+  g_assert_cmpuint (civic_replicator_get_docs_written (f->replicator), ==, 50);
+  on_server = ids_on_server (f, "piped");
+  g_assert_cmpuint (g_hash_table_size (on_server), ==, 50);
+  g_assert_true (g_hash_table_contains (on_server, "volunteer:piped-00049"));
+  g_assert_false (g_hash_table_contains (on_server, "volunteer:piped-00050"));
+
+  civic_test_proxy_clear_faults (f->proxy);
+  civic_couch_client_set_retry (civic_replicator_get_client (f->replicator), 6, 20, 200);
+  g_assert_true (sync_test_push (f->replicator, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (civic_replicator_get_docs_read (f->replicator), ==, 200);
+  g_assert_true (sync_test_sync (f->direct, &error));
+  g_assert_no_error (error);
+  sync_test_assert_same (f->source, f->store);
+}
+
 static void
 test_unreachable (void)
 {
@@ -248,6 +399,8 @@ main (int   argc,
   g_test_add ("/sync/faults/persistent-failure", Fixture, NULL, fixture_setup, test_persistent_failure, fixture_teardown);
   g_test_add ("/sync/faults/no-bulk-get", Fixture, NULL, fixture_setup, test_no_bulk_get, fixture_teardown);
   g_test_add ("/sync/faults/too-large", Fixture, NULL, fixture_setup, test_too_large, fixture_teardown);
+  g_test_add ("/sync/faults/pipeline-order", Fixture, NULL, fixture_setup, test_pipeline_order, fixture_teardown);
+  g_test_add ("/sync/faults/pipeline-failure", Fixture, NULL, fixture_setup, test_pipeline_failure, fixture_teardown);
   g_test_add_func ("/sync/faults/unreachable", test_unreachable);
 
   status = g_test_run ();
