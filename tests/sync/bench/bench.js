@@ -3,11 +3,13 @@
 //
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
-// Usage: node bench.js SERVER_URL ADMIN PASSWORD SOURCE_DB N
+// Usage: node bench.js SERVER_URL ADMIN PASSWORD SOURCE_DB N [SERVER_PID]
 // Pulls SOURCE_DB (already holding N documents) into a fresh memory
 // database, then pushes N new documents from memory into a new remote
 // database; both with PouchDB's default settings (batch_size 100).
-// Prints one JSON line: {"pull_docs_per_s":…, "push_docs_per_s":…}.
+// Prints one JSON line: {"pull_docs_per_s":…, "push_docs_per_s":…, …},
+// with the CPU seconds this process and (given its pid) the server used in
+// each direction.
 'use strict';
 
 const path = require('path');
@@ -17,7 +19,9 @@ const PouchDB = require(path.join(modules, 'pouchdb-core'))
   .plugin(require(path.join(modules, 'pouchdb-adapter-memory')))
   .plugin(require(path.join(modules, 'pouchdb-replication')));
 
-const [url, admin, password, sourceDb, countText] = process.argv.slice(2);
+const fs = require('fs');
+
+const [url, admin, password, sourceDb, countText, serverPid] = process.argv.slice(2);
 const n = parseInt(countText, 10);
 const auth = { username: admin, password: password };
 
@@ -37,12 +41,34 @@ function volunteer(prefix, i) {
   };
 }
 
+// CPU seconds (user + system) of the server, from /proc; 0 without a pid.
+function serverCpu() {
+  if (!serverPid)
+    return 0;
+  try {
+    const text = fs.readFileSync(`/proc/${serverPid}/stat`, 'utf8');
+    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch (e) {
+    return 0;
+  }
+}
+
+function ownCpu() {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1e6;
+}
+
 async function main() {
   const local = new PouchDB(`pull-${Date.now()}`, { adapter: 'memory' });
   const remote = new PouchDB(`${url}/${sourceDb}`, { auth });
+  let ownBefore = ownCpu();
+  let serverBefore = serverCpu();
   let start = process.hrtime.bigint();
   const pulled = await PouchDB.replicate(remote, local);
   const pullSeconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const pullCpu = ownCpu() - ownBefore;
+  const pullServerCpu = serverCpu() - serverBefore;
   if (pulled.docs_written < n)
     throw new Error(`PouchDB pulled ${pulled.docs_written} of ${n}`);
 
@@ -55,9 +81,13 @@ async function main() {
   }
   const target = new PouchDB(`${url}/pouch-push-${Date.now()}`, { auth });
   await target.info();
+  ownBefore = ownCpu();
+  serverBefore = serverCpu();
   start = process.hrtime.bigint();
   const pushed = await PouchDB.replicate(source, target);
   const pushSeconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const pushCpu = ownCpu() - ownBefore;
+  const pushServerCpu = serverCpu() - serverBefore;
   if (pushed.docs_written < n)
     throw new Error(`PouchDB pushed ${pushed.docs_written} of ${n}`);
 
@@ -66,6 +96,10 @@ async function main() {
     push_docs_per_s: n / pushSeconds,
     pull_s: pullSeconds,
     push_s: pushSeconds,
+    pull_cpu_s: pullCpu,
+    push_cpu_s: pushCpu,
+    pull_server_cpu_s: pullServerCpu,
+    push_server_cpu_s: pushServerCpu,
   }));
 }
 
