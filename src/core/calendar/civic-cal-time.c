@@ -395,3 +395,23 @@ civic_cal_system_zone_id (void)
 
   return g_strdup ("UTC");
 }
+
+static guint32
+julian_day_of (GDateTime *datetime)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, g_date_time_get_day_of_month (datetime),
+                  g_date_time_get_month (datetime), g_date_time_get_year (datetime));
+  return g_date_get_julian (&date);
+}
+
+int
+civic_cal_days_between (GDateTime *from,
+                        GDateTime *to)
+{
+  g_return_val_if_fail (from != NULL && to != NULL, 0);
+
+  return (int) ((gint64) julian_day_of (to) - (gint64) julian_day_of (from));
+}

@@ -38,6 +38,14 @@ void        civic_cal_date_in_zone           (GDateTime    *datetime,
                                               GTimeZone    *zone,
                                               GDate        *date);
 
+/* How many calendar days @to's date is after @from's, each date read in
+ * its own zone (negative when before).  Cheaper than making local
+ * midnights, which reads the system zone each time, and exact across a DST
+ * change.
+ */
+int         civic_cal_days_between           (GDateTime    *from,
+                                              GDateTime    *to);
+
 /* The IANA identifier of the Windows zone @name ("Korea Standard Time" →
  * "Asia/Seoul"), or %NULL if it is not a Windows zone name.
  */

@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 #include <langinfo.h>
 
+#include "civic-cal-time.h"
 #include "civic-month-view.h"
 
 #define N_WEEKS          6
@@ -104,16 +105,8 @@ static int
 day_index_of (CivicMonthView *self,
               GDateTime      *date)
 {
-  g_autoptr(GDateTime) day = NULL;
-  GTimeSpan diff;
-
-  day = g_date_time_new_local (g_date_time_get_year (date),
-                               g_date_time_get_month (date),
-                               g_date_time_get_day_of_month (date), 0, 0, 0);
-  diff = g_date_time_difference (day, self->range_start);
-
-  /* Round to whole days: a DST change makes one day 23 or 25 hours long. */
-  return (int) ((diff + G_TIME_SPAN_HOUR * 12) / G_TIME_SPAN_DAY);
+  /* Called for every item on every layout: no local midnights here. */
+  return civic_cal_days_between (self->range_start, date);
 }
 
 static GDateTime *

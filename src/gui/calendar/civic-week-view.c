@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "civic-cal-time.h"
 #include "civic-week-view.h"
 
 #define HEADER_HEIGHT 40
@@ -65,11 +66,8 @@ static int
 day_index_of (CivicWeekView *self,
               GDateTime     *date)
 {
-  g_autoptr(GDateTime) day = g_date_time_new_local (g_date_time_get_year (date),
-                                                    g_date_time_get_month (date),
-                                                    g_date_time_get_day_of_month (date), 0, 0, 0);
-
-  return (int) ((g_date_time_difference (day, self->range_start) + G_TIME_SPAN_HOUR * 12) / G_TIME_SPAN_DAY);
+  /* Called for every item on every layout: no local midnights here. */
+  return civic_cal_days_between (self->range_start, date);
 }
 
 static double
