@@ -117,6 +117,32 @@ replicator_changed_cb (CivicSyncStatus *self)
   update (self);
 }
 
+/* An error's reason can be a long sentence (it names the server and the
+ * request); wrapped, the tooltip stays near the indicator instead of
+ * running off the edge of the window.
+ */
+static gboolean
+query_tooltip_cb (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip,
+                  gpointer    user_data)
+{
+  const char *text = gtk_widget_get_tooltip_text (widget);
+  GtkWidget *label;
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  label = gtk_label_new (text);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 44);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_tooltip_set_custom (tooltip, label);
+  return TRUE;
+}
+
 static void
 civic_sync_status_dispose (GObject *object)
 {
@@ -201,6 +227,7 @@ static void
 civic_sync_status_init (CivicSyncStatus *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self->button, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
   self->signals = g_signal_group_new (CIVIC_TYPE_REPLICATOR);
   g_signal_group_connect_swapped (self->signals, "notify::state", G_CALLBACK (replicator_changed_cb), self);
   g_signal_group_connect_swapped (self->signals, "notify::progress", G_CALLBACK (replicator_changed_cb), self);
