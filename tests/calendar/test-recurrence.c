@@ -559,6 +559,31 @@ test_windows_zones (void)
   g_assert_null (civic_cal_zone_new ("Mars Standard Time"));
 }
 
+/* Day arithmetic of the month and week views: by calendar date, so the
+ * day after a 25-hour day is still one day later.
+ */
+static void
+test_days_between (void)
+{
+  g_autoptr(GTimeZone) la = g_time_zone_new_identifier ("America/Los_Angeles");
+  g_autoptr(GDateTime) before = NULL;
+  g_autoptr(GDateTime) after = NULL;
+  g_autoptr(GDateTime) late = NULL;
+  g_autoptr(GDateTime) next_year = NULL;
+
+  g_assert_nonnull (la);
+  before = g_date_time_new (la, 2026, 10, 31, 0, 0, 0);
+  after = g_date_time_new (la, 2026, 11, 2, 0, 0, 0);      /* across the DST change */
+  late = g_date_time_new (la, 2026, 11, 2, 23, 59, 0);
+  next_year = g_date_time_new (la, 2027, 1, 1, 0, 0, 0);
+
+  g_assert_cmpint (civic_cal_days_between (before, after), ==, 2);
+  g_assert_cmpint (civic_cal_days_between (before, late), ==, 2);
+  g_assert_cmpint (civic_cal_days_between (after, before), ==, -2);
+  g_assert_cmpint (civic_cal_days_between (before, before), ==, 0);
+  g_assert_cmpint (civic_cal_days_between (before, next_year), ==, 62);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -568,6 +593,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/recurrence/dst", test_dst);
+  g_test_add_func ("/recurrence/days-between", test_days_between);
   g_test_add_func ("/recurrence/range-only", test_range_only);
   g_test_add_func ("/recurrence/exdates", test_exdates);
   g_test_add_func ("/recurrence/count-until", test_count_until);
