@@ -21,6 +21,7 @@
 
 #include "civic-hours-dialog.h"
 #include "civic-record.h"
+#include "civic-roster-slot.h"
 #include "civic-roster-export.h"
 #include "civic-roster-import-dialog.h"
 #include "civic-sample.h"
@@ -57,6 +58,12 @@ wait_for (Condition   condition,
     }
 
   g_source_remove (wake_id);
+}
+
+static gboolean
+pointer_cleared (gpointer data)
+{
+  return *(gpointer *) data == NULL;
 }
 
 static gboolean
@@ -897,6 +904,225 @@ test_screenshots (Fixture       *fixture,
   save_png (GTK_WIDGET (fixture->window), dir, name);
 }
 
+
+static gboolean
+page_loaded (gpointer data)
+{
+  return _civic_volunteers_page_get_index (CIVIC_VOLUNTEERS_PAGE (data)) != NULL;
+}
+
+/* A page nobody has opened reads nothing, even when the store changes;
+ * shown, it reads everything, the change included.
+ */
+static void
+test_hidden_loads_nothing (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkStack *stack = GTK_STACK (gtk_stack_new ());
+  CivicVolunteersPage *page = g_object_new (CIVIC_TYPE_VOLUNTEERS_PAGE, NULL);
+  g_autoptr(JsonObject) doc = json_object_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rev = NULL;
+
+  gtk_stack_add_named (stack, gtk_label_new ("elsewhere"), "other");
+  gtk_stack_add_named (stack, GTK_WIDGET (page), "volunteers");
+  gtk_stack_set_visible_child_name (stack, "other");
+  gtk_window_set_child (window, GTK_WIDGET (stack));
+  gtk_window_present (window);
+  civic_volunteers_page_set_store (page, fixture->store);
+
+  json_object_set_string_member (doc, "_id", "volunteer:hidden-test");
+  json_object_set_string_member (doc, "type", "volunteer");
+  json_object_set_string_member (doc, "given_name", "Hidden");
+  json_object_set_string_member (doc, "family_name", "Aaberg");
+  rev = civic_store_put (fixture->store, doc, &error);
+  g_assert_no_error (error);
+  spin (300);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  g_assert_null (_civic_volunteers_page_get_index (page));
+  g_assert_cmpuint (g_list_model_get_n_items (_civic_volunteers_page_get_model (page)), ==, 0);
+
+  gtk_stack_set_visible_child_name (stack, "volunteers");
+  wait_for (page_loaded, page, "the roster to load once shown");
+  g_assert_cmpuint (g_list_model_get_n_items (_civic_volunteers_page_get_model (page)), ==, count_volunteers (fixture));
+  {
+    g_autoptr(CivicVolunteerRow) first = g_list_model_get_item (_civic_volunteers_page_get_model (page), 0);
+    /* Aaberg sorts first by family name. */
+    g_assert_cmpstr (civic_volunteer_row_get_id (first), ==, "volunteer:hidden-test");
+  }
+  gtk_window_destroy (window);
+}
+
+/* Pages destroyed while their roster loads: the loads come back to
+ * nothing and touch nothing (the crash the shell test used to show).
+ */
+static void
+test_destroy_while_loading (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  for (guint i = 0; i < 6; i++)
+    {
+      GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+      CivicVolunteersPage *page = g_object_new (CIVIC_TYPE_VOLUNTEERS_PAGE, NULL);
+
+      g_object_add_weak_pointer (G_OBJECT (page), (gpointer *) &page);
+      gtk_window_set_child (window, GTK_WIDGET (page));
+      gtk_window_present (window);
+      civic_volunteers_page_set_store (page, fixture->store);
+      /* Later each time: before the first page, between it and the whole
+       * roster, during the hours.
+       */
+      spin (i * 15);
+      gtk_window_destroy (window);
+      wait_for (pointer_cleared, &page, "the page to be finalized");
+    }
+  spin (500);
+}
+
+static char *
+row_text (CivicVolunteerRow *row,
+          CivicRosterColumn  column)
+{
+  char buffer[32];
+
+  return g_strdup (civic_roster_column_text (row, column, buffer, sizeof buffer));
+}
+
+/* Rows in @column's order, ties by name then id, as the header asks. */
+static void
+assert_sorted (GListModel        *model,
+               CivicRosterColumn  column,
+               gboolean           descending)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  g_assert_cmpuint (n, >, 1);
+  for (guint i = 1; i < n; i++)
+    {
+      g_autoptr(CivicVolunteerRow) a = g_list_model_get_item (model, i - 1);
+      g_autoptr(CivicVolunteerRow) b = g_list_model_get_item (model, i);
+      int order = civic_volunteer_row_compare (a, b, column);
+
+      g_assert_cmpint (descending ? -order : order, <, 0);
+    }
+}
+
+static void
+test_sort (Fixture       *fixture,
+           gconstpointer  user_data)
+{
+  GtkColumnView *view = _civic_volunteers_page_get_column_view (fixture->page);
+  GListModel *columns = gtk_column_view_get_columns (view);
+  g_autoptr(GtkColumnViewColumn) phone = g_list_model_get_item (columns, CIVIC_ROSTER_COLUMN_PHONE);
+  g_autoptr(GtkColumnViewColumn) hours = g_list_model_get_item (columns, CIVIC_ROSTER_COLUMN_HOURS);
+  g_autoptr(CivicVolunteerRow) top = NULL;
+  g_autofree char *first_phone = NULL;
+  guint with_search;
+
+  gtk_column_view_sort_by_column (view, phone, GTK_SORT_ASCENDING);
+  g_assert_cmpuint (g_list_model_get_n_items (shown (fixture)), ==, count_volunteers (fixture));
+  assert_sorted (shown (fixture), CIVIC_ROSTER_COLUMN_PHONE, FALSE);
+
+  gtk_column_view_sort_by_column (view, phone, GTK_SORT_DESCENDING);
+  assert_sorted (shown (fixture), CIVIC_ROSTER_COLUMN_PHONE, TRUE);
+
+  /* A search keeps the column's order. */
+  _civic_volunteers_page_search_now (fixture->page, "ㄱ");
+  with_search = g_list_model_get_n_items (shown (fixture));
+  g_assert_cmpuint (with_search, >, 1);
+  g_assert_cmpuint (with_search, <, count_volunteers (fixture));
+  assert_sorted (shown (fixture), CIVIC_ROSTER_COLUMN_PHONE, TRUE);
+  _civic_volunteers_page_search_now (fixture->page, "");
+
+  /* Hours, most first: the figures came from the signups. */
+  gtk_column_view_sort_by_column (view, hours, GTK_SORT_DESCENDING);
+  assert_sorted (shown (fixture), CIVIC_ROSTER_COLUMN_HOURS, TRUE);
+  top = g_list_model_get_item (shown (fixture), 0);
+  g_assert_cmpfloat (civic_volunteer_row_get_hours (top), >, 0);
+
+  /* No column: the search's own order (by name) again. */
+  gtk_column_view_sort_by_column (view, NULL, GTK_SORT_ASCENDING);
+  assert_sorted (shown (fixture), CIVIC_ROSTER_COLUMN_NAME, FALSE);
+
+  /* The cells show the rows' text. */
+  {
+    g_autoptr(CivicVolunteerRow) row = g_list_model_get_item (shown (fixture), 0);
+    first_phone = row_text (row, CIVIC_ROSTER_COLUMN_PHONE);
+    g_assert_cmpstr (first_phone, ==, civic_volunteer_row_get_phone (row));
+  }
+}
+
+/* The selected people stay selected while a search moves them, and
+ * positions past the rows (kept blank for a moment) cannot be selected.
+ */
+static void
+test_selection_follows_search (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  g_autoptr(JsonObject) v = pick_korean_volunteer (fixture);
+  const char *id = json_object_get_string_member (v, "_id");
+  GtkSelectionModel *selection = _civic_volunteers_page_get_selection (fixture->page);
+  guint position = G_MAXUINT;
+  g_auto(GStrv) selected = NULL;
+
+  g_assert_true (shown_contains (fixture, id, &position));
+  gtk_selection_model_select_item (selection, position, TRUE);
+
+  _civic_volunteers_page_search_now (fixture->page, json_object_get_string_member (v, "name_ko"));
+  g_assert_true (shown_contains (fixture, id, &position));
+  g_assert_true (gtk_selection_model_is_selected (selection, position));
+  selected = _civic_volunteers_page_dup_selected_ids (fixture->page);
+  g_assert_cmpstrv (selected, ((const char *[]) { id, NULL }));
+
+  /* Blank positions follow the few rows shown; selecting all selects only
+   * the rows.
+   */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), >=,
+                    g_list_model_get_n_items (shown (fixture)));
+  gtk_selection_model_select_all (selection);
+  {
+    g_autoptr(GtkBitset) bits = gtk_selection_model_get_selection (selection);
+
+    g_assert_cmpuint (gtk_bitset_get_size (bits), ==, g_list_model_get_n_items (shown (fixture)));
+  }
+
+  /* Cleared: everyone again, the person still selected where they are. */
+  gtk_selection_model_unselect_all (selection);
+  gtk_selection_model_select_item (selection, position, TRUE);
+  _civic_volunteers_page_search_now (fixture->page, "");
+  g_assert_true (shown_contains (fixture, id, &position));
+  g_assert_true (gtk_selection_model_is_selected (selection, position));
+}
+
+static gboolean
+renamed_shown (gpointer data)
+{
+  Fixture *fixture = data;
+
+  _civic_volunteers_page_search_now (fixture->page, "zzyzx");
+  return g_list_model_get_n_items (shown (fixture)) > 0;
+}
+
+/* A volunteer changed in the store shows changed in the roster. */
+static void
+test_follows_store (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(JsonObject) v = pick_korean_volunteer (fixture);
+  g_autoptr(JsonObject) doc = json_object_ref (v);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rev = NULL;
+  guint position;
+
+  json_object_set_string_member (doc, "given_name", "Zzyzx");
+  rev = civic_store_put (fixture->store, doc, &error);
+  g_assert_no_error (error);
+  wait_for (renamed_shown, fixture, "the renamed volunteer to show");
+  g_assert_true (shown_contains (fixture, json_object_get_string_member (v, "_id"), &position));
+  g_assert_cmpuint (position, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -918,6 +1144,15 @@ main (int   argc,
 
   g_test_add ("/volunteers/roster/loads", Fixture, NULL, fixture_set_up, test_roster_loads, fixture_tear_down);
   g_test_add ("/volunteers/roster/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
+  g_test_add ("/volunteers/roster/hidden-loads-nothing", Fixture, NULL, fixture_set_up, test_hidden_loads_nothing,
+              fixture_tear_down);
+  g_test_add ("/volunteers/roster/destroy-while-loading", Fixture, NULL, fixture_set_up, test_destroy_while_loading,
+              fixture_tear_down);
+  g_test_add ("/volunteers/roster/sort", Fixture, NULL, fixture_set_up, test_sort, fixture_tear_down);
+  g_test_add ("/volunteers/roster/selection-follows-search", Fixture, NULL, fixture_set_up,
+              test_selection_follows_search, fixture_tear_down);
+  g_test_add ("/volunteers/roster/follows-store", Fixture, NULL, fixture_set_up, test_follows_store,
+              fixture_tear_down);
   g_test_add ("/volunteers/editor/create", Fixture, NULL, fixture_set_up, test_editor_create, fixture_tear_down);
   g_test_add ("/volunteers/editor/duplicate", Fixture, NULL, fixture_set_up, test_duplicate, fixture_tear_down);
   g_test_add ("/volunteers/import/confirm", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);
