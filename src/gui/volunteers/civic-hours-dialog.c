@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "civic-csv.h"
+#include "civic-file-chooser.h"
 #include "civic-hours-dialog.h"
 #include "civic-record.h"
 #include "civic-roster-export.h"
@@ -28,6 +29,7 @@ struct _CivicHoursDialog
 
   CivicStore          *store;
   GCancellable        *cancellable;
+  GCancellable        *export_cancellable;
   GPtrArray           *campaign_ids;  /* parallel to the combo; "" first */
   GPtrArray           *rows;
   char                *from;
@@ -222,19 +224,40 @@ show_action (GtkWidget  *widget,
 
 /* ---- Export and print ------------------------------------------------------ */
 
+/* What one export writes: taken when the file is chosen, so the thread
+ * reads nothing the dialog may change meanwhile.
+ */
+typedef struct {
+  CivicStore *store;
+  char       *from;
+  char       *to;
+  char       *campaign_id;
+  GFile      *file;
+} ExportData;
+
+static void
+export_data_free (ExportData *data)
+{
+  g_clear_object (&data->store);
+  g_free (data->from);
+  g_free (data->to);
+  g_free (data->campaign_id);
+  g_clear_object (&data->file);
+  g_free (data);
+}
+
 static void
 export_thread (GTask        *task,
                gpointer      source_object,
                gpointer      task_data,
                GCancellable *cancellable)
 {
-  CivicHoursDialog *self = source_object;
-  GFile *file = task_data;
+  ExportData *data = task_data;
   g_autoptr(GString) out = civic_csv_buffer_new (CIVIC_CSV_WRITE_BOM);
   GError *error = NULL;
 
-  if (!civic_roster_export_hours (self->store, self->from, self->to, self->campaign_id, out, &error) ||
-      !g_file_replace_contents (file, out->str, out->len, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+  if (!civic_roster_export_hours (data->store, data->from, data->to, data->campaign_id, out, &error) ||
+      !g_file_replace_contents (data->file, out->str, out->len, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
                                 NULL, cancellable, &error))
     g_task_return_error (task, error);
   else
@@ -246,16 +269,24 @@ export_done_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  CivicHoursDialog *self = CIVIC_HOURS_DIALOG (source);
+  CivicHoursDialog *self;
   g_autoptr(GError) error = NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  /* Cancelled: the dialog was closed, and user_data may be gone. */
+  if (!g_task_propagate_boolean (G_TASK (result), &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = CIVIC_HOURS_DIALOG (user_data);
+  if (error != NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          gtk_label_set_label (self->error_label, error->message);
-          gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-        }
+      g_autoptr(GFile) file = g_object_ref (((ExportData *) g_task_get_task_data (G_TASK (result)))->file);
+      g_autofree char *name = g_file_get_parse_name (file);
+      g_autofree char *message = g_strdup_printf (_("Could not export to %s: %s"), name, error->message);
+
+      gtk_label_set_label (self->error_label, message);
+      gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
       return;
     }
   gtk_label_set_label (self->error_label, _("Exported."));
@@ -264,20 +295,31 @@ export_done_cb (GObject      *source,
 }
 
 static void
-export_response_cb (GtkNativeDialog  *chooser,
-                    int               response,
-                    CivicHoursDialog *self)
+export_chosen_cb (GtkWidget *owner,
+                  GFile     *file,
+                  gpointer   user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GTask) task = g_task_new (self, self->cancellable, export_done_cb, NULL);
+  CivicHoursDialog *self = CIVIC_HOURS_DIALOG (owner);
+  g_autoptr(GTask) task = NULL;
+  ExportData *data;
 
-      g_task_set_source_tag (task, export_response_cb);
-      g_task_set_task_data (task, gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)), g_object_unref);
-      g_task_run_in_thread (task, export_thread);
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  if (self->store == NULL)
+    return;
+
+  if (self->export_cancellable == NULL)
+    self->export_cancellable = g_cancellable_new ();
+  data = g_new0 (ExportData, 1);
+  data->store = g_object_ref (self->store);
+  data->from = g_strdup (self->from);
+  data->to = g_strdup (self->to);
+  data->campaign_id = g_strdup (self->campaign_id);
+  data->file = g_object_ref (file);
+
+  /* No source object: nothing in the thread refers to the dialog. */
+  task = g_task_new (NULL, self->export_cancellable, export_done_cb, self);
+  g_task_set_source_tag (task, export_chosen_cb);
+  g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
+  g_task_run_in_thread (task, export_thread);
 }
 
 static void
@@ -285,15 +327,9 @@ export_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (_("Export Hours"), GTK_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
   /* Translators: a file name. */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("hours.csv"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (export_response_cb), widget, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  civic_choose_file (widget, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export Hours"), _("_Export"),
+                     NULL, _("hours.csv"), export_chosen_cb, NULL, NULL);
 }
 
 static void
@@ -400,6 +436,8 @@ civic_hours_dialog_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->export_cancellable);
+  g_clear_object (&self->export_cancellable);
   g_clear_object (&self->store);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->campaign_ids, g_ptr_array_unref);
