@@ -67,7 +67,8 @@ struct _CivicReplicator
   GPtrArray            *failures;
   gboolean              read_only;
   char                 *remote_seq;
-  GHashTable           *pulled_ids;
+  GHashTable           *pulled_ids;    /* under pulled_lock: pull threads add */
+  GMutex                pulled_lock;
   int                   server_is_pouchdb;   /* -1 unknown, 0, 1 */
 };
 
@@ -1188,6 +1189,7 @@ pull_fetch (GTask *task)
 }
 
 typedef struct {
+  CivicReplicator *self;
   CivicStore *store;
   Batch      *batch;          /* borrowed: the run keeps it until written */
   gboolean    auto_merge;
@@ -1202,7 +1204,7 @@ typedef struct {
   /* out */
   GPtrArray  *docs;           /* JsonObject*, freed in the thread */
   guint       n_written;
-  GPtrArray  *ids;            /* char*, written */
+  GPtrArray  *ids;            /* char*, written; freed in the thread */
   JsonObject *checkpoint;
   guint       docs_read;
   guint       failures;
@@ -1212,6 +1214,7 @@ typedef struct {
 static void
 pull_write_free (PullWrite *w)
 {
+  g_clear_object (&w->self);
   g_clear_object (&w->store);
   g_free (w->checkpoint_id);
   g_free (w->session_id);
@@ -1373,6 +1376,15 @@ pull_write_thread (GTask        *task,
           g_debug ("%s stays conflicted: %s", id, merge_error->message);
       }
 
+  /* The live-sync engine's list of our own writes grows here rather than
+   * on the main thread, a thousand ids a batch.
+   */
+  g_mutex_lock (&w->self->pulled_lock);
+  for (guint i = 0; i < w->ids->len; i++)
+    g_hash_table_add (w->self->pulled_ids, g_strdup (g_ptr_array_index (w->ids, i)));
+  g_mutex_unlock (&w->self->pulled_lock);
+  g_clear_pointer (&w->ids, g_ptr_array_unref);
+
   g_task_return_boolean (task, TRUE);
 }
 
@@ -1404,8 +1416,6 @@ pull_write_done_cb (GObject      *object,
   self->auto_merged += w->auto_merged;
   for (guint i = 0; i < batch->failures->len; i++)
     g_ptr_array_add (self->failures, g_strdup (g_ptr_array_index (batch->failures, i)));
-  for (guint i = 0; i < w->ids->len; i++)
-    g_hash_table_add (self->pulled_ids, g_strdup (g_ptr_array_index (w->ids, i)));
   update_progress (run, batch->last_seq);
   notify_counters (self);
 
@@ -1425,6 +1435,7 @@ pull_write (GTask *task,
   CivicReplicator *self = run->self;
   PullWrite *w = g_new0 (PullWrite, 1);
 
+  w->self = g_object_ref (self);
   w->store = g_object_ref (self->store);
   w->batch = batch;
   w->auto_merge = self->auto_merge;
@@ -2413,6 +2424,7 @@ civic_replicator_finalize (GObject *object)
   g_clear_pointer (&self->failures, g_ptr_array_unref);
   g_free (self->remote_seq);
   g_clear_pointer (&self->pulled_ids, g_hash_table_unref);
+  g_mutex_clear (&self->pulled_lock);
 
   G_OBJECT_CLASS (civic_replicator_parent_class)->finalize (object);
 }
@@ -2533,6 +2545,7 @@ civic_replicator_init (CivicReplicator *self)
   self->auto_merge = TRUE;
   self->failures = g_ptr_array_new_with_free_func (g_free);
   self->pulled_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_mutex_init (&self->pulled_lock);
   self->server_is_pouchdb = -1;
 }
 
@@ -2750,8 +2763,10 @@ civic_replicator_steal_pulled_ids (CivicReplicator *self)
   GHashTable *ids;
 
   g_return_val_if_fail (CIVIC_IS_REPLICATOR (self), NULL);
+  g_mutex_lock (&self->pulled_lock);
   ids = g_steal_pointer (&self->pulled_ids);
   self->pulled_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_mutex_unlock (&self->pulled_lock);
   return ids;
 }
 

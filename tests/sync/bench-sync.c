@@ -194,6 +194,19 @@ server_cpu_s (void)
   return (g_ascii_strtod (fields[11], NULL) + g_ascii_strtod (fields[12], NULL)) / sysconf (_SC_CLK_TCK);
 }
 
+/* The machine's load average over the last minute: the machine is shared,
+ * and a figure means more next to it.
+ */
+static double
+load_average (void)
+{
+  g_autofree char *text = NULL;
+
+  if (!g_file_get_contents ("/proc/loadavg", &text, NULL, NULL))
+    return -1.0;
+  return g_ascii_strtod (text, NULL);
+}
+
 /* CIVIC_BENCH_TRACE=1 prints every debug message of the replicator and the
  * HTTP client with a timestamp, to see where a run waits.
  */
@@ -586,8 +599,9 @@ main (int   argc,
           value = push_rate / pouch.push;
           g_array_append_val (push_ratio, value);
         }
-      g_print ("run %u: push %.0f docs/s, CPU ours %.2f s, server %.2f s; PouchDB %.0f docs/s, CPU %.2f s, "
-               "server %.2f s\n", run + 1, push_rate, g_array_index (push_cpu, double, run),
+      g_print ("run %u (load average %.1f on %u CPUs): push %.0f docs/s, CPU ours %.2f s, server %.2f s; "
+               "PouchDB %.0f docs/s, CPU %.2f s, server %.2f s\n", run + 1, load_average (), g_get_num_processors (),
+               push_rate, g_array_index (push_cpu, double, run),
                g_array_index (push_server_cpu, double, run), pouch.push, pouch.push_cpu, pouch.push_server_cpu);
       if (puller != NULL)
         g_print ("       pull %.0f docs/s, CPU ours %.2f s, server %.2f s; PouchDB %.0f docs/s, CPU %.2f s, "
