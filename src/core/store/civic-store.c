@@ -489,7 +489,11 @@ read_conn_open (CivicStore *self)
     {
       sqlite3_extended_result_codes (conn->db, 1);
       sqlite3_busy_timeout (conn->db, 5000);
-      rc = sqlite3_exec (conn->db, "PRAGMA cache_size = -8192", NULL, NULL, NULL);
+      /* Pages a read needs again come back from the kernel's page cache
+       * quickly; every pooled connection keeping 8 MB of its own made the
+       * app 15 MB bigger after opening the large sample.
+       */
+      rc = sqlite3_exec (conn->db, "PRAGMA cache_size = -2048", NULL, NULL, NULL);
     }
   if (rc != SQLITE_OK)
     {
