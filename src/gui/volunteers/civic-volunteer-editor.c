@@ -851,17 +851,19 @@ history_done_cb (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  CivicVolunteerEditor *self = CIVIC_VOLUNTEER_EDITOR (source);
+  CivicVolunteerEditor *self;
   HistoryData *data = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   g_autofree char *hours = NULL;
 
+  /* Cancelled means disposed: user_data may be gone (see load_done_cb). */
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_warning ("Could not read the shift history: %s", error->message);
       return;
     }
+  self = CIVIC_VOLUNTEER_EDITOR (user_data);
 
   clear_history (self);
   for (guint i = 0; i < data->rows->len; i++)
@@ -911,7 +913,7 @@ load_history (CivicVolunteerEditor *self)
   data->store = g_object_ref (self->store);
   data->volunteer_id = g_strdup (id);
   data->campaign_id = g_strdup (self->campaign_id);
-  task = g_task_new (self, self->cancellable, history_done_cb, NULL);
+  task = g_task_new (NULL, self->cancellable, history_done_cb, self);
   g_task_set_source_tag (task, load_history);
   g_task_set_task_data (task, data, (GDestroyNotify) history_data_free);
   g_task_run_in_thread (task, history_thread);
@@ -1074,7 +1076,7 @@ duplicate_done_cb (GObject      *source,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  CivicVolunteerEditor *self = CIVIC_VOLUNTEER_EDITOR (source);
+  CivicVolunteerEditor *self = CIVIC_VOLUNTEER_EDITOR (user_data);
   DuplicateData *data = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   GtkWidget *dialog;
@@ -1085,6 +1087,7 @@ duplicate_done_cb (GObject      *source,
     {
       /* The check could not run (an import rule refused the one-row file,
        * or the store failed): saving still validates, so go on.
+       * Cancelled means disposed: then self is not touched at all.
        */
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
@@ -1144,7 +1147,7 @@ civic_volunteer_editor_save (CivicVolunteerEditor *self)
 
   if (civic_record_get_id (CIVIC_RECORD (record)) == NULL)
     {
-      g_autoptr(GTask) task = g_task_new (self, self->cancellable, duplicate_done_cb, NULL);
+      g_autoptr(GTask) task = g_task_new (NULL, self->cancellable, duplicate_done_cb, self);
       DuplicateData *data = g_new0 (DuplicateData, 1);
 
       data->store = g_object_ref (self->store);
@@ -1334,15 +1337,28 @@ civic_volunteer_editor_set_campaign (CivicVolunteerEditor *self,
   self->campaign_name = g_strdup (campaign_name);
 }
 
+typedef struct {
+  CivicStore *store;
+  char       *id;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_clear_object (&data->store);
+  g_free (data->id);
+  g_free (data);
+}
+
 static void
 load_thread (GTask        *task,
              gpointer      source_object,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  CivicVolunteerEditor *self = source_object;
+  LoadData *data = task_data;
   GError *error = NULL;
-  CivicRecord *record = civic_record_load (self->store, task_data, &error);
+  CivicRecord *record = civic_record_load (data->store, data->id, &error);
 
   if (record == NULL)
     g_task_return_error (task, error);
@@ -1350,7 +1366,7 @@ load_thread (GTask        *task,
     {
       g_object_unref (record);
       g_task_return_new_error (task, CIVIC_STORE_ERROR, CIVIC_STORE_ERROR_INVALID,
-                               "%s is not a volunteer", (const char *) task_data);
+                               "%s is not a volunteer", data->id);
     }
   else
     g_task_return_pointer (task, record, g_object_unref);
@@ -1361,16 +1377,21 @@ load_done_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  CivicVolunteerEditor *self = CIVIC_VOLUNTEER_EDITOR (source);
+  CivicVolunteerEditor *self;
   g_autoptr(GError) error = NULL;
   g_autoptr(CivicRecord) record = g_task_propagate_pointer (G_TASK (result), &error);
 
+  /* The tasks have no source object (a widget the task's last reference
+   * could finalize in a worker thread) and check their cancellable, which
+   * dispose cancels: cancelled, user_data may be gone and is not touched.
+   */
   if (record == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_message ("Could not open the volunteer: %s", error->message);
       return;
     }
+  self = CIVIC_VOLUNTEER_EDITOR (user_data);
   /* Only the last person asked for is shown. */
   if (g_strcmp0 (civic_record_get_id (record), self->loading_id) != 0)
     return;
@@ -1389,6 +1410,7 @@ civic_volunteer_editor_load (CivicVolunteerEditor *self,
                              const char           *id)
 {
   g_autoptr(GTask) task = NULL;
+  LoadData *data;
 
   g_return_if_fail (CIVIC_IS_VOLUNTEER_EDITOR (self));
   g_return_if_fail (id != NULL);
@@ -1398,9 +1420,12 @@ civic_volunteer_editor_load (CivicVolunteerEditor *self,
 
   g_free (self->loading_id);
   self->loading_id = g_strdup (id);
-  task = g_task_new (self, self->cancellable, load_done_cb, NULL);
+  data = g_new0 (LoadData, 1);
+  data->store = g_object_ref (self->store);
+  data->id = g_strdup (id);
+  task = g_task_new (NULL, self->cancellable, load_done_cb, self);
   g_task_set_source_tag (task, civic_volunteer_editor_load);
-  g_task_set_task_data (task, g_strdup (id), g_free);
+  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
   g_task_run_in_thread (task, load_thread);
 }
 
