@@ -501,7 +501,10 @@ test_log_visit (Fixture       *fixture,
   g_assert_true (found);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->page->whip_store)), ==, count->rows->len);
 
-  /* The chamber filter keeps only State Assembly members. */
+  /* The chamber filter keeps only State Assembly members (the count
+   * follows its filters while its view is on screen).
+   */
+  adw_view_stack_set_visible_child_name (fixture->page->view_stack, "whip-count");
   for (guint i = 0; civic_legislator_chamber_list ()[i] != NULL; i++)
     if (g_str_equal (civic_legislator_chamber_list ()[i], "state_assembly"))
       gtk_drop_down_set_selected (fixture->page->whip_chamber_drop, i + 1);
@@ -712,6 +715,142 @@ test_read_only (Fixture       *fixture,
   spin (20);
   g_assert_cmpuint (count_toplevels (), ==, windows + 1);
   gtk_window_destroy (g_object_get_data (G_OBJECT (fixture->page), "last-editor"));
+}
+
+/* ---- Loading when first shown ------------------------------------------ */
+
+static gboolean
+page_ready_for (gpointer data)
+{
+  CivicVisitsPage *page = data;
+
+  return _civic_visits_page_get_index_loaded (page)
+         && g_list_model_get_n_items (_civic_visits_page_get_directory (page)) > 0
+         && page->volunteer_names != NULL && page->search != NULL
+         && g_list_model_get_n_items (G_LIST_MODEL (page->follow_ups_store)) > 0;
+}
+
+static void
+test_lazy_load (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  AdwViewStack *stack = ADW_VIEW_STACK (adw_view_stack_new ());
+  CivicVisitsPage *page = g_object_new (CIVIC_TYPE_VISITS_PAGE, NULL);
+  gint64 until;
+
+  /* As at start-up on another page: the Visits page gets the store while
+   * hidden and reads nothing.
+   */
+  adw_view_stack_add_titled (stack, gtk_label_new ("Calendar"), "calendar", "Calendar");
+  adw_view_stack_add_titled (stack, GTK_WIDGET (page), "visits", "Visits");
+  adw_view_stack_set_visible_child_name (stack, "calendar");
+  gtk_window_set_child (window, GTK_WIDGET (stack));
+  gtk_window_present (window);
+  civic_visits_page_set_store (page, fixture->store);
+  until = g_get_monotonic_time () + 300 * G_TIME_SPAN_MILLISECOND;
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  g_assert_null (page->legislator_docs);
+  g_assert_false (_civic_visits_page_get_index_loaded (page));
+  g_assert_null (page->volunteer_names);
+  g_assert_null (page->search);
+  g_assert_cmpuint (g_list_model_get_n_items (_civic_visits_page_get_directory (page)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (page->follow_ups_store)), ==, 0);
+
+  /* Shown, it loads everything, the directory first. */
+  adw_view_stack_set_visible_child_name (stack, "visits");
+  wait_for (page_ready_for, page, "the page to load once shown");
+  g_assert_nonnull (page->last_visits);
+
+  gtk_window_destroy (window);
+  spin (10);
+}
+
+static void
+generate_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!civic_sample_generate (task_data, CIVIC_SAMPLE_SCALE_DEMO, 7, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+generated_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_task_propagate_boolean (G_TASK (result), &error));
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+static gboolean
+flag_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* The page goes away while its loads, and the reloads a bulk write
+ * ("Load sample data") causes, are still running: what finishes after
+ * finds a disposed page and must touch nothing (the sanitizer build
+ * checks the memory; G_DEBUG=fatal-warnings the rest).
+ */
+static void
+test_dispose_while_loading (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  for (guint round = 0; round < 4; round++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = g_strdup_printf ("race-%u.db", round);
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_autoptr(CivicStore) store = civic_store_open (path, &error);
+      g_autoptr(GTask) task = NULL;
+      GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+      CivicVisitsPage *page = g_object_new (CIVIC_TYPE_VISITS_PAGE, NULL);
+      CivicVisitsPage *weak = page;
+      gboolean generated = FALSE;
+
+      g_assert_no_error (error);
+      g_object_add_weak_pointer (G_OBJECT (page), (gpointer *) &weak);
+      gtk_window_set_child (window, GTK_WIDGET (page));
+      gtk_window_present (window);
+      civic_visits_page_set_store (page, store);
+
+      task = g_task_new (NULL, NULL, generated_cb, &generated);
+      g_task_set_task_data (task, g_object_ref (store), g_object_unref);
+      g_task_run_in_thread (task, generate_thread);
+
+      /* Each round closes the page a little later in the sequence of
+       * loads: at once, after the first lists, after the reloads began.
+       */
+      spin (round * 40);
+      if (round == 3)
+        {
+          wait_for (flag_set, &generated, "the sample data to be written");
+          spin (10);
+          g_usleep (200 * 1000);
+          spin (5);
+        }
+      gtk_window_destroy (window);
+      wait_for (flag_set, &generated, "the sample data to be written");
+      {
+        gint64 until = g_get_monotonic_time () + 600 * G_TIME_SPAN_MILLISECOND;
+        while (g_get_monotonic_time () < until)
+          g_main_context_iteration (NULL, FALSE);
+      }
+      g_assert_null (weak);
+    }
 }
 
 /* ---- Screenshots -------------------------------------------------------- */
@@ -939,6 +1078,9 @@ main (int   argc,
   g_test_add ("/visits/import", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);
   g_test_add ("/visits/lobby-day", Fixture, NULL, fixture_set_up, test_lobby_day, fixture_tear_down);
   g_test_add ("/visits/read-only", Fixture, NULL, fixture_set_up, test_read_only, fixture_tear_down);
+  g_test_add ("/visits/lazy-load", Fixture, NULL, fixture_set_up, test_lazy_load, fixture_tear_down);
+  g_test_add ("/visits/dispose-while-loading", Fixture, NULL, fixture_set_up, test_dispose_while_loading,
+              fixture_tear_down);
 
   return g_test_run ();
 }

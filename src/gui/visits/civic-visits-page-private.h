@@ -25,10 +25,12 @@ typedef struct {
   char          *district;
   char          *party;
   char          *last_visit;        /* occurs_at of the latest visit, or NULL */
+  gboolean       visits_known;      /* the index had loaded: last_visit means something */
   gboolean       visited_campaign;  /* a visit in the current campaign */
   CivicPosition  position;          /* on the selected issue */
   char          *heard_at;
   char          *folded;            /* name, state, party folded for the search */
+  GtkWidget     *cells[6];          /* the cell widgets bound to this row, by column */
 } CivicDirectoryRow;
 
 struct _CivicVisitsPage
@@ -50,6 +52,17 @@ struct _CivicVisitsPage
   guint                 overdue;
   gulong                changed_id;
   guint                 reload_id;
+  guint                 background_id;     /* the background loads' delayed start */
+  guint                 dirty;             /* what changed since the last reload */
+  gboolean              disposed;
+  gboolean              started;           /* the first load for the store began */
+  gboolean              index_done;        /* its index load finished (or failed) */
+  gboolean              extras_started;
+  gboolean              search_started;
+  gboolean              follow_ups_started;
+  guint                 lists_generation[2];
+  gboolean              updating_topics;   /* the topic drop-downs are being refilled */
+  gboolean              whip_stale;        /* the whip count changed while hidden */
   guint                 follow_ups_generation;
   char                 *legislator_id;     /* shown on the legislator page */
   CivicLobbyDay        *lobby_day;         /* shown on the lobby day page */
@@ -58,6 +71,9 @@ struct _CivicVisitsPage
   GStrv                 topics;
 
   GListStore           *directory_store;
+  guint                 legislators_serial; /* counts the replacements of legislator_docs */
+  guint                 directory_serial;  /* the legislators_serial the rows were built from */
+  GtkSorter            *directory_sorters[6]; /* each column's sorter (owned by the column) */
   GtkFilterListModel   *directory_filtered;
   GtkCustomFilter      *directory_filter;
   GListStore           *follow_ups_store;
@@ -113,6 +129,10 @@ void         _civic_visits_page_open_visit         (CivicVisitsPage *self,
                                                     const char      *visit_id);
 void         _civic_visits_page_show_legislator    (CivicVisitsPage *self,
                                                     const char      *legislator_id);
+/* The visible view changed: a list it shows may be loaded first. */
+void         _civic_visits_page_view_changed       (CivicVisitsPage *self);
+/* The follow-ups list was (re)loaded. */
+void         _civic_visits_page_follow_ups_loaded  (CivicVisitsPage *self);
 /* Imports a legislator CSV in a thread and shows the report (the file
  * chooser's and drag and drop's path).
  */
@@ -124,6 +144,8 @@ void         _civic_visits_page_init_tabs          (CivicVisitsPage *self);
 void         _civic_visits_page_class_init_tabs    (GtkWidgetClass  *widget_class);
 void         _civic_visits_page_reload_follow_ups  (CivicVisitsPage *self);
 void         _civic_visits_page_update_whip_count  (CivicVisitsPage *self);
+/* The whip count's view came on screen. */
+void         _civic_visits_page_whip_count_shown   (CivicVisitsPage *self);
 void         _civic_visits_page_update_topics      (CivicVisitsPage *self);
 void         _civic_visits_page_reload_lobby_days  (CivicVisitsPage *self);
 void         _civic_visits_page_show_lobby_day     (CivicVisitsPage *self,

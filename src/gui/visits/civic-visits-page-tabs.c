@@ -91,7 +91,7 @@ follow_ups_loaded_cb (GObject      *source,
       return;
     }
   /* A later reload supersedes this one, and a disposed page wants none. */
-  if (generation != self->follow_ups_generation || self->follow_ups_store == NULL)
+  if (generation != self->follow_ups_generation || self->disposed || self->follow_ups_store == NULL)
     return;
 
   items = g_ptr_array_new_with_free_func (g_object_unref);
@@ -102,6 +102,7 @@ follow_ups_loaded_cb (GObject      *source,
   g_list_store_splice (self->follow_ups_store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->follow_ups_store)),
                        items->pdata, items->len);
   update_follow_up_count (self);
+  _civic_visits_page_follow_ups_loaded (self);
   g_signal_emit_by_name (self, "loaded");
 }
 
@@ -110,7 +111,7 @@ _civic_visits_page_reload_follow_ups (CivicVisitsPage *self)
 {
   FollowUpsLoad *load;
 
-  if (self->store == NULL)
+  if (self->store == NULL || self->disposed)
     return;
   /* The generation rides along so that a slow, older list never replaces
    * a newer one.
@@ -180,7 +181,7 @@ set_done_cb (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  CivicVisitsPage *self = CIVIC_VISITS_PAGE (source);
+  g_autoptr(CivicVisitsPage) self = user_data;
   DoneData *data = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   AdwToast *toast;
@@ -237,7 +238,7 @@ start_set_done (CivicVisitsPage *self,
   data->done = done;
   data->done_at = g_strdup (done_at);
   data->is_undo = is_undo;
-  task = g_task_new (self, self->cancellable, set_done_cb, NULL);
+  task = g_task_new (NULL, self->cancellable, set_done_cb, g_object_ref (self));
   g_task_set_task_data (task, data, (GDestroyNotify) done_data_free);
   g_object_set_data_full (G_OBJECT (task), "store", g_object_ref (self->store), g_object_unref);
   g_task_run_in_thread (task, set_done_thread);
@@ -465,7 +466,7 @@ export_done_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  CivicVisitsPage *self = CIVIC_VISITS_PAGE (source);
+  g_autoptr(CivicVisitsPage) self = user_data;
   ExportData *data = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
@@ -508,7 +509,7 @@ export_response_cb (GtkNativeDialog *dialog,
 
   if (response == GTK_RESPONSE_ACCEPT && self->store != NULL)
     {
-      g_autoptr(GTask) task = g_task_new (self, self->cancellable, export_done_cb, NULL);
+      g_autoptr(GTask) task = g_task_new (NULL, self->cancellable, export_done_cb, g_object_ref (self));
       data->file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
       g_object_set_data_full (G_OBJECT (task), "store", g_object_ref (self->store), g_object_unref);
@@ -635,8 +636,35 @@ update_legend (CivicVisitsPage *self)
     }
 }
 
+static void refresh_whip_count (CivicVisitsPage *self);
+
+/* The whip count is recomputed when its view is on screen; while hidden,
+ * a change only marks it stale, so that a hidden GtkColumnView does not
+ * rebuild its rows on every load and write.
+ */
 void
 _civic_visits_page_update_whip_count (CivicVisitsPage *self)
+{
+  if (self->updating_topics)
+    return;
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "whip-count") != 0)
+    {
+      self->whip_stale = TRUE;
+      return;
+    }
+  refresh_whip_count (self);
+}
+
+/* The view came on screen, or the page has a quiet moment to prepare it. */
+void
+_civic_visits_page_whip_count_shown (CivicVisitsPage *self)
+{
+  if (self->whip_stale)
+    refresh_whip_count (self);
+}
+
+static void
+refresh_whip_count (CivicVisitsPage *self)
 {
   const char *topic = selected_topic (self);
   const char *state = gtk_editable_get_text (GTK_EDITABLE (self->whip_state_entry));
@@ -648,6 +676,7 @@ _civic_visits_page_update_whip_count (CivicVisitsPage *self)
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   CivicWhipCount *count = NULL;
 
+  self->whip_stale = FALSE;
   if (topic != NULL && self->index != NULL && civic_visit_index_get_loaded (self->index))
     count = civic_visit_index_whip_count (self->index, topic, &filter);
 
@@ -685,6 +714,11 @@ _civic_visits_page_update_topics (CivicVisitsPage *self)
   issue = item != NULL && gtk_drop_down_get_selected (self->issue_drop) > 0
           ? g_strdup (gtk_string_object_get_string (item)) : NULL;
 
+  /* Changing the models and selections below would rebuild the
+   * directory and the whip count several times over; the caller rebuilds
+   * them once.
+   */
+  self->updating_topics = TRUE;
   list = gtk_string_list_new ((const char * const *) topics);
   gtk_drop_down_set_model (self->whip_topic_drop, G_LIST_MODEL (list));
   g_object_unref (list);
@@ -695,24 +729,15 @@ _civic_visits_page_update_topics (CivicVisitsPage *self)
 
   /* Keep the choices across a change of the list.  The first time, both
    * start on the topic most visits were about, so the position column and
-   * the whip count say something at once (a count is about a millisecond).
+   * the whip count say something at once.
    */
   {
-    guint best = 0, best_visits = 0;
+    g_autofree char *busiest = civic_visit_index_dup_busiest_topic (self->index);
+    guint best = 0;
 
-    for (guint i = 0; topics[i] != NULL; i++)
-      {
-        g_autoptr(CivicWhipCount) count = civic_visit_index_whip_count (self->index, topics[i], NULL);
-        guint n_visits = 0;
-
-        for (guint j = 0; j < count->rows->len; j++)
-          n_visits += ((CivicWhipRow *) g_ptr_array_index (count->rows, j))->n_visits;
-        if (n_visits > best_visits)
-          {
-            best = i;
-            best_visits = n_visits;
-          }
-      }
+    for (guint i = 0; busiest != NULL && topics[i] != NULL; i++)
+      if (g_str_equal (topics[i], busiest))
+        best = i;
     gtk_drop_down_set_selected (self->issue_drop, topics[0] != NULL ? best + 1 : 0);
     gtk_drop_down_set_selected (self->whip_topic_drop, best);
   }
@@ -723,6 +748,7 @@ _civic_visits_page_update_topics (CivicVisitsPage *self)
       if (g_strcmp0 (topics[i], issue) == 0)
         gtk_drop_down_set_selected (self->issue_drop, i + 1);
     }
+  self->updating_topics = FALSE;
 }
 
 void
@@ -738,7 +764,7 @@ _civic_visits_page_set_whip_topic (CivicVisitsPage *self,
       if (g_strcmp0 (key, other) == 0)
         gtk_drop_down_set_selected (self->whip_topic_drop, i);
     }
-  _civic_visits_page_update_whip_count (self);
+  refresh_whip_count (self);
 }
 
 static void
@@ -1173,7 +1199,7 @@ lobby_day_loaded_cb (GObject      *source,
                      GAsyncResult *result,
                      gpointer      user_data)
 {
-  CivicVisitsPage *self = CIVIC_VISITS_PAGE (source);
+  g_autoptr(CivicVisitsPage) self = user_data;
   g_autoptr(GError) error = NULL;
   CivicLobbyDay *day = g_task_propagate_pointer (G_TASK (result), &error);
 
@@ -1207,7 +1233,7 @@ _civic_visits_page_show_lobby_day (CivicVisitsPage *self,
       self->lobby_day_id = g_strdup (event_id);
     }
   adw_leaflet_set_visible_child (self->lobby_leaflet, self->lobby_day_box);
-  task = g_task_new (self, self->cancellable, lobby_day_loaded_cb, NULL);
+  task = g_task_new (NULL, self->cancellable, lobby_day_loaded_cb, g_object_ref (self));
   g_task_set_task_data (task, g_strdup (event_id), g_free);
   g_object_set_data_full (G_OBJECT (task), "store", g_object_ref (self->store), g_object_unref);
   g_task_run_in_thread (task, lobby_day_thread);

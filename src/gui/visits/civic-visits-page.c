@@ -36,6 +36,7 @@
 
 G_DEFINE_FINAL_TYPE (CivicVisitsPage, civic_visits_page, ADW_TYPE_BIN)
 
+
 enum {
   PROP_0,
   PROP_STORE,
@@ -53,6 +54,17 @@ enum {
 static guint signals[N_SIGNALS];
 
 #define RELOAD_DELAY_MS 150
+/* After the index loaded: about the time the first frames take. */
+#define BACKGROUND_DELAY_MS 250
+
+typedef enum {
+  COLUMN_NAME,
+  COLUMN_CHAMBER,
+  COLUMN_DISTRICT,
+  COLUMN_PARTY,
+  COLUMN_LAST_VISIT,
+  COLUMN_POSITION,
+} DirectoryColumn;
 
 static void reload_lists          (CivicVisitsPage *self);
 static void search_action         (GtkWidget       *widget,
@@ -66,6 +78,9 @@ static void load_legislator_page  (CivicVisitsPage *self);
 static void
 directory_row_free (CivicDirectoryRow *row)
 {
+  for (guint i = 0; i < G_N_ELEMENTS (row->cells); i++)
+    if (row->cells[i] != NULL)
+      g_object_remove_weak_pointer (G_OBJECT (row->cells[i]), (gpointer *) &row->cells[i]);
   g_clear_pointer (&row->doc, json_object_unref);
   g_free (row->id);
   g_free (row->name);
@@ -179,15 +194,34 @@ chamber_label (const char *chamber)
 
 /* ---- Loading the page's lists ------------------------------------------- */
 
+/* The page reads nothing until it is first shown: an application that
+ * starts on another page pays neither the reads nor the memory.  Then, in
+ * order of what the eye needs first:
+ *
+ *   1. LISTS_FIRST: legislators, campaigns and offices (a few hundred small
+ *      documents, a few milliseconds): the directory's rows.
+ *   2. The CivicVisitIndex, at the same time (a few milliseconds from its
+ *      stored copy): the whip count, the position and last-visit columns,
+ *      the topics and the overdue badge.
+ *   3. Then, one after the other so as not to compete with the first two
+ *      or with each other: LISTS_EXTRAS (the volunteers' names and the lobby
+ *      days, for the editor and the Lobby Days view), the volunteer search
+ *      (the editor's attendee picker) and the follow-ups list.  The one a
+ *      view on screen is waiting for goes first.
+ */
+typedef enum {
+  LISTS_FIRST,
+  LISTS_EXTRAS,
+} ListsKind;
+
 typedef struct {
-  gboolean    with_visits;
+  ListsKind   kind;
+  guint       generation;
   GPtrArray  *legislators;
   GPtrArray  *campaigns;
   GPtrArray  *lobby_days;
   GPtrArray  *offices;
   GHashTable *volunteer_names;
-  GHashTable *last_visits;
-  GHashTable *campaign_visited;
 } ListsData;
 
 static void
@@ -198,8 +232,6 @@ lists_data_free (ListsData *data)
   g_clear_pointer (&data->lobby_days, g_ptr_array_unref);
   g_clear_pointer (&data->offices, g_ptr_array_unref);
   g_clear_pointer (&data->volunteer_names, g_hash_table_unref);
-  g_clear_pointer (&data->last_visits, g_hash_table_unref);
-  g_clear_pointer (&data->campaign_visited, g_hash_table_unref);
   g_free (data);
 }
 
@@ -210,7 +242,7 @@ current_campaign (GPtrArray  *campaigns,
 {
   JsonObject *best = NULL;
 
-  for (guint i = 0; i < campaigns->len; i++)
+  for (guint i = 0; campaigns != NULL && i < campaigns->len; i++)
     {
       JsonObject *campaign = g_ptr_array_index (campaigns, i);
       const char *starts = civic_legislative_get_string (campaign, "starts_on");
@@ -222,7 +254,7 @@ current_campaign (GPtrArray  *campaigns,
           && (best == NULL || g_strcmp0 (starts, civic_legislative_get_string (best, "starts_on")) > 0))
         best = campaign;
     }
-  if (best == NULL && campaigns->len > 0)
+  if (best == NULL && campaigns != NULL && campaigns->len > 0)
     best = g_ptr_array_index (campaigns, campaigns->len - 1);
   return best;
 }
@@ -233,66 +265,31 @@ load_lists_thread (GTask        *task,
                    gpointer      task_data,
                    GCancellable *cancellable)
 {
-  CivicStore *store = task_data;
-  ListsData *data = g_new0 (ListsData, 1);
+  ListsData *data = task_data;
+  CivicStore *store = g_object_get_data (G_OBJECT (task), "store");
   GError *error = NULL;
-  gboolean with_visits = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (task), "with-visits"));
 
-  data->with_visits = with_visits;
-  if ((data->legislators = civic_store_list (store, "legislator", &error)) == NULL
-      || (data->campaigns = civic_store_list (store, "campaign", &error)) == NULL
-      || (data->offices = civic_store_list (store, "office", &error)) == NULL
-      || (with_visits && (data->lobby_days = civic_store_list_by_ref (store, "event", CIVIC_STORE_REF_1,
-                                                                      "legislative_visit", &error)) == NULL))
+  if (data->kind == LISTS_FIRST)
     {
-      lists_data_free (data);
-      g_task_return_error (task, error);
-      return;
-    }
-
-  if (with_visits)
-    {
-      g_autoptr(GPtrArray) visits = civic_store_list (store, "visit", &error);
-      g_autoptr(GPtrArray) volunteers = NULL;
-      g_autofree char *today = civic_legislative_today ();
-      JsonObject *campaign = current_campaign (data->campaigns, today);
-      const char *campaign_id = campaign != NULL ? civic_legislative_get_string (campaign, "_id") : NULL;
-      const char *campaign_starts = campaign != NULL ? civic_legislative_get_string (campaign, "starts_on") : NULL;
-      const char *campaign_ends = campaign != NULL ? civic_legislative_get_string (campaign, "ends_on") : NULL;
-
-      if (visits == NULL || (volunteers = civic_store_list (store, "volunteer", &error)) == NULL)
+      if ((data->legislators = civic_store_list (store, "legislator", &error)) == NULL
+          || (data->campaigns = civic_store_list (store, "campaign", &error)) == NULL
+          || (data->offices = civic_store_list (store, "office", &error)) == NULL)
         {
-          lists_data_free (data);
           g_task_return_error (task, error);
           return;
         }
+    }
+  else
+    {
+      g_autoptr(GPtrArray) volunteers = NULL;
 
-      data->last_visits = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-      data->campaign_visited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      for (guint i = 0; i < visits->len; i++)
+      if ((data->lobby_days = civic_store_list_by_ref (store, "event", CIVIC_STORE_REF_1,
+                                                       "legislative_visit", &error)) == NULL
+          || (volunteers = civic_store_list (store, "volunteer", &error)) == NULL)
         {
-          JsonObject *visit = g_ptr_array_index (visits, i);
-          const char *legislator = civic_legislative_get_string (visit, "legislator_id");
-          const char *occurs_at = civic_legislative_get_string (visit, "occurs_at");
-          const char *last;
-
-          if (legislator == NULL)
-            continue;
-          last = g_hash_table_lookup (data->last_visits, legislator);
-          if (occurs_at != NULL && (last == NULL || civic_positions_compare_instants (occurs_at, last) > 0))
-            g_hash_table_insert (data->last_visits, g_strdup (legislator), g_strdup (occurs_at));
-
-          /* A visit belongs to the campaign it names, or, naming none, to
-           * the campaign whose dates it falls in.
-           */
-          if (campaign_id != NULL
-              && (g_strcmp0 (civic_legislative_get_string (visit, "campaign_id"), campaign_id) == 0
-                  || (civic_legislative_get_string (visit, "campaign_id") == NULL && occurs_at != NULL
-                      && campaign_starts != NULL && strncmp (occurs_at, campaign_starts, 10) >= 0
-                      && (campaign_ends == NULL || strncmp (occurs_at, campaign_ends, 10) <= 0))))
-            g_hash_table_add (data->campaign_visited, g_strdup (legislator));
+          g_task_return_error (task, error);
+          return;
         }
-
       data->volunteer_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
       for (guint i = 0; i < volunteers->len; i++)
         {
@@ -304,79 +301,225 @@ load_lists_thread (GTask        *task,
         }
     }
 
-  g_task_return_pointer (task, data, (GDestroyNotify) lists_data_free);
+  g_task_return_boolean (task, TRUE);
 }
+
+static void continue_background (CivicVisitsPage *self);
 
 static void
 lists_loaded_cb (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  CivicVisitsPage *self = CIVIC_VISITS_PAGE (source);
+  g_autoptr(CivicVisitsPage) self = user_data;
+  ListsData *data = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
-  ListsData *data = g_task_propagate_pointer (G_TASK (result), &error);
-  gboolean data_with_visits;
 
-  if (data == NULL)
+  /* A cancelled task (the page went away, or the store changed) reports
+   * G_IO_ERROR_CANCELLED, which the error handler ignores.
+   */
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       _civic_visits_page_error (self, error);
       return;
     }
+  if (self->disposed || data->generation != self->lists_generation[data->kind])
+    return;
 
-  g_clear_pointer (&self->legislator_docs, g_ptr_array_unref);
-  g_clear_pointer (&self->campaigns, g_ptr_array_unref);
-  g_clear_pointer (&self->offices, g_ptr_array_unref);
-  self->legislator_docs = g_steal_pointer (&data->legislators);
-  self->campaigns = g_steal_pointer (&data->campaigns);
-  self->offices = g_steal_pointer (&data->offices);
-  /* The lobby days (a long list in a big organization) come with the
-   * second, slower load, not to delay the directory.
-   */
-  if (data->with_visits)
+  if (data->kind == LISTS_FIRST)
+    {
+      g_clear_pointer (&self->legislator_docs, g_ptr_array_unref);
+      g_clear_pointer (&self->campaigns, g_ptr_array_unref);
+      g_clear_pointer (&self->offices, g_ptr_array_unref);
+      self->legislator_docs = g_steal_pointer (&data->legislators);
+      self->legislators_serial++;
+      self->campaigns = g_steal_pointer (&data->campaigns);
+      self->offices = g_steal_pointer (&data->offices);
+      rebuild_directory (self);
+      if (self->legislator_id != NULL)
+        load_legislator_page (self);
+    }
+  else
     {
       g_clear_pointer (&self->lobby_days, g_ptr_array_unref);
-      self->lobby_days = g_steal_pointer (&data->lobby_days);
-      g_clear_pointer (&self->last_visits, g_hash_table_unref);
-      g_clear_pointer (&self->campaign_visited, g_hash_table_unref);
       g_clear_pointer (&self->volunteer_names, g_hash_table_unref);
-      self->last_visits = g_steal_pointer (&data->last_visits);
-      self->campaign_visited = g_steal_pointer (&data->campaign_visited);
+      self->lobby_days = g_steal_pointer (&data->lobby_days);
       self->volunteer_names = g_steal_pointer (&data->volunteer_names);
+      _civic_visits_page_reload_lobby_days (self);
+      continue_background (self);
     }
-  data_with_visits = data->with_visits;
-  lists_data_free (data);
-
-  rebuild_directory (self);
-  if (data_with_visits)
-    _civic_visits_page_reload_lobby_days (self);
-  if (self->legislator_id != NULL)
-    load_legislator_page (self);
   g_signal_emit (self, signals[SIGNAL_LOADED], 0);
 }
 
 static void
 start_lists_load (CivicVisitsPage *self,
-                  gboolean         with_visits)
+                  ListsKind        kind)
 {
-  g_autoptr(GTask) task = g_task_new (self, self->cancellable, lists_loaded_cb, NULL);
+  /* Here and in the page's other tasks the page rides in the callback's
+   * data, not as the task's source object: a task may be freed in its
+   * worker thread, and the page's last reference (once its window is
+   * gone) must be dropped in the main thread, where the callback runs.
+   */
+  g_autoptr(GTask) task = g_task_new (NULL, self->cancellable, lists_loaded_cb, g_object_ref (self));
+  ListsData *data = g_new0 (ListsData, 1);
 
+  data->kind = kind;
+  data->generation = ++self->lists_generation[kind];
   g_task_set_source_tag (task, start_lists_load);
-  g_task_set_task_data (task, g_object_ref (self->store), g_object_unref);
-  g_object_set_data (G_OBJECT (task), "with-visits", GINT_TO_POINTER (with_visits));
+  g_task_set_task_data (task, data, (GDestroyNotify) lists_data_free);
+  g_object_set_data_full (G_OBJECT (task), "store", g_object_ref (self->store), g_object_unref);
   g_task_run_in_thread (task, load_lists_thread);
 }
 
-/* The legislators (small) first, so the directory shows at once; the
- * visits and volunteers' names, which take longer, follow.
+static gboolean
+background_timeout_cb (gpointer data)
+{
+  CivicVisitsPage *self = data;
+
+  self->background_id = 0;
+  self->index_done = TRUE;
+  /* The whip count's rows, ready before its view is opened. */
+  _civic_visits_page_whip_count_shown (self);
+  continue_background (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+index_loaded_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(CivicVisitsPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!civic_visit_index_load_finish (CIVIC_VISIT_INDEX (source), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      _civic_visits_page_error (self, error);
+    }
+  /* The rest waits for the index and for the first frame that shows it,
+   * so as not to compete with either for the two cores.
+   */
+  if (!self->disposed && CIVIC_VISIT_INDEX (source) == self->index && self->background_id == 0)
+    self->background_id = g_timeout_add (BACKGROUND_DELAY_MS, background_timeout_cb, self);
+}
+
+static void
+search_built_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(CivicVisitsPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  CivicVolunteerSearch *search = civic_volunteer_search_new_from_store_finish (result, &error);
+
+  if (search == NULL)
+    {
+      _civic_visits_page_error (self, error);
+      return;
+    }
+  if (self->disposed)
+    {
+      g_object_unref (search);
+      return;
+    }
+  g_clear_object (&self->search);
+  self->search = search;
+  continue_background (self);
+}
+
+/* Starts the next of the background loads (3. above), if none is running;
+ * each one's completion calls this again.
+ */
+static void
+continue_background (CivicVisitsPage *self)
+{
+  const char *visible;
+  gboolean wants_follow_ups;
+
+  if (self->disposed || self->store == NULL || !self->started || !self->index_done)
+    return;
+
+  visible = adw_view_stack_get_visible_child_name (self->view_stack);
+  wants_follow_ups = g_strcmp0 (visible, "follow-ups") == 0
+                     || (g_strcmp0 (visible, "legislators") == 0
+                         && adw_leaflet_get_visible_child (self->directory_leaflet) == self->legislator_box);
+
+  if (wants_follow_ups && !self->follow_ups_started)
+    {
+      self->follow_ups_started = TRUE;
+      _civic_visits_page_reload_follow_ups (self);
+    }
+  else if (!self->extras_started)
+    {
+      self->extras_started = TRUE;
+      start_lists_load (self, LISTS_EXTRAS);
+    }
+  else if (!self->search_started && self->volunteer_names != NULL)
+    {
+      self->search_started = TRUE;
+      civic_volunteer_search_new_from_store_async (self->store, self->cancellable, search_built_cb,
+                                                   g_object_ref (self));
+    }
+  else if (!self->follow_ups_started && self->search != NULL)
+    {
+      self->follow_ups_started = TRUE;
+      _civic_visits_page_reload_follow_ups (self);
+    }
+}
+
+void
+_civic_visits_page_view_changed (CivicVisitsPage *self)
+{
+  if (self->disposed)
+    return;
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "whip-count") == 0)
+    _civic_visits_page_whip_count_shown (self);
+  /* A view that shows the follow-ups jumps the queue. */
+  continue_background (self);
+}
+
+static void index_changed_cb (CivicVisitIndex *index,
+                              CivicVisitsPage *self);
+
+/* The first load for the store, when the page is first shown. */
+static void
+start_loading (CivicVisitsPage *self)
+{
+  if (self->disposed || self->store == NULL || self->started)
+    return;
+
+  self->started = TRUE;
+  start_lists_load (self, LISTS_FIRST);
+  civic_visit_index_load_async (self->index, self->cancellable, index_loaded_cb, g_object_ref (self));
+}
+
+/* What changed in the store since the last reload, by what it affects. */
+enum {
+  DIRTY_FIRST      = 1 << 0,
+  DIRTY_EXTRAS     = 1 << 1,
+  DIRTY_FOLLOW_UPS = 1 << 2,
+};
+
+/* Reloads what the writes since the last reload touched; the index
+ * follows the store by itself.
  */
 static void
 reload_lists (CivicVisitsPage *self)
 {
-  if (self->store == NULL)
+  guint dirty = self->dirty;
+
+  self->dirty = 0;
+  if (self->store == NULL || !self->started)
     return;
-  start_lists_load (self, FALSE);
-  start_lists_load (self, TRUE);
-  _civic_visits_page_reload_follow_ups (self);
+  if (dirty & DIRTY_FIRST)
+    start_lists_load (self, LISTS_FIRST);
+  if ((dirty & DIRTY_EXTRAS) && self->extras_started)
+    start_lists_load (self, LISTS_EXTRAS);
+  if ((dirty & DIRTY_FOLLOW_UPS) && self->follow_ups_started)
+    _civic_visits_page_reload_follow_ups (self);
+  continue_background (self);
 }
 
 /* ---- Overdue badge ------------------------------------------------------ */
@@ -414,39 +557,6 @@ index_changed_cb (CivicVisitIndex *index,
   _civic_visits_page_update_whip_count (self);
 }
 
-static void
-index_loaded_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!civic_visit_index_load_finish (CIVIC_VISIT_INDEX (source), result, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        _civic_visits_page_error (CIVIC_VISITS_PAGE (user_data), error);
-    }
-  g_object_unref (user_data);
-}
-
-static void
-search_built_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(CivicVisitsPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  CivicVolunteerSearch *search = civic_volunteer_search_new_from_store_finish (result, &error);
-
-  if (search == NULL)
-    {
-      _civic_visits_page_error (self, error);
-      return;
-    }
-  g_clear_object (&self->search);
-  self->search = search;
-}
-
 static gboolean
 reload_timeout_cb (gpointer data)
 {
@@ -463,18 +573,42 @@ store_changed_cb (CivicStore         *store,
                   const char * const *types,
                   CivicVisitsPage    *self)
 {
-  gboolean relevant = FALSE;
+  guint dirty = 0;
 
   for (guint i = 0; types != NULL && types[i] != NULL; i++)
-    relevant |= g_str_equal (types[i], "visit") || g_str_equal (types[i], "legislator")
-                || g_str_equal (types[i], "event") || g_str_equal (types[i], "campaign")
-                || g_str_equal (types[i], "office") || g_str_equal (types[i], "volunteer");
-  if (!relevant)
+    {
+      const char *type = types[i];
+
+      if (g_str_equal (type, "legislator") || g_str_equal (type, "campaign") || g_str_equal (type, "office"))
+        dirty |= DIRTY_FIRST;
+      if (g_str_equal (type, "event") || g_str_equal (type, "volunteer"))
+        dirty |= DIRTY_EXTRAS;
+      /* The follow-ups name their visit, legislator and owner. */
+      if (g_str_equal (type, "visit") || g_str_equal (type, "legislator") || g_str_equal (type, "volunteer"))
+        dirty |= DIRTY_FOLLOW_UPS;
+    }
+  if (dirty == 0)
     return;
 
-  if (self->search != NULL)
-    civic_volunteer_search_apply_changes (self->search, store, ids, NULL);
+  /* A few volunteers are read again here; a bulk write (sample data, a
+   * sync) rebuilds the search in a thread instead.
+   */
+  if (self->search != NULL && (dirty & DIRTY_EXTRAS))
+    {
+      if (ids != NULL && g_strv_length ((char **) ids) > 64)
+        {
+          g_clear_object (&self->search);
+          self->search_started = FALSE;
+        }
+      else
+        civic_volunteer_search_apply_changes (self->search, store, ids, NULL);
+    }
 
+  /* Before the first load there is nothing to bring up to date. */
+  if (!self->started)
+    return;
+
+  self->dirty |= dirty;
   if (self->reload_id == 0)
     self->reload_id = g_timeout_add (RELOAD_DELAY_MS, reload_timeout_cb, self);
 }
@@ -531,21 +665,86 @@ update_directory_count (CivicVisitsPage *self)
   gtk_stack_set_visible_child_name (self->directory_stack, total > 0 ? "table" : "empty");
 }
 
+static void bind_directory_cell (CivicDirectoryRow *row,
+                                 DirectoryColumn    column,
+                                 GtkWidget         *child);
+
+/* What the index says of one legislator, into @row; TRUE if that changed
+ * what the row shows.
+ */
+static gboolean
+set_row_visits (CivicDirectoryRow *row,
+                CivicVisitsPage   *self,
+                gboolean           visits_known,
+                GHashTable        *positions)
+{
+  const char *last_visit = self->last_visits != NULL ? g_hash_table_lookup (self->last_visits, row->id) : NULL;
+  CivicWhipRow *whip = g_hash_table_lookup (positions, row->id);
+  CivicPosition position = whip != NULL ? whip->position : CIVIC_POSITION_UNKNOWN;
+  const char *heard_at = whip != NULL ? whip->heard_at : NULL;
+  gboolean changed = row->visits_known != visits_known
+                     || g_strcmp0 (row->last_visit, last_visit) != 0
+                     || row->position != position
+                     || g_strcmp0 (row->heard_at, heard_at) != 0;
+
+  row->visits_known = visits_known;
+  row->visited_campaign = self->campaign_visited != NULL && g_hash_table_contains (self->campaign_visited, row->id);
+  row->position = position;
+  if (g_strcmp0 (row->last_visit, last_visit) != 0)
+    {
+      g_free (row->last_visit);
+      row->last_visit = g_strdup (last_visit);
+    }
+  if (g_strcmp0 (row->heard_at, heard_at) != 0)
+    {
+      g_free (row->heard_at);
+      row->heard_at = g_strdup (heard_at);
+    }
+  return changed;
+}
+
+/* Builds the directory's rows from the legislators, with what the index
+ * knows of their visits.  When only the index changed (it loaded, or a
+ * visit was written), the rows are updated in place and only the cells
+ * on screen that show visits are rebound: replacing every item would make
+ * the GtkColumnView destroy and create all of its row widgets again,
+ * which costs more than everything else the page does to show.
+ */
 static void
 rebuild_directory (CivicVisitsPage *self)
 {
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) items = NULL;
   g_autoptr(CivicWhipCount) count = NULL;
   g_autoptr(GHashTable) positions = g_hash_table_new (g_str_hash, g_str_equal);
   const char *issue = selected_issue (self);
+  gboolean visits_known = self->index != NULL && civic_visit_index_get_loaded (self->index);
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->directory_store));
 
   if (self->legislator_docs == NULL)
     return;
 
+  /* The last-visit column and the "visited this campaign" filter, from
+   * the index (a pass over its summaries, under a millisecond).
+   */
+  g_clear_pointer (&self->last_visits, g_hash_table_unref);
+  g_clear_pointer (&self->campaign_visited, g_hash_table_unref);
+  if (visits_known)
+    {
+      g_autofree char *today = civic_legislative_today ();
+      JsonObject *campaign = current_campaign (self->campaigns, today);
+
+      self->last_visits = civic_visit_index_dup_last_visits (self->index);
+      self->campaign_visited = civic_visit_index_dup_visited_in_campaign (
+        self->index,
+        campaign != NULL ? civic_legislative_get_string (campaign, "_id") : NULL,
+        campaign != NULL ? civic_legislative_get_string (campaign, "starts_on") : NULL,
+        campaign != NULL ? civic_legislative_get_string (campaign, "ends_on") : NULL);
+    }
+
   /* The position column: the whip count rules over the index (about a
    * millisecond), including the legislators never visited.
    */
-  if (issue != NULL && self->index != NULL && civic_visit_index_get_loaded (self->index))
+  if (issue != NULL && visits_known)
     {
       CivicWhipFilter filter = { NULL, NULL, TRUE };
       count = civic_visit_index_whip_count (self->index, issue, &filter);
@@ -556,11 +755,33 @@ rebuild_directory (CivicVisitsPage *self)
         }
     }
 
+  /* The same legislators as the rows: update them in place. */
+  if (self->directory_serial == self->legislators_serial && n_items == self->legislator_docs->len)
+    {
+      for (guint i = 0; i < n_items; i++)
+        {
+          g_autoptr(CivicVisitsItem) item = g_list_model_get_item (G_LIST_MODEL (self->directory_store), i);
+          CivicDirectoryRow *row = civic_visits_item_get_data (item);
+
+          if (set_row_visits (row, self, visits_known, positions))
+            for (guint column = COLUMN_LAST_VISIT; column <= COLUMN_POSITION; column++)
+              if (row->cells[column] != NULL)
+                bind_directory_cell (row, column, row->cells[column]);
+        }
+      /* Orders and filters that read these columns see the new values. */
+      for (guint column = COLUMN_LAST_VISIT; column <= COLUMN_POSITION; column++)
+        gtk_sorter_changed (self->directory_sorters[column], GTK_SORTER_CHANGE_DIFFERENT);
+      if (self->filter_visited != 0)
+        gtk_filter_changed (GTK_FILTER (self->directory_filter), GTK_FILTER_CHANGE_DIFFERENT);
+      update_directory_count (self);
+      return;
+    }
+
+  items = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < self->legislator_docs->len; i++)
     {
       JsonObject *doc = g_ptr_array_index (self->legislator_docs, i);
       CivicDirectoryRow *row = g_new0 (CivicDirectoryRow, 1);
-      CivicWhipRow *whip;
       g_autofree char *haystack = NULL;
 
       row->doc = json_object_ref (doc);
@@ -570,17 +791,7 @@ rebuild_directory (CivicVisitsPage *self)
       row->state = g_strdup (civic_legislative_get_string (doc, "state"));
       row->district = g_strdup (civic_legislative_get_string (doc, "district"));
       row->party = g_strdup (civic_legislative_get_string (doc, "party"));
-      row->position = CIVIC_POSITION_UNKNOWN;
-      if (self->last_visits != NULL)
-        row->last_visit = g_strdup (g_hash_table_lookup (self->last_visits, row->id));
-      row->visited_campaign = self->campaign_visited != NULL
-                              && g_hash_table_contains (self->campaign_visited, row->id);
-      whip = g_hash_table_lookup (positions, row->id);
-      if (whip != NULL)
-        {
-          row->position = whip->position;
-          row->heard_at = g_strdup (whip->heard_at);
-        }
+      set_row_visits (row, self, visits_known, positions);
       haystack = g_strjoin (" ", row->name != NULL ? row->name : "", row->state != NULL ? row->state : "",
                             row->party != NULL ? row->party : "", row->district != NULL ? row->district : "",
                             chamber_label (row->chamber), NULL);
@@ -588,19 +799,10 @@ rebuild_directory (CivicVisitsPage *self)
       g_ptr_array_add (items, civic_visits_item_new (row, (GDestroyNotify) directory_row_free));
     }
 
-  g_list_store_splice (self->directory_store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->directory_store)),
-                       items->pdata, items->len);
+  self->directory_serial = self->legislators_serial;
+  g_list_store_splice (self->directory_store, 0, n_items, items->pdata, items->len);
   update_directory_count (self);
 }
-
-typedef enum {
-  COLUMN_NAME,
-  COLUMN_CHAMBER,
-  COLUMN_DISTRICT,
-  COLUMN_PARTY,
-  COLUMN_LAST_VISIT,
-  COLUMN_POSITION,
-} DirectoryColumn;
 
 static void
 setup_label_cb (GtkSignalListItemFactory *factory,
@@ -623,13 +825,10 @@ setup_chip_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-bind_directory_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *list_item,
-                   gpointer                  user_data)
+bind_directory_cell (CivicDirectoryRow *row,
+                     DirectoryColumn    column,
+                     GtkWidget         *child)
 {
-  DirectoryColumn column = GPOINTER_TO_INT (user_data);
-  CivicDirectoryRow *row = civic_visits_item_get_data (gtk_list_item_get_item (list_item));
-  GtkWidget *child = gtk_list_item_get_child (list_item);
   g_autofree char *text = NULL;
 
   switch (column)
@@ -648,7 +847,9 @@ bind_directory_cb (GtkSignalListItemFactory *factory,
       text = g_strdup (row->party);
       break;
     case COLUMN_LAST_VISIT:
-      text = row->last_visit != NULL ? format_date (row->last_visit) : g_strdup (_("Never"));
+      /* Until the visits are known, nothing rather than a wrong "Never". */
+      text = row->last_visit != NULL ? format_date (row->last_visit)
+             : row->visits_known ? g_strdup (_("Never")) : NULL;
       break;
     case COLUMN_POSITION:
       {
@@ -663,6 +864,43 @@ bind_directory_cb (GtkSignalListItemFactory *factory,
       g_assert_not_reached ();
     }
   gtk_label_set_text (GTK_LABEL (child), text != NULL ? text : "");
+}
+
+static void
+bind_directory_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   gpointer                  user_data)
+{
+  DirectoryColumn column = GPOINTER_TO_INT (user_data);
+  CivicDirectoryRow *row = civic_visits_item_get_data (gtk_list_item_get_item (list_item));
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+
+  /* Remembered while bound, for the in-place updates of rebuild_directory();
+   * a weak pointer, in case a widget goes without being unbound first.
+   */
+  if (row->cells[column] != child)
+    {
+      if (row->cells[column] != NULL)
+        g_object_remove_weak_pointer (G_OBJECT (row->cells[column]), (gpointer *) &row->cells[column]);
+      row->cells[column] = child;
+      g_object_add_weak_pointer (G_OBJECT (child), (gpointer *) &row->cells[column]);
+    }
+  bind_directory_cell (row, column, child);
+}
+
+static void
+unbind_directory_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *list_item,
+                     gpointer                  user_data)
+{
+  DirectoryColumn column = GPOINTER_TO_INT (user_data);
+  CivicDirectoryRow *row = civic_visits_item_get_data (gtk_list_item_get_item (list_item));
+
+  if (row != NULL && row->cells[column] != NULL && row->cells[column] == gtk_list_item_get_child (list_item))
+    {
+      g_object_remove_weak_pointer (G_OBJECT (row->cells[column]), (gpointer *) &row->cells[column]);
+      row->cells[column] = NULL;
+    }
 }
 
 static int
@@ -716,6 +954,8 @@ add_directory_column (CivicVisitsPage *self,
   g_signal_connect (factory, "setup", column == COLUMN_POSITION ? G_CALLBACK (setup_chip_cb)
                                                                 : G_CALLBACK (setup_label_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_directory_cb), GINT_TO_POINTER (column));
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_directory_cb), GINT_TO_POINTER (column));
+  self->directory_sorters[column] = sorter;
   view_column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_sorter (view_column, sorter);
   gtk_column_view_column_set_expand (view_column, expand);
@@ -750,6 +990,8 @@ issue_selected_cb (GtkDropDown     *drop,
                    GParamSpec      *pspec,
                    CivicVisitsPage *self)
 {
+  if (self->updating_topics)
+    return;
   rebuild_directory (self);
 }
 
@@ -1164,7 +1406,7 @@ legislator_loaded_cb (GObject      *source,
                       GAsyncResult *result,
                       gpointer      user_data)
 {
-  CivicVisitsPage *self = CIVIC_VISITS_PAGE (source);
+  g_autoptr(CivicVisitsPage) self = user_data;
   g_autoptr(GError) error = NULL;
   LegislatorData *data = g_task_propagate_pointer (G_TASK (result), &error);
 
@@ -1189,7 +1431,7 @@ load_legislator_page (CivicVisitsPage *self)
 
   if (self->store == NULL || self->legislator_id == NULL)
     return;
-  task = g_task_new (self, self->cancellable, legislator_loaded_cb, NULL);
+  task = g_task_new (NULL, self->cancellable, legislator_loaded_cb, g_object_ref (self));
   g_task_set_source_tag (task, load_legislator_page);
   g_task_set_task_data (task, g_strdup (self->legislator_id), g_free);
   g_object_set_data_full (G_OBJECT (task), "store", g_object_ref (self->store), g_object_unref);
@@ -1206,6 +1448,17 @@ _civic_visits_page_show_legislator (CivicVisitsPage *self,
   adw_view_stack_set_visible_child_name (self->view_stack, "legislators");
   adw_leaflet_set_visible_child (self->directory_leaflet, self->legislator_box);
   load_legislator_page (self);
+  /* Its open follow-ups come from the follow-ups list. */
+  continue_background (self);
+}
+
+void
+_civic_visits_page_follow_ups_loaded (CivicVisitsPage *self)
+{
+  if (self->legislator_id != NULL
+      && adw_leaflet_get_visible_child (self->directory_leaflet) == self->legislator_box)
+    load_legislator_page (self);
+  continue_background (self);
 }
 
 /* ---- Editors ------------------------------------------------------------ */
@@ -1291,7 +1544,7 @@ visit_read_cb (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  CivicVisitsPage *self = CIVIC_VISITS_PAGE (source);
+  g_autoptr(CivicVisitsPage) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(CivicRecord) record = g_task_propagate_pointer (G_TASK (result), &error);
 
@@ -1327,7 +1580,7 @@ _civic_visits_page_open_visit (CivicVisitsPage *self,
 
   if (self->store == NULL || visit_id == NULL)
     return;
-  task = g_task_new (self, self->cancellable, visit_read_cb, NULL);
+  task = g_task_new (NULL, self->cancellable, visit_read_cb, g_object_ref (self));
   g_task_set_task_data (task, g_strdup (visit_id), g_free);
   g_object_set_data_full (G_OBJECT (task), "store", g_object_ref (self->store), g_object_unref);
   g_task_run_in_thread (task, read_visit_thread);
@@ -1398,7 +1651,7 @@ import_done_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  CivicVisitsPage *self = CIVIC_VISITS_PAGE (source);
+  g_autoptr(CivicVisitsPage) self = user_data;
   g_autoptr(GError) error = NULL;
   CivicLegislatorImportReport *report = g_task_propagate_pointer (G_TASK (result), &error);
   g_autoptr(GString) body = g_string_new (NULL);
@@ -1465,7 +1718,7 @@ _civic_visits_page_import_file (CivicVisitsPage *self,
 
   if (self->store == NULL || self->read_only)
     return;
-  task = g_task_new (self, self->cancellable, import_done_cb, NULL);
+  task = g_task_new (NULL, self->cancellable, import_done_cb, g_object_ref (self));
   g_task_set_source_tag (task, _civic_visits_page_import_file);
   g_task_set_task_data (task, g_object_ref (file), g_object_unref);
   g_object_set_data_full (G_OBJECT (task), "store", g_object_ref (self->store), g_object_unref);
@@ -1552,13 +1805,27 @@ civic_visits_page_root (GtkWidget *widget)
 }
 
 static void
+civic_visits_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (civic_visits_page_parent_class)->map (widget);
+
+  /* First shown: now the page reads what it shows. */
+  start_loading (CIVIC_VISITS_PAGE (widget));
+}
+
+static void
 civic_visits_page_dispose (GObject *object)
 {
   CivicVisitsPage *self = CIVIC_VISITS_PAGE (object);
 
+  /* Whatever finishes from now on (a load, a search, a toast's undo)
+   * finds the page disposed and touches nothing.
+   */
+  self->disposed = TRUE;
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->reload_id, g_source_remove);
+  g_clear_handle_id (&self->background_id, g_source_remove);
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);
   if (self->index != NULL)
@@ -1653,6 +1920,7 @@ civic_visits_page_class_init (CivicVisitsPageClass *klass)
   object_class->get_property = civic_visits_page_get_property;
   object_class->set_property = civic_visits_page_set_property;
   widget_class->root = civic_visits_page_root;
+  widget_class->map = civic_visits_page_map;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
@@ -1733,6 +2001,12 @@ search_action (GtkWidget  *widget,
 }
 
 static void
+view_changed_cb (CivicVisitsPage *self)
+{
+  _civic_visits_page_view_changed (self);
+}
+
+static void
 civic_visits_page_init (CivicVisitsPage *self)
 {
   GtkSortListModel *sorted;
@@ -1783,6 +2057,10 @@ civic_visits_page_init (CivicVisitsPage *self)
   gtk_widget_add_controller (self->directory_box, GTK_EVENT_CONTROLLER (drop));
 
   _civic_visits_page_init_tabs (self);
+  g_signal_connect_object (self->view_stack, "notify::visible-child", G_CALLBACK (view_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->directory_leaflet, "notify::visible-child", G_CALLBACK (view_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   update_actions (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "visits.edit-legislator", FALSE);
 }
@@ -1810,35 +2088,40 @@ civic_visits_page_set_store (CivicVisitsPage *self,
   if (self->store == store)
     return;
 
+  /* A disposed page takes no store: nothing could show what it loads. */
+  if (self->disposed && store != NULL)
+    return;
+
   /* Whatever was loading for the old store is of no use. */
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  if (!self->disposed)
+    self->cancellable = g_cancellable_new ();
   g_clear_handle_id (&self->reload_id, g_source_remove);
+  g_clear_handle_id (&self->background_id, g_source_remove);
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);
   if (self->index != NULL)
     g_signal_handlers_disconnect_by_data (self->index, self);
   g_clear_object (&self->index);
   g_clear_object (&self->search);
+  self->started = FALSE;
+  self->index_done = FALSE;
+  self->extras_started = FALSE;
+  self->search_started = FALSE;
+  self->follow_ups_started = FALSE;
+  self->dirty = 0;
 
   g_set_object (&self->store, store);
 
   if (store != NULL)
     {
-      /* The store serializes its readers, so the order matters: the
-       * directory's small lists first (the first content), then the index
-       * (the whip count and the badge), then what only the editor and the
-       * "last visit" column need.
-       */
       self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), self);
-      start_lists_load (self, FALSE);
       self->index = civic_visit_index_new (store);
       g_signal_connect (self->index, "changed", G_CALLBACK (index_changed_cb), self);
-      civic_visit_index_load_async (self->index, self->cancellable, index_loaded_cb, g_object_ref (self));
-      _civic_visits_page_reload_follow_ups (self);
-      start_lists_load (self, TRUE);
-      civic_volunteer_search_new_from_store_async (store, self->cancellable, search_built_cb, g_object_ref (self));
+      /* A page on screen loads now; a hidden one when it is first shown. */
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        start_loading (self);
     }
 
   update_actions (self);
