@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "civic-lazy-page.h"
 #include "civic-application.h"
 #include "civic-preferences-window.h"
 #include "civic-window.h"
@@ -270,22 +271,40 @@ test_shell_pages (Fixture       *fixture,
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->app),
                                                     "load-sample-data"));
 
+  /* Only the page the window opened on (the calendar, before the store
+   * said it was empty) has been shown, so only it was built.
+   */
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
-      GtkWidget *page = get_page (fixture->window, pages[i].name);
+      GtkWidget *stand_in = get_page (fixture->window, pages[i].name);
+
+      g_assert_true (CIVIC_IS_LAZY_PAGE (stand_in));
+      if (g_str_equal (pages[i].name, "calendar"))
+        g_assert_nonnull (civic_lazy_page_peek_page (CIVIC_LAZY_PAGE (stand_in)));
+      else
+        g_assert_null (civic_lazy_page_peek_page (CIVIC_LAZY_PAGE (stand_in)));
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      GtkWidget *stand_in = get_page (fixture->window, pages[i].name);
+      GtkWidget *page;
       g_autoptr(CivicStore) page_store = NULL;
       gboolean read_only = TRUE;
-
-      g_assert_nonnull (page);
-      g_assert_cmpstr (G_OBJECT_TYPE_NAME (page), ==, pages[i].type);
-      page_widgets[i] = page;
-      g_object_add_weak_pointer (G_OBJECT (page), (gpointer *) &page_widgets[i]);
 
       g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "show-page",
                                       g_variant_new_string (pages[i].name));
       g_assert_cmpstr (civic_window_get_visible_page (fixture->window), ==, pages[i].name);
       g_assert_false (civic_window_get_welcome_visible (fixture->window));
-      wait_for (window_mapped, page, "the page to map");
+      wait_for (window_mapped, stand_in, "the page to map");
+
+      /* Shown, the page is built, and it is mapped with its stand-in. */
+      page = civic_lazy_page_peek_page (CIVIC_LAZY_PAGE (stand_in));
+      g_assert_nonnull (page);
+      g_assert_cmpstr (G_OBJECT_TYPE_NAME (page), ==, pages[i].type);
+      wait_for (window_mapped, page, "the built page to map");
+      page_widgets[i] = page;
+      g_object_add_weak_pointer (G_OBJECT (page), (gpointer *) &page_widgets[i]);
 
       /* Every page got the store and the profile's read-only flag. */
       g_object_get (page, "store", &page_store, "read-only", &read_only, NULL);
@@ -312,7 +331,7 @@ test_shell_pages (Fixture       *fixture,
     {
       gboolean read_only = FALSE;
 
-      g_object_get (get_page (fixture->window, pages[i].name), "read-only", &read_only, NULL);
+      g_object_get (page_widgets[i], "read-only", &read_only, NULL);
       g_assert_true (read_only);
     }
   g_assert_true (civic_store_get_read_only (store));

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "civic-calendar-page.h"
+#include "civic-lazy-page.h"
 #include "civic-visits-page.h"
 #include "civic-volunteers-page.h"
 #include "civic-window.h"
@@ -500,6 +501,7 @@ civic_window_class_init (CivicWindowClass *klass)
   g_type_ensure (CIVIC_TYPE_CALENDAR_PAGE);
   g_type_ensure (CIVIC_TYPE_VOLUNTEERS_PAGE);
   g_type_ensure (CIVIC_TYPE_VISITS_PAGE);
+  g_type_ensure (CIVIC_TYPE_LAZY_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/civicdesk/CivicDesk/shell/civic-window.ui");
