@@ -407,6 +407,14 @@ test_capacity_waitlist_promotion_undo (Fixture       *fixture,
   g_assert_cmpstr (status_of (fixture->store, in[1]), ==, "scheduled");
 }
 
+static gboolean
+dialog_gone (gpointer data)
+{
+  GtkWidget *dialog = *(GtkWidget **) data;
+
+  return dialog == NULL || !gtk_widget_get_visible (dialog);
+}
+
 static void
 test_overlap_warns (Fixture       *fixture,
                     gconstpointer  user_data)
@@ -430,7 +438,10 @@ test_overlap_warns (Fixture       *fixture,
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "overlapping"));
   /* A warning, not a refusal. */
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   WAIT_WRITTEN_AND_LOADED (&fixture->counter, adw_message_dialog_response (dialog, "add"));
+  /* Answered, the warning goes away (and is not left for the next test). */
+  wait_for (dialog_gone, &dialog, "the overlap warning to close");
   doc = civic_store_get (fixture->store, fixture->counter.written_id, NULL);
   g_assert_cmpstr (json_object_get_string_member (doc, "volunteer_id"), ==, volunteer_id);
   g_assert_cmpstr (json_object_get_string_member (doc, "shift_id"), ==, shift_id);
