@@ -896,7 +896,8 @@ order_by_stats (GPtrArray   *roster,
       keys[i].hours = one ? one->hours : 0;
       keys[i].by_name = i;
     }
-  qsort (keys, roster->len, sizeof (StatsKey), compare);
+  if (roster->len > 0)
+    qsort (keys, roster->len, sizeof (StatsKey), compare);
   for (guint i = 0; i < roster->len; i++)
     g_ptr_array_add (order, g_object_ref (keys[i].row));
   return order;
