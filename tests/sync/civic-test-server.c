@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <unistd.h>
 
 #include "civic-couch-client.h"
@@ -79,6 +80,15 @@ ensure_installed (GError **error)
   return TRUE;
 }
 
+/* A test that fails an assertion aborts without stopping its server; the
+ * kernel stops it instead when the test process dies.
+ */
+static void
+die_with_parent (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
+
 CivicTestServer *
 civic_test_server_start (GError **error)
 {
@@ -114,6 +124,7 @@ civic_test_server_start (GError **error)
   g_subprocess_launcher_set_cwd (launcher, server->dir);
   g_subprocess_launcher_set_stdout_file_path (launcher, log);
   g_subprocess_launcher_set_flags (launcher, G_SUBPROCESS_FLAGS_STDERR_MERGE);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
   server->process = g_subprocess_launcher_spawn (launcher, error, "node", bin, "--in-memory",
                                                  "--port", port_text, "--host", "127.0.0.1",
                                                  "-c", config, NULL);
