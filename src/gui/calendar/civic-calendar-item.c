@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "civic-calendar-item.h"
 
 G_DEFINE_BOXED_TYPE (CivicCalendarItem, civic_calendar_item,
@@ -64,7 +66,40 @@ civic_calendar_item_unref (CivicCalendarItem *self)
   g_free (self->location);
   g_clear_pointer (&self->starts, g_date_time_unref);
   g_clear_pointer (&self->ends, g_date_time_unref);
+  g_free (self->month_label);
+  g_free (self->week_label);
   g_free (self);
+}
+
+/* Formatting a time reads the locale's tables: once per item, not once
+ * per item per frame.
+ */
+const char *
+civic_calendar_item_get_month_label (CivicCalendarItem *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->month_label == NULL)
+    {
+      g_autofree char *time = g_date_time_format (self->starts, C_("short time of day", "%l:%M%p"));
+
+      self->month_label = g_strdup_printf ("%s %s", g_strstrip (time), self->title);
+    }
+  return self->month_label;
+}
+
+const char *
+civic_calendar_item_get_week_label (CivicCalendarItem *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->week_label == NULL)
+    {
+      g_autofree char *time = g_date_time_format (self->starts, C_("time of day", "%l:%M %p"));
+
+      self->week_label = g_strdup_printf ("%s\n%s", self->title, g_strstrip (time));
+    }
+  return self->week_label;
 }
 
 gboolean

@@ -33,6 +33,10 @@ typedef struct {
   gboolean   cancelled;
   gboolean   repeats;
   GdkRGBA    color;
+
+  /*< private >*/
+  char      *month_label;  /* made by the getters below, on the main thread */
+  char      *week_label;
 } CivicCalendarItem;
 
 GType              civic_calendar_item_get_type     (void) G_GNUC_CONST;
@@ -46,6 +50,10 @@ CivicCalendarItem *civic_calendar_item_ref          (CivicCalendarItem *self);
 void               civic_calendar_item_unref        (CivicCalendarItem *self);
 /* Whether the item is drawn as a bar across days (all-day or longer than a day). */
 gboolean           civic_calendar_item_spans_days   (const CivicCalendarItem *self);
+/* "6:00PM Phone bank": how the month view labels a timed item. */
+const char        *civic_calendar_item_get_month_label (CivicCalendarItem *self);
+/* "Phone bank\n6:00 PM": how the week view labels a timed item. */
+const char        *civic_calendar_item_get_week_label  (CivicCalendarItem *self);
 /* Orders by start, then all-day first, then longer first, then title. */
 int                civic_calendar_item_compare      (gconstpointer      a,
                                                      gconstpointer      b);

@@ -58,6 +58,9 @@ struct _CivicCalendarPage
    */
   GHashTable     *cache;
   GCancellable   *prefetch_cancellable;
+  /* Prefetched ranges whose labels the view shapes ahead, while idle. */
+  GQueue          to_prepare;
+  guint           prepare_source;
   guint           cache_generation;
 
   /* Template children */
@@ -420,6 +423,40 @@ load_data_new (CivicCalendarPage *self,
   return data;
 }
 
+static gboolean
+prepare_idle_cb (gpointer user_data)
+{
+  CivicCalendarPage *self = user_data;
+  g_autoptr(GPtrArray) items = g_queue_pop_head (&self->to_prepare);
+
+  /* One range per turn of the main loop keeps every frame short. */
+  if (items != NULL)
+    {
+      if (g_strcmp0 (self->view_mode, "week") == 0)
+        civic_week_view_prepare (self->week_view, items);
+      else if (g_strcmp0 (self->view_mode, "month") == 0)
+        civic_month_view_prepare (self->month_view, items);
+    }
+  if (g_queue_is_empty (&self->to_prepare))
+    {
+      self->prepare_source = 0;
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+/* The next or previous page is one keystroke away: shaping its text now,
+ * while nothing else happens, keeps that page's first frame short.
+ */
+static void
+schedule_prepare (CivicCalendarPage *self,
+                  GPtrArray         *items)
+{
+  g_queue_push_tail (&self->to_prepare, g_ptr_array_ref (items));
+  if (self->prepare_source == 0)
+    self->prepare_source = g_idle_add_full (G_PRIORITY_LOW, prepare_idle_cb, self, NULL);
+}
+
 static void
 prefetch_done_cb (GObject      *source,
                   GAsyncResult *result,
@@ -431,7 +468,10 @@ prefetch_done_cb (GObject      *source,
   g_autoptr(GPtrArray) items = g_task_propagate_pointer (G_TASK (result), NULL);
 
   if (items != NULL && generation == self->cache_generation)
-    cache_store (self, g_steal_pointer (&key), items);
+    {
+      cache_store (self, g_steal_pointer (&key), items);
+      schedule_prepare (self, items);
+    }
 }
 
 static void
@@ -1045,6 +1085,8 @@ civic_calendar_page_dispose (GObject *object)
   g_clear_object (&self->prefetch_cancellable);
   g_clear_pointer (&self->cache, g_hash_table_unref);
   g_clear_handle_id (&self->reload_source, g_source_remove);
+  g_clear_handle_id (&self->prepare_source, g_source_remove);
+  g_queue_clear_full (&self->to_prepare, (GDestroyNotify) g_ptr_array_unref);
   if (self->store != NULL)
     g_clear_signal_handler (&self->store_changed_id, self->store);
 

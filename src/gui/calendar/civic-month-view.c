@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 #include <langinfo.h>
 
+#include "civic-layout-cache.h"
 #include "civic-cal-time.h"
 #include "civic-month-view.h"
 
@@ -59,7 +60,8 @@ struct _CivicMonthView
   guint       shown[N_DAYS];
   guint       hidden[N_DAYS];
 
-  PangoLayout *layout;
+  PangoLayout *layout;      /* for measuring */
+  CivicLayoutCache *texts;  /* for drawing */
 };
 
 G_DEFINE_FINAL_TYPE (CivicMonthView, civic_month_view, GTK_TYPE_WIDGET)
@@ -302,35 +304,31 @@ get_foreground (CivicMonthView *self,
 }
 
 static void
-append_text (GtkSnapshot   *snapshot,
-             PangoLayout   *layout,
-             const char    *text,
-             double         x,
-             double         y,
-             double         max_width,
-             const GdkRGBA *color,
-             gboolean       strikethrough,
-             gboolean       bold)
+append_text (GtkSnapshot    *snapshot,
+             CivicMonthView *self,
+             const char     *text,
+             double          x,
+             double          y,
+             double          max_width,
+             const GdkRGBA  *color,
+             gboolean        strikethrough,
+             gboolean        bold)
 {
-  PangoAttrList *attrs = pango_attr_list_new ();
-
-  if (strikethrough)
-    pango_attr_list_insert (attrs, pango_attr_strikethrough_new (TRUE));
-  if (bold)
-    pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-
-  pango_layout_set_attributes (layout, attrs);
-  pango_attr_list_unref (attrs);
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_set_width (layout, MAX (1, (int) (max_width * PANGO_SCALE)));
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  PangoLayout *layout = civic_layout_cache_get (self->texts, text, max_width, -1,
+                                                (strikethrough ? CIVIC_LAYOUT_STRIKE : 0)
+                                                | (bold ? CIVIC_LAYOUT_BOLD : 0));
 
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
   gtk_snapshot_append_layout (snapshot, layout, color);
   gtk_snapshot_restore (snapshot);
+}
 
-  pango_layout_set_attributes (layout, NULL);
+/* The width a timed item's label has in one day's cell. */
+static double
+single_day_text_width (CivicMonthView *self)
+{
+  return self->cell_width - 6 - 15;
 }
 
 static void
@@ -361,7 +359,7 @@ civic_month_view_snapshot (GtkWidget   *widget,
       g_autofree char *name = g_date_time_format (weekday, "%a");
       GDateTime *next;
 
-      append_text (snapshot, self->layout, name, col * self->cell_width + 6, 6,
+      append_text (snapshot, self, name, col * self->cell_width + 6, 6,
                    self->cell_width - 12, &dim, FALSE, TRUE);
       next = g_date_time_add_days (weekday, 1);
       g_date_time_unref (weekday);
@@ -408,7 +406,7 @@ civic_month_view_snapshot (GtkWidget   *widget,
           number_color = white;
         }
 
-      append_text (snapshot, self->layout, number, x + 7, y + 4, 20, &number_color, FALSE,
+      append_text (snapshot, self, number, x + 7, y + 4, 20, &number_color, FALSE,
                    day == today_index);
     }
 
@@ -441,13 +439,11 @@ civic_month_view_snapshot (GtkWidget   *widget,
           gtk_snapshot_push_rounded_clip (snapshot, &bar);
           gtk_snapshot_append_color (snapshot, &fill, &p->area);
           gtk_snapshot_pop (snapshot);
-          append_text (snapshot, self->layout, item->title, x + 6, y + LANE_PADDING - 1, w - 12,
+          append_text (snapshot, self, item->title, x + 6, y + LANE_PADDING - 1, w - 12,
                        &white, item->cancelled, FALSE);
         }
       else
         {
-          g_autofree char *time = NULL;
-          g_autofree char *text = NULL;
           GskRoundedRect dot;
           GdkRGBA text_color = item->cancelled ? dim : fg;
 
@@ -456,10 +452,8 @@ civic_month_view_snapshot (GtkWidget   *widget,
           gtk_snapshot_append_color (snapshot, &item->color, &dot.bounds);
           gtk_snapshot_pop (snapshot);
 
-          time = g_date_time_format (item->starts, C_("short time of day", "%l:%M%p"));
-          g_strstrip (time);
-          text = g_strdup_printf ("%s %s", time, item->title);
-          append_text (snapshot, self->layout, text, x + 13, y + LANE_PADDING - 1, w - 15,
+          append_text (snapshot, self, civic_calendar_item_get_month_label (item),
+                       x + 13, y + LANE_PADDING - 1, w - 15,
                        &text_color, item->cancelled, FALSE);
         }
     }
@@ -478,7 +472,7 @@ civic_month_view_snapshot (GtkWidget   *widget,
           (self->visible_lanes - 1) * self->lane_height;
       /* Translators: shown in a month-view day that has more events than fit. */
       more = g_strdup_printf (ngettext ("+%u more", "+%u more", self->hidden[day]), self->hidden[day]);
-      append_text (snapshot, self->layout, more, x, y + LANE_PADDING - 1, self->cell_width - 12,
+      append_text (snapshot, self, more, x, y + LANE_PADDING - 1, self->cell_width - 12,
                    &dim, FALSE, TRUE);
     }
 
@@ -578,6 +572,7 @@ civic_month_view_dispose (GObject *object)
   g_clear_pointer (&self->range_start, g_date_time_unref);
   g_clear_pointer (&self->selected, g_date_time_unref);
   g_clear_object (&self->layout);
+  g_clear_pointer (&self->texts, civic_layout_cache_free);
 
   G_OBJECT_CLASS (civic_month_view_parent_class)->dispose (object);
 }
@@ -633,6 +628,7 @@ civic_month_view_init (CivicMonthView *self)
   self->first_weekday = locale_first_weekday ();
   self->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
   pango_layout_set_single_paragraph_mode (self->layout, TRUE);
+  self->texts = civic_layout_cache_new (GTK_WIDGET (self));
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
@@ -725,6 +721,38 @@ civic_month_view_set_items (CivicMonthView *self,
   recompute_placements (self);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+civic_month_view_prepare (CivicMonthView *self,
+                          GPtrArray      *items)
+{
+  GDateTime *day = NULL;
+  int on_day = 0;
+
+  g_return_if_fail (CIVIC_IS_MONTH_VIEW (self));
+
+  if (items == NULL || self->cell_width <= 0)
+    return;
+
+  /* Items come ordered by start; a day shows at most visible_lanes. */
+  for (guint i = 0; i < items->len; i++)
+    {
+      CivicCalendarItem *item = g_ptr_array_index (items, i);
+
+      if (civic_calendar_item_spans_days (item))
+        continue;
+      if (day == NULL || civic_cal_days_between (day, item->starts) != 0)
+        {
+          day = item->starts;
+          on_day = 0;
+        }
+      if (on_day++ >= self->visible_lanes)
+        continue;
+      civic_layout_cache_get (self->texts, civic_calendar_item_get_month_label (item),
+                              single_day_text_width (self), -1,
+                              item->cancelled ? CIVIC_LAYOUT_STRIKE : CIVIC_LAYOUT_PLAIN);
+    }
 }
 
 void

@@ -30,6 +30,11 @@ GDateTime  *civic_month_view_get_range_end     (CivicMonthView *self);
 /* @items: CivicCalendarItem*, any order; the view keeps a reference. */
 void        civic_month_view_set_items         (CivicMonthView *self,
                                                 GPtrArray      *items);
+/* Shapes ahead, while idle, the labels @items (ordered by start, of
+ * another month) will need, so paging to that month draws at once.
+ */
+void        civic_month_view_prepare           (CivicMonthView *self,
+                                                GPtrArray      *items);
 void        civic_month_view_set_selected_date (CivicMonthView *self,
                                                 GDateTime      *date);
 GDateTime  *civic_month_view_get_selected_date (CivicMonthView *self);

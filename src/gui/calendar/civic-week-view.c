@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "civic-layout-cache.h"
 #include "civic-cal-time.h"
 #include "civic-week-view.h"
 
@@ -49,7 +50,7 @@ struct _CivicWeekView
   GArray      *band;     /* BandPlacement */
   GArray      *blocks;   /* BlockPlacement */
   int          band_lanes;
-  PangoLayout *layout;
+  CivicLayoutCache *texts;
 };
 
 G_DEFINE_FINAL_TYPE (CivicWeekView, civic_week_view, GTK_TYPE_WIDGET)
@@ -208,7 +209,7 @@ civic_week_view_measure (GtkWidget      *widget,
 
 static void
 draw_text (GtkSnapshot   *snapshot,
-           PangoLayout   *layout,
+           CivicWeekView *self,
            const char    *text,
            double         x,
            double         y,
@@ -217,20 +218,8 @@ draw_text (GtkSnapshot   *snapshot,
            const GdkRGBA *color,
            gboolean       strike)
 {
-  PangoAttrList *attrs = NULL;
-
-  if (strike)
-    {
-      attrs = pango_attr_list_new ();
-      pango_attr_list_insert (attrs, pango_attr_strikethrough_new (TRUE));
-    }
-  pango_layout_set_attributes (layout, attrs);
-  g_clear_pointer (&attrs, pango_attr_list_unref);
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_set_width (layout, MAX (1, (int) (width * PANGO_SCALE)));
-  pango_layout_set_height (layout, height > 0 ? (int) (height * PANGO_SCALE) : -1);
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  PangoLayout *layout = civic_layout_cache_get (self->texts, text, width, height,
+                                                CIVIC_LAYOUT_WRAP | (strike ? CIVIC_LAYOUT_STRIKE : 0));
 
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
@@ -296,7 +285,7 @@ civic_week_view_snapshot (GtkWidget   *widget,
       g_strstrip (label);
       gtk_snapshot_append_color (snapshot, &line, &GRAPHENE_RECT_INIT (GUTTER_WIDTH, y, width - GUTTER_WIDTH, 1));
       if (hour > 0)
-        draw_text (snapshot, self->layout, label, 4, y - 8, GUTTER_WIDTH - 10, -1, &dim, FALSE);
+        draw_text (snapshot, self, label, 4, y - 8, GUTTER_WIDTH - 10, -1, &dim, FALSE);
     }
 
   for (guint i = 0; i < self->blocks->len; i++)
@@ -307,20 +296,16 @@ civic_week_view_snapshot (GtkWidget   *widget,
                                               grid_top + b->start_hour * HOUR_HEIGHT + 1,
                                               slot_width - 2,
                                               MAX (18, (b->end_hour - b->start_hour) * HOUR_HEIGHT - 2));
-      g_autofree char *time = g_date_time_format (b->item->starts, C_("time of day", "%l:%M %p"));
-      g_autofree char *text = NULL;
       GskRoundedRect rr;
       GdkRGBA fill = b->item->color;
 
-      g_strstrip (time);
-      text = g_strdup_printf ("%s\n%s", b->item->title, time);
       if (b->item->cancelled)
         fill.alpha = 0.45;
       gsk_rounded_rect_init_from_rect (&rr, &r, 4);
       gtk_snapshot_push_rounded_clip (snapshot, &rr);
       gtk_snapshot_append_color (snapshot, &fill, &r);
       gtk_snapshot_pop (snapshot);
-      draw_text (snapshot, self->layout, text, r.origin.x + 4, r.origin.y + 2,
+      draw_text (snapshot, self, civic_calendar_item_get_week_label (b->item), r.origin.x + 4, r.origin.y + 2,
                  r.size.width - 8, r.size.height - 4, &white, b->item->cancelled);
     }
 
@@ -342,7 +327,7 @@ civic_week_view_snapshot (GtkWidget   *widget,
           tint.alpha = 0.08;
           gtk_snapshot_append_color (snapshot, &tint, &GRAPHENE_RECT_INIT (x, 0, col_width, grid_top));
         }
-      draw_text (snapshot, self->layout, label, x + 6, 10, col_width - 12, -1,
+      draw_text (snapshot, self, label, x + 6, 10, col_width - 12, -1,
                  col == today ? &accent : &fg, FALSE);
       gtk_snapshot_append_color (snapshot, &line, &GRAPHENE_RECT_INIT (x, 0, 1, grid_top));
     }
@@ -366,13 +351,10 @@ civic_week_view_snapshot (GtkWidget   *widget,
       gtk_snapshot_push_rounded_clip (snapshot, &rr);
       gtk_snapshot_append_color (snapshot, &fill, &r);
       gtk_snapshot_pop (snapshot);
-      draw_text (snapshot, self->layout, p->item->title, r.origin.x + 6, r.origin.y + 1,
+      draw_text (snapshot, self, p->item->title, r.origin.x + 6, r.origin.y + 1,
                  r.size.width - 12, -1, &white, p->item->cancelled);
     }
   gtk_snapshot_restore (snapshot);
-
-  pango_layout_set_height (self->layout, -1);
-  pango_layout_set_attributes (self->layout, NULL);
 }
 
 static void
@@ -458,7 +440,7 @@ civic_week_view_dispose (GObject *object)
   g_clear_pointer (&self->band, g_array_unref);
   g_clear_pointer (&self->blocks, g_array_unref);
   g_clear_pointer (&self->range_start, g_date_time_unref);
-  g_clear_object (&self->layout);
+  g_clear_pointer (&self->texts, civic_layout_cache_free);
 
   G_OBJECT_CLASS (civic_week_view_parent_class)->dispose (object);
 }
@@ -497,7 +479,7 @@ civic_week_view_init (CivicWeekView *self)
 
   self->band = g_array_new (FALSE, TRUE, sizeof (BandPlacement));
   self->blocks = g_array_new (FALSE, TRUE, sizeof (BlockPlacement));
-  self->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  self->texts = civic_layout_cache_new (GTK_WIDGET (self));
 
   g_signal_connect (click, "pressed", G_CALLBACK (pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
@@ -548,6 +530,35 @@ civic_week_view_range_for (CivicWeekView  *self,
   offset = (g_date_time_get_day_of_week (day) % 7 - self->first_weekday + 7) % 7;
   *from = g_date_time_add_days (day, -offset);
   *to = g_date_time_add_days (*from, 7);
+}
+
+void
+civic_week_view_prepare (CivicWeekView *self,
+                         GPtrArray     *items)
+{
+  double col_width = (gtk_widget_get_width (GTK_WIDGET (self)) - GUTTER_WIDTH) / 7.0;
+
+  g_return_if_fail (CIVIC_IS_WEEK_VIEW (self));
+
+  if (items == NULL || col_width <= 0)
+    return;
+
+  /* As snapshot draws a block that shares its hours with no other. */
+  for (guint i = 0; i < items->len; i++)
+    {
+      CivicCalendarItem *item = g_ptr_array_index (items, i);
+      double start_hour = hour_of (item->starts);
+      double end_hour = civic_cal_days_between (item->starts, item->ends) == 0 ? hour_of (item->ends) : 24.0;
+
+      if (civic_calendar_item_spans_days (item))
+        continue;
+      if (end_hour <= start_hour)
+        end_hour = MIN (24.0, start_hour + 0.5);
+      civic_layout_cache_get (self->texts, civic_calendar_item_get_week_label (item),
+                              col_width - 4 - 2 - 8,
+                              MAX (18, (end_hour - start_hour) * HOUR_HEIGHT - 2) - 4,
+                              CIVIC_LAYOUT_WRAP | (item->cancelled ? CIVIC_LAYOUT_STRIKE : 0));
+    }
 }
 
 GDateTime *

@@ -28,6 +28,9 @@ void        civic_week_view_range_for         (CivicWeekView *self,
 GDateTime  *civic_week_view_get_range_end     (CivicWeekView *self);
 void        civic_week_view_set_items         (CivicWeekView *self,
                                                GPtrArray     *items);
+/* Shapes ahead the labels of @items (of another week) while idle. */
+void        civic_week_view_prepare           (CivicWeekView *self,
+                                               GPtrArray     *items);
 void        civic_week_view_set_first_weekday (CivicWeekView *self,
                                                int            weekday);
 /* For tests: how many items are laid out in the all-day band and as timed blocks. */

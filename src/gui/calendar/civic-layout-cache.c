@@ -1,0 +1,104 @@
+/* civic-layout-cache.c — shaped text the calendar views draw again and again
+ *
+ * Copyright 2026 The Civic Desk developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Shaping the titles of a month's events with HarfBuzz was most of the
+ * work of drawing the month view, and a view draws the same titles at the
+ * same widths frame after frame, and again when the user pages back.  The
+ * cache keeps one shaped PangoLayout per text, size and style; the page
+ * also fills it ahead for the months it prefetches, while idle.
+ */
+
+#define G_LOG_DOMAIN "civic-layout-cache"
+
+#include "config.h"
+
+#include "civic-layout-cache.h"
+
+/* Enough for a few months of a busy calendar; beyond it the cache starts
+ * over rather than tracking which entry is oldest.
+ */
+#define MAX_ENTRIES 4096
+
+struct _CivicLayoutCache
+{
+  GtkWidget  *widget;      /* not owned: the view owns the cache */
+  GHashTable *layouts;     /* key → PangoLayout */
+  guint       serial;      /* of the widget's PangoContext when filled */
+};
+
+CivicLayoutCache *
+civic_layout_cache_new (GtkWidget *widget)
+{
+  CivicLayoutCache *self = g_new0 (CivicLayoutCache, 1);
+
+  self->widget = widget;
+  self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  return self;
+}
+
+void
+civic_layout_cache_free (CivicLayoutCache *self)
+{
+  if (self == NULL)
+    return;
+  g_hash_table_unref (self->layouts);
+  g_free (self);
+}
+
+PangoLayout *
+civic_layout_cache_get (CivicLayoutCache *self,
+                        const char       *text,
+                        double            width,
+                        double            height,
+                        CivicLayoutFlags  flags)
+{
+  PangoContext *context = gtk_widget_get_pango_context (self->widget);
+  int pango_width = MAX (1, (int) (width * PANGO_SCALE));
+  int pango_height = height > 0 ? (int) (height * PANGO_SCALE) : -1;
+  g_autofree char *key = NULL;
+  PangoLayout *layout;
+
+  /* A new font or scale invalidates every shape. */
+  if (pango_context_get_serial (context) != self->serial
+      || g_hash_table_size (self->layouts) >= MAX_ENTRIES)
+    {
+      g_hash_table_remove_all (self->layouts);
+      self->serial = pango_context_get_serial (context);
+    }
+
+  key = g_strdup_printf ("%d:%d:%u:%s", pango_width, pango_height, flags, text);
+  layout = g_hash_table_lookup (self->layouts, key);
+  if (layout != NULL)
+    return layout;
+
+  layout = pango_layout_new (context);
+  if (flags & (CIVIC_LAYOUT_STRIKE | CIVIC_LAYOUT_BOLD))
+    {
+      PangoAttrList *attrs = pango_attr_list_new ();
+
+      if (flags & CIVIC_LAYOUT_STRIKE)
+        pango_attr_list_insert (attrs, pango_attr_strikethrough_new (TRUE));
+      if (flags & CIVIC_LAYOUT_BOLD)
+        pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      pango_layout_set_attributes (layout, attrs);
+      pango_attr_list_unref (attrs);
+    }
+  if (flags & CIVIC_LAYOUT_WRAP)
+    {
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_height (layout, pango_height);
+    }
+  else
+    pango_layout_set_single_paragraph_mode (layout, TRUE);
+  pango_layout_set_width (layout, pango_width);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_text (layout, text, -1);
+
+  /* Shape now, so a cache filled ahead saves the frame that draws it. */
+  pango_layout_get_extents (layout, NULL, NULL);
+
+  g_hash_table_insert (self->layouts, g_steal_pointer (&key), layout);
+  return layout;
+}
