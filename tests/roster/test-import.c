@@ -554,6 +554,155 @@ test_signups_import (void)
     }
 }
 
+
+static void
+put_doc (CivicStore *store,
+         const char *json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = json_from_string (json, &error);
+  g_autofree char *rev = NULL;
+
+  g_assert_no_error (error);
+  rev = civic_store_put (store, json_node_get_object (node), &error);
+  g_assert_no_error (error);
+}
+
+static JsonObject *
+signup_of (GPtrArray  *signups,
+           const char *volunteer_id)
+{
+  for (guint i = 0; i < signups->len; i++)
+    if (g_strcmp0 (json_object_get_string_member (g_ptr_array_index (signups, i), "volunteer_id"), volunteer_id) == 0)
+      return g_ptr_array_index (signups, i);
+  return NULL;
+}
+
+/* Mobilize names the event by title and the time slot by its start, in
+ * the event's own time: the shift is found from them.
+ */
+static void
+test_signups_mobilize (void)
+{
+  g_autoptr(CivicStore) store = new_store ();
+  g_autoptr(CivicRosterImport) plan = NULL;
+  g_autoptr(CivicRosterImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) one_off = NULL;
+  g_autoptr(GPtrArray) weekly = NULL;
+  g_autoptr(GPtrArray) messages = NULL;
+  CivicRosterImportRow *row;
+
+  /* 18:00 in Los Angeles on 30 September is 01:00 UTC on 1 October. */
+  put_doc (store, "{\"_id\": \"event:bank\", \"type\": \"event\", \"kind\": \"phone_bank\", "
+                  "\"title\": \"Phone Bank\", \"tzid\": \"America/Los_Angeles\", "
+                  "\"starts_at\": \"2026-10-01T01:00:00Z\", \"ends_at\": \"2026-10-01T04:00:00Z\"}");
+  put_doc (store, "{\"_id\": \"shift:bank\", \"type\": \"shift\", \"event_id\": \"event:bank\", "
+                  "\"role\": \"phone_banker\", \"starts_at\": \"2026-10-01T01:00:00Z\", "
+                  "\"ends_at\": \"2026-10-01T04:00:00Z\", \"capacity\": 5}");
+  /* Every Saturday at 10:00 in Los Angeles, from 5 September. */
+  put_doc (store, "{\"_id\": \"event:canvass\", \"type\": \"event\", \"kind\": \"canvass\", "
+                  "\"title\": \"Weekly Canvass\", \"tzid\": \"America/Los_Angeles\", "
+                  "\"starts_at\": \"2026-09-05T17:00:00Z\", \"ends_at\": \"2026-09-05T20:00:00Z\", "
+                  "\"rrule\": \"FREQ=WEEKLY;BYDAY=SA\"}");
+  put_doc (store, "{\"_id\": \"shift:canvass\", \"type\": \"shift\", \"event_id\": \"event:canvass\", "
+                  "\"role\": \"canvasser\", \"starts_at\": \"2026-09-05T17:00:00Z\", "
+                  "\"ends_at\": \"2026-09-05T20:00:00Z\", \"capacity\": 10}");
+  /* Two roles at once cannot be told apart by the time alone. */
+  put_doc (store, "{\"_id\": \"event:rally\", \"type\": \"event\", \"kind\": \"rally\", "
+                  "\"title\": \"Rally\", \"tzid\": \"America/Los_Angeles\", "
+                  "\"starts_at\": \"2026-10-02T19:00:00Z\", \"ends_at\": \"2026-10-02T21:00:00Z\"}");
+  put_doc (store, "{\"_id\": \"shift:rally-a\", \"type\": \"shift\", \"event_id\": \"event:rally\", "
+                  "\"role\": \"setup\", \"starts_at\": \"2026-10-02T19:00:00Z\", "
+                  "\"ends_at\": \"2026-10-02T21:00:00Z\", \"capacity\": 2}");
+  put_doc (store, "{\"_id\": \"shift:rally-b\", \"type\": \"shift\", \"event_id\": \"event:rally\", "
+                  "\"role\": \"check_in\", \"starts_at\": \"2026-10-02T19:00:00Z\", "
+                  "\"ends_at\": \"2026-10-02T21:00:00Z\", \"capacity\": 2}");
+
+  plan = prepare ("first_name,last_name,phone_number,Event ID,Event,Timeslot ID,Timeslot start,Status\n"
+                  "Ana,Lopez,2135550201,5501,phone bank ,9901,2026-09-30 18:00:00,CONFIRMED\n"
+                  "Ben,Cho,2135550202,5502,Weekly Canvass,9902,2026-09-19 10:00,\n"
+                  "Cy,Park,2135550203,5502,Weekly Canvass,9903,2026-09-19 11:00,\n"
+                  "Di,Yoon,2135550204,5503,No Such Event,9904,2026-09-19 10:00,\n"
+                  "Ed,Han,2135550205,5504,Rally,9905,2026-10-02T12:00:00-07:00,\n"
+                  "Flo,Ramos,2135550206,5501,Phone Bank,9901,2026-10-01T01:00:00Z,\n"
+                  "Gus,Lee,2135550207,5501,Phone Bank,9901,next tuesday,\n");
+  /* Mobilize's own ids are not ours: left unmapped. */
+  g_assert_cmpint (civic_roster_import_get_column_field (plan, 3), ==, CIVIC_ROSTER_FIELD_IGNORE);
+  g_assert_cmpint (civic_roster_import_get_column_field (plan, 4), ==, CIVIC_ROSTER_FIELD_EVENT_NAME);
+  g_assert_cmpint (civic_roster_import_get_column_field (plan, 5), ==, CIVIC_ROSTER_FIELD_IGNORE);
+  g_assert_cmpint (civic_roster_import_get_column_field (plan, 6), ==, CIVIC_ROSTER_FIELD_SHIFT_START);
+
+  g_assert_true (civic_roster_import_evaluate (plan, store, &error));
+  g_assert_no_error (error);
+  row = row_at_line (plan, 2);
+  g_assert_cmpint (row->status, ==, CIVIC_ROSTER_ROW_OK);
+  g_assert_cmpstr (json_object_get_string_member (row->signup, "shift_id"), ==, "shift:bank");
+  g_assert_false (json_object_has_member (row->signup, "occurrence"));
+  row = row_at_line (plan, 3);
+  g_assert_cmpint (row->status, ==, CIVIC_ROSTER_ROW_OK);
+  g_assert_cmpstr (json_object_get_string_member (row->signup, "shift_id"), ==, "shift:canvass");
+  g_assert_cmpstr (json_object_get_string_member (row->signup, "occurrence"), ==, "2026-09-19");
+  row = row_at_line (plan, 4);
+  g_assert_cmpint (row->status, ==, CIVIC_ROSTER_ROW_INVALID);
+  g_assert_nonnull (strstr (row->reason, "line 4: event “Weekly Canvass” has no shift starting at 2026-09-19 11:00"));
+  row = row_at_line (plan, 5);
+  g_assert_cmpint (row->status, ==, CIVIC_ROSTER_ROW_INVALID);
+  g_assert_nonnull (strstr (row->reason, "no event is titled “No Such Event”"));
+  row = row_at_line (plan, 6);
+  g_assert_cmpint (row->status, ==, CIVIC_ROSTER_ROW_INVALID);
+  g_assert_nonnull (strstr (row->reason, "2 shifts starting at"));
+  row = row_at_line (plan, 7);
+  g_assert_cmpint (row->status, ==, CIVIC_ROSTER_ROW_OK);
+  g_assert_cmpstr (json_object_get_string_member (row->signup, "shift_id"), ==, "shift:bank");
+  row = row_at_line (plan, 8);
+  g_assert_cmpint (row->status, ==, CIVIC_ROSTER_ROW_INVALID);
+  g_assert_nonnull (strstr (row->reason, "“next tuesday” is not a date and time"));
+
+  /* Both columns were used: no message says otherwise. */
+  messages = civic_roster_import_dup_messages (plan);
+  for (guint i = 0; i < messages->len; i++)
+    g_assert_null (strstr (g_ptr_array_index (messages, i), "were not used"));
+
+  g_assert_true (civic_roster_import_commit (plan, store, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->imported, ==, 3);
+  g_assert_cmpuint (report->signups, ==, 3);
+  g_assert_cmpuint (report->skipped, ==, 4);
+
+  one_off = civic_store_list_by_ref (store, "signup", CIVIC_STORE_REF_1, "shift:bank", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (one_off->len, ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (signup_of (one_off, report->volunteer_ids[0]), "status"), ==,
+                   "confirmed");
+  weekly = civic_store_list_by_ref (store, "signup", CIVIC_STORE_REF_1, "shift:canvass", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (weekly->len, ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (signup_of (weekly, report->volunteer_ids[1]), "occurrence"), ==,
+                   "2026-09-19");
+}
+
+/* One of the two columns alone cannot find a shift, and says so. */
+static void
+test_signups_mobilize_half (void)
+{
+  g_autoptr(CivicStore) store = new_store ();
+  g_autoptr(CivicRosterImport) plan =
+    prepare ("first_name,last_name,Event\nAna,Lopez,Phone Bank\n");
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean said = FALSE;
+
+  g_assert_true (civic_roster_import_evaluate (plan, store, &error));
+  g_assert_no_error (error);
+  g_assert_null (row_at_line (plan, 2)->signup);
+  messages = civic_roster_import_dup_messages (plan);
+  for (guint i = 0; i < messages->len; i++)
+    if (strstr (g_ptr_array_index (messages, i), "were not used") != NULL)
+      said = TRUE;
+  g_assert_true (said);
+}
+
 static void
 async_cb (GObject      *source,
           GAsyncResult *result,
@@ -610,6 +759,8 @@ main (int argc, char **argv)
   g_test_add_func ("/roster/import/mapping-generic", test_mapping_generic);
   g_test_add_func ("/roster/import/all-fields", test_all_fields);
   g_test_add_func ("/roster/import/mapping-mobilize", test_mapping_mobilize);
+  g_test_add_func ("/roster/import/signups-mobilize", test_signups_mobilize);
+  g_test_add_func ("/roster/import/signups-mobilize-half", test_signups_mobilize_half);
   g_test_add_func ("/roster/import/mapping-van", test_mapping_van);
   g_test_add_func ("/roster/import/korean-bom-cp949", test_korean_headers_bom_and_cp949);
   g_test_add_func ("/roster/import/invalid-and-duplicates", test_invalid_rows_and_duplicates);

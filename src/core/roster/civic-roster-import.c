@@ -12,6 +12,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "civic-cal-time.h"
 #include "civic-csv.h"
 #include "civic-record.h"
 #include "civic-roster-import.h"
@@ -1119,6 +1120,201 @@ build_volunteer (char      **values,
   return NULL;
 }
 
+/* ---- Mobilize time slots -------------------------------------------------- */
+
+/* A Mobilize export names an event by its title ("Event") and a time slot
+ * by its start ("Timeslot start", in the event's own time: "2026-10-01
+ * 18:00:00", or ISO 8601 with an offset); its "Event ID" and "Timeslot ID"
+ * are Mobilize's, not ours.  A row is matched to the shift of an event
+ * with that title (case-folded) that starts at that instant; for a
+ * repeating event, to the shift that starts at that time of day in the
+ * event's zone, on or after the shift's first day, with the slot's date as
+ * the occurrence.  Two shifts at once (two roles) cannot be told apart:
+ * the row is reported, for a column of shift ids to be mapped instead.
+ */
+typedef struct {
+  CivicStore *store;
+  GPtrArray  *events;     /* every event, owned */
+  GHashTable *by_title;   /* folded title → GPtrArray of JsonObject* (unowned) */
+  GHashTable *shifts;     /* event id → GPtrArray of shifts, read when first needed */
+} ShiftResolver;
+
+static char *
+fold_title (const char *title)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (title));
+  g_autofree char *normal = g_utf8_normalize (stripped, -1, G_NORMALIZE_NFC);
+
+  return normal != NULL ? g_utf8_casefold (normal, -1) : NULL;
+}
+
+static gboolean
+resolver_init (ShiftResolver  *resolver,
+               CivicStore     *store,
+               GError        **error)
+{
+  memset (resolver, 0, sizeof *resolver);
+  resolver->by_title = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  resolver->shifts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  if (store == NULL)
+    return TRUE;
+
+  resolver->store = g_object_ref (store);
+  resolver->events = civic_store_list (store, "event", error);
+  if (resolver->events == NULL)
+    return FALSE;
+  for (guint i = 0; i < resolver->events->len; i++)
+    {
+      JsonObject *event = g_ptr_array_index (resolver->events, i);
+      const char *title = member_string (event, "title");
+      g_autofree char *key = title ? fold_title (title) : NULL;
+      GPtrArray *same;
+
+      if (key == NULL || *key == '\0')
+        continue;
+      same = g_hash_table_lookup (resolver->by_title, key);
+      if (same == NULL)
+        {
+          same = g_ptr_array_new ();
+          g_hash_table_insert (resolver->by_title, g_steal_pointer (&key), same);
+        }
+      g_ptr_array_add (same, event);
+    }
+  return TRUE;
+}
+
+static void
+resolver_clear (ShiftResolver *resolver)
+{
+  g_clear_pointer (&resolver->by_title, g_hash_table_unref);
+  g_clear_pointer (&resolver->shifts, g_hash_table_unref);
+  g_clear_pointer (&resolver->events, g_ptr_array_unref);
+  g_clear_object (&resolver->store);
+}
+
+static GPtrArray *
+resolver_shifts (ShiftResolver *resolver,
+                 const char    *event_id,
+                 GError       **error)
+{
+  GPtrArray *shifts = g_hash_table_lookup (resolver->shifts, event_id);
+
+  if (shifts == NULL)
+    {
+      shifts = civic_store_list_by_ref (resolver->store, "shift", CIVIC_STORE_REF_1, event_id, error);
+      if (shifts == NULL)
+        return NULL;
+      g_hash_table_insert (resolver->shifts, g_strdup (event_id), shifts);
+    }
+  return shifts;
+}
+
+/* "2026-10-01 18:00[:00]" in @zone, or ISO 8601 with its own offset. */
+static GDateTime *
+parse_slot_start (const char *text,
+                  GTimeZone  *zone)
+{
+  g_autofree char *iso = g_strstrip (g_strdup (text));
+  gsize length = strlen (iso);
+
+  if (length > 10 && iso[10] == ' ')
+    iso[10] = 'T';
+  /* A time without seconds. */
+  if (length == 16)
+    {
+      char *with_seconds = g_strconcat (iso, ":00", NULL);
+
+      g_free (iso);
+      iso = with_seconds;
+    }
+  return g_date_time_new_from_iso8601 (iso, zone);
+}
+
+/* Finds the shift for @title at @start; sets @shift_id and, for a
+ * repeating event, @occurrence.  Returns the reason when it cannot.
+ */
+static char *
+resolve_shift (ShiftResolver  *resolver,
+               const char     *title,
+               const char     *start,
+               char          **shift_id,
+               char          **occurrence)
+{
+  g_autofree char *key = fold_title (title);
+  GPtrArray *events = key ? g_hash_table_lookup (resolver->by_title, key) : NULL;
+  JsonObject *found = NULL;
+  g_autofree char *found_occurrence = NULL;
+  guint matches = 0;
+  gboolean parsed = FALSE;
+
+  if (events == NULL)
+    return g_strdup_printf (_("no event is titled “%s”"), title);
+
+  for (guint e = 0; e < events->len; e++)
+    {
+      JsonObject *event = g_ptr_array_index (events, e);
+      const char *tzid = member_string (event, "tzid");
+      g_autoptr(GTimeZone) zone = tzid ? civic_cal_zone_new (tzid) : NULL;
+      g_autoptr(GDateTime) slot = NULL;
+      g_autoptr(GDateTime) slot_local = NULL;
+      g_autoptr(GError) error = NULL;
+      gboolean repeating = member_string (event, "rrule") != NULL;
+      GPtrArray *shifts;
+
+      if (zone == NULL)
+        zone = g_time_zone_new_local ();
+      slot = parse_slot_start (start, zone);
+      if (slot == NULL)
+        continue;
+      parsed = TRUE;
+      slot_local = g_date_time_to_timezone (slot, zone);
+
+      shifts = member_string (event, "_id") ? resolver_shifts (resolver, member_string (event, "_id"), &error) : NULL;
+      for (guint i = 0; shifts != NULL && i < shifts->len; i++)
+        {
+          JsonObject *shift = g_ptr_array_index (shifts, i);
+          const char *starts_at = member_string (shift, "starts_at");
+          g_autoptr(GDateTime) shift_start = starts_at ? g_date_time_new_from_iso8601 (starts_at, NULL) : NULL;
+          g_autoptr(GDateTime) shift_local = NULL;
+          gboolean same;
+
+          if (shift_start == NULL)
+            continue;
+          shift_local = g_date_time_to_timezone (shift_start, zone);
+          same = g_date_time_to_unix (shift_start) == g_date_time_to_unix (slot);
+          /* A later occurrence: the same time of day, not before the series. */
+          if (!same && repeating)
+            same = g_date_time_get_hour (shift_local) == g_date_time_get_hour (slot_local)
+                   && g_date_time_get_minute (shift_local) == g_date_time_get_minute (slot_local)
+                   && g_date_time_compare (slot, shift_start) > 0;
+          if (!same)
+            continue;
+          matches++;
+          found = shift;
+          g_free (found_occurrence);
+          found_occurrence = repeating ? g_date_time_format (slot_local, "%Y-%m-%d") : NULL;
+        }
+    }
+
+  if (!parsed)
+    return g_strdup_printf (_("time slot start “%s” is not a date and time"), start);
+  if (matches == 0)
+    return g_strdup_printf (_("event “%s” has no shift starting at %s"), title, start);
+  if (matches > 1)
+    return g_strdup_printf (ngettext ("event “%s” has %u shift starting at %s; map a column of shift ids instead",
+                                      "event “%s” has %u shifts starting at %s; map a column of shift ids instead",
+                                      matches),
+                            title, matches, start);
+
+  *shift_id = g_strdup (member_string (found, "_id"));
+  *occurrence = g_steal_pointer (&found_occurrence);
+  return NULL;
+}
+
+static gboolean
+has_field (CivicRosterImport *self,
+           CivicRosterField   field);
+
 static char *
 build_signup (char      **values,
               CivicStore *store,
@@ -1281,7 +1477,9 @@ civic_roster_import_evaluate (CivicRosterImport *self,
   g_autoptr(GHashTable) shifts_seen = NULL;
   g_autofree char *now = civic_now_instant ();
   StoreIndex index = { 0 };
+  ShiftResolver resolver = { 0 };
   gboolean signups;
+  gboolean resolve;
 
   g_return_val_if_fail (CIVIC_IS_ROSTER_IMPORT (self), FALSE);
 
@@ -1304,6 +1502,19 @@ civic_roster_import_evaluate (CivicRosterImport *self,
     }
 
   signups = has_field (self, CIVIC_ROSTER_FIELD_SHIFT_ID);
+  /* No shift ids, but Mobilize's event titles and time slots. */
+  resolve = !signups && has_field (self, CIVIC_ROSTER_FIELD_EVENT_NAME) &&
+            has_field (self, CIVIC_ROSTER_FIELD_SHIFT_START);
+  if (resolve)
+    {
+      if (!resolver_init (&resolver, store, error))
+        {
+          resolver_clear (&resolver);
+          store_index_clear (&index);
+          return FALSE;
+        }
+      signups = TRUE;
+    }
   for (guint i = 0; i < G_N_ELEMENTS (file_tables); i++)
     file_tables[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   shifts_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1325,7 +1536,21 @@ civic_roster_import_evaluate (CivicRosterImport *self,
       if (reason == NULL && signups)
         {
           row->signup = json_object_new ();
-          reason = build_signup (values, store, shifts_seen, row->signup);
+          if (resolve && values[CIVIC_ROSTER_FIELD_EVENT_NAME] != NULL &&
+              values[CIVIC_ROSTER_FIELD_SHIFT_START] != NULL)
+            {
+              char *shift_id = NULL, *occurrence = NULL;
+
+              reason = resolve_shift (&resolver, values[CIVIC_ROSTER_FIELD_EVENT_NAME],
+                                      values[CIVIC_ROSTER_FIELD_SHIFT_START], &shift_id, &occurrence);
+              values[CIVIC_ROSTER_FIELD_SHIFT_ID] = shift_id;
+              if (occurrence != NULL && values[CIVIC_ROSTER_FIELD_OCCURRENCE] == NULL)
+                values[CIVIC_ROSTER_FIELD_OCCURRENCE] = occurrence;
+              else
+                g_free (occurrence);
+            }
+          if (reason == NULL)
+            reason = build_signup (values, store, shifts_seen, row->signup);
         }
       for (guint i = 0; i < CIVIC_ROSTER_N_FIELDS; i++)
         g_free (values[i]);
@@ -1371,6 +1596,8 @@ civic_roster_import_evaluate (CivicRosterImport *self,
     }
 
   store_index_clear (&index);
+  if (resolve)
+    resolver_clear (&resolver);
   for (guint i = 0; i < G_N_ELEMENTS (file_tables); i++)
     g_hash_table_unref (file_tables[i]);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
@@ -1421,7 +1648,8 @@ civic_roster_import_dup_messages (CivicRosterImport *self)
                        g_strdup_printf (_("Column “%s” was not read: Civic Desk never stores "
                                           "immigration, citizenship or documentation status"),
                                         civic_roster_import_get_header (self, i)));
-  if (has_field (self, CIVIC_ROSTER_FIELD_EVENT_NAME) || has_field (self, CIVIC_ROSTER_FIELD_SHIFT_START))
+  /* Both together find the shift; one alone cannot. */
+  if (has_field (self, CIVIC_ROSTER_FIELD_EVENT_NAME) != has_field (self, CIVIC_ROSTER_FIELD_SHIFT_START))
     if (!has_field (self, CIVIC_ROSTER_FIELD_SHIFT_ID))
       g_ptr_array_add (messages,
                        g_strdup (_("The event and time slot columns were not used: map a "

@@ -25,8 +25,12 @@
  * Signups: when a column is mapped to CIVIC_ROSTER_FIELD_SHIFT_ID, each row
  * also becomes a signup (source "import") of its volunteer — the new one,
  * or the existing one it duplicates — for that shift, with the optional
- * occurrence and status columns.  Mobilize's "Event name"/"Timeslot start"
- * columns are recognized but not resolved to a shift: map a shift id.
+ * occurrence and status columns.  Without a shift id column, Mobilize's
+ * "Event"/"Event name" and "Timeslot start" columns find the shift: the
+ * shift of the event with that title that starts then (for a repeating
+ * event, at that time of day, the slot's date becoming the occurrence).
+ * Mobilize's own "Event ID" and "Timeslot ID" are not ours and are left
+ * unmapped.
  */
 
 #pragma once
@@ -73,8 +77,8 @@ typedef enum {
   CIVIC_ROSTER_FIELD_SHIFT_ID,        /* makes the row a signup too */
   CIVIC_ROSTER_FIELD_OCCURRENCE,
   CIVIC_ROSTER_FIELD_SIGNUP_STATUS,
-  CIVIC_ROSTER_FIELD_EVENT_NAME,      /* recognized (Mobilize), not resolved */
-  CIVIC_ROSTER_FIELD_SHIFT_START,     /* recognized (Mobilize), not resolved */
+  CIVIC_ROSTER_FIELD_EVENT_NAME,      /* Mobilize: with SHIFT_START, finds the shift */
+  CIVIC_ROSTER_FIELD_SHIFT_START,     /* Mobilize's "Timeslot start" */
   CIVIC_ROSTER_N_FIELDS
 } CivicRosterField;
 
