@@ -124,6 +124,8 @@ void         _civic_visits_page_toast              (CivicVisitsPage *self,
 void         _civic_visits_page_error              (CivicVisitsPage *self,
                                                     const GError    *error);
 GtkWidget   *_civic_visits_page_position_chip      (CivicPosition    position);
+void         _civic_visits_page_set_position_chip  (GtkWidget       *chip,
+                                                    CivicPosition    position);
 char        *_civic_visits_page_format_instant     (const char      *instant);
 void         _civic_visits_page_open_visit         (CivicVisitsPage *self,
                                                     const char      *visit_id);

@@ -290,6 +290,22 @@ typedef enum {
   FOLLOW_UP_STATE,
 } FollowUpColumn;
 
+static gboolean
+label_query_tooltip_cb (GtkWidget  *label,
+                        int         x,
+                        int         y,
+                        gboolean    keyboard_mode,
+                        GtkTooltip *tooltip,
+                        gpointer    user_data)
+{
+  const char *text = gtk_label_get_text (GTK_LABEL (label));
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 setup_follow_up_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *list_item,
@@ -302,6 +318,7 @@ setup_follow_up_cb (GtkSignalListItemFactory *factory,
     {
       GtkWidget *check = gtk_check_button_new ();
       gtk_actionable_set_action_name (GTK_ACTIONABLE (check), NULL);
+      gtk_widget_set_tooltip_text (check, _("Done"));
       g_signal_connect_object (check, "toggled", G_CALLBACK (done_toggled_cb), self, 0);
       gtk_list_item_set_child (list_item, check);
     }
@@ -316,6 +333,12 @@ setup_follow_up_cb (GtkSignalListItemFactory *factory,
       GtkWidget *label = gtk_label_new (NULL);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      /* The full text of a cut-off cell, asked for when the pointer rests
+       * on it: setting a tooltip on every bind would query the pointer
+       * (an X round trip) for each of thousands of cells.
+       */
+      gtk_widget_set_has_tooltip (label, TRUE);
+      g_signal_connect (label, "query-tooltip", G_CALLBACK (label_query_tooltip_cb), NULL);
       gtk_list_item_set_child (list_item, label);
     }
 }
@@ -346,7 +369,6 @@ bind_follow_up_cb (GtkSignalListItemFactory *factory,
       g_object_set_data (G_OBJECT (child), "item", item);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (child), follow_up->state == CIVIC_FOLLOW_UP_DONE);
       gtk_widget_set_sensitive (child, !self->read_only);
-      gtk_widget_set_tooltip_text (child, _("Done"));
       g_object_set_data (G_OBJECT (child), "binding", NULL);
       return;
     case FOLLOW_UP_VISIT:
@@ -381,7 +403,6 @@ bind_follow_up_cb (GtkSignalListItemFactory *factory,
       g_assert_not_reached ();
     }
   gtk_label_set_text (GTK_LABEL (child), text != NULL ? text : "");
-  gtk_widget_set_tooltip_text (child, text);
 }
 
 static void
@@ -798,7 +819,7 @@ setup_whip_cb (GtkSignalListItemFactory *factory,
                gpointer                  user_data)
 {
   if (GPOINTER_TO_INT (user_data) == WHIP_POSITION)
-    gtk_list_item_set_child (list_item, gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0));
+    gtk_list_item_set_child (list_item, _civic_visits_page_position_chip (CIVIC_POSITION_UNKNOWN));
   else
     {
       GtkWidget *label = gtk_label_new (NULL);
@@ -833,13 +854,8 @@ bind_whip_cb (GtkSignalListItemFactory *factory,
       text = g_strdup (row->party);
       break;
     case WHIP_POSITION:
-      {
-        GtkWidget *old;
-        while ((old = gtk_widget_get_first_child (child)) != NULL)
-          gtk_box_remove (GTK_BOX (child), old);
-        gtk_box_append (GTK_BOX (child), _civic_visits_page_position_chip (row->position));
-        return;
-      }
+      _civic_visits_page_set_position_chip (child, row->position);
+      return;
     case WHIP_HEARD:
       text = row->heard_at != NULL ? _civic_visits_page_format_instant (row->heard_at) : g_strdup ("—");
       break;

@@ -127,14 +127,37 @@ _civic_visits_page_error (CivicVisitsPage *self,
 GtkWidget *
 _civic_visits_page_position_chip (CivicPosition position)
 {
-  GtkWidget *label = gtk_label_new (civic_position_get_label (position));
-  g_autofree char *klass = g_strdup_printf ("civic-position-%s", civic_position_to_string (position));
+  GtkWidget *label = gtk_label_new (NULL);
 
   gtk_widget_add_css_class (label, "civic-position-chip");
-  gtk_widget_add_css_class (label, klass);
   gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
   gtk_widget_set_halign (label, GTK_ALIGN_START);
+  _civic_visits_page_set_position_chip (label, position);
   return label;
+}
+
+/* Makes @chip (from _civic_visits_page_position_chip()) show @position.
+ * The list cells keep one chip each and change it on every bind, which
+ * costs far less than a new widget each time.
+ */
+void
+_civic_visits_page_set_position_chip (GtkWidget     *chip,
+                                      CivicPosition  position)
+{
+  static GQuark class_quark;
+  const char *old_class;
+  g_autofree char *klass = g_strdup_printf ("civic-position-%s", civic_position_to_string (position));
+
+  if (class_quark == 0)
+    class_quark = g_quark_from_static_string ("civic-position-class");
+  old_class = g_object_get_qdata (G_OBJECT (chip), class_quark);
+  if (g_strcmp0 (old_class, klass) == 0)
+    return;
+  if (old_class != NULL)
+    gtk_widget_remove_css_class (chip, old_class);
+  gtk_widget_add_css_class (chip, klass);
+  gtk_label_set_text (GTK_LABEL (chip), civic_position_get_label (position));
+  g_object_set_qdata_full (G_OBJECT (chip), class_quark, g_steal_pointer (&klass), g_free);
 }
 
 static void
@@ -821,7 +844,7 @@ setup_chip_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
                gpointer                  user_data)
 {
-  gtk_list_item_set_child (list_item, gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6));
+  gtk_list_item_set_child (list_item, _civic_visits_page_position_chip (CIVIC_POSITION_UNKNOWN));
 }
 
 static void
@@ -852,14 +875,9 @@ bind_directory_cell (CivicDirectoryRow *row,
              : row->visits_known ? g_strdup (_("Never")) : NULL;
       break;
     case COLUMN_POSITION:
-      {
-        GtkWidget *old;
-        while ((old = gtk_widget_get_first_child (child)) != NULL)
-          gtk_box_remove (GTK_BOX (child), old);
-        if (row->heard_at != NULL)
-          gtk_box_append (GTK_BOX (child), _civic_visits_page_position_chip (row->position));
-        return;
-      }
+      _civic_visits_page_set_position_chip (child, row->position);
+      gtk_widget_set_visible (child, row->heard_at != NULL);
+      return;
     default:
       g_assert_not_reached ();
     }
