@@ -3,10 +3,13 @@
 //
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
-// Usage: node bench.js SERVER_URL ADMIN PASSWORD SOURCE_DB N [SERVER_PID]
+// Usage: node bench.js SERVER_URL ADMIN PASSWORD SOURCE_DB N [SERVER_PID [MODE]]
 // Pulls SOURCE_DB (already holding N documents) into a fresh memory
 // database, then pushes N new documents from memory into a new remote
-// database; both with PouchDB's default settings (batch_size 100).
+// database; both with PouchDB's default settings (batch_size 100).  MODE
+// "pull" or "push" measures one direction only (bench-sync runs each right
+// after its own, so both see the same load on a shared machine); the
+// other one's figures are then 0.
 // Prints one JSON line: {"pull_docs_per_s":…, "push_docs_per_s":…, …},
 // with the CPU seconds this process and (given its pid) the server used in
 // each direction.
@@ -21,7 +24,7 @@ const PouchDB = require(path.join(modules, 'pouchdb-core'))
 
 const fs = require('fs');
 
-const [url, admin, password, sourceDb, countText, serverPid] = process.argv.slice(2);
+const [url, admin, password, sourceDb, countText, serverPid, mode = 'both'] = process.argv.slice(2);
 const n = parseInt(countText, 10);
 const auth = { username: admin, password: password };
 
@@ -59,7 +62,7 @@ function ownCpu() {
   return (usage.user + usage.system) / 1e6;
 }
 
-async function main() {
+async function pull() {
   const local = new PouchDB(`pull-${Date.now()}`, { adapter: 'memory' });
   const remote = new PouchDB(`${url}/${sourceDb}`, { auth });
   let ownBefore = ownCpu();
@@ -71,7 +74,11 @@ async function main() {
   const pullServerCpu = serverCpu() - serverBefore;
   if (pulled.docs_written < n)
     throw new Error(`PouchDB pulled ${pulled.docs_written} of ${n}`);
+  return { pull_docs_per_s: n / pullSeconds, pull_s: pullSeconds, pull_cpu_s: pullCpu,
+           pull_server_cpu_s: pullServerCpu };
+}
 
+async function push() {
   const source = new PouchDB(`push-${Date.now()}`, { adapter: 'memory' });
   for (let i = 0; i < n; i += 1000) {
     const docs = [];
@@ -81,9 +88,9 @@ async function main() {
   }
   const target = new PouchDB(`${url}/pouch-push-${Date.now()}`, { auth });
   await target.info();
-  ownBefore = ownCpu();
-  serverBefore = serverCpu();
-  start = process.hrtime.bigint();
+  const ownBefore = ownCpu();
+  const serverBefore = serverCpu();
+  const start = process.hrtime.bigint();
   const pushed = await PouchDB.replicate(source, target);
   const pushSeconds = Number(process.hrtime.bigint() - start) / 1e9;
   const pushCpu = ownCpu() - ownBefore;
@@ -91,16 +98,17 @@ async function main() {
   if (pushed.docs_written < n)
     throw new Error(`PouchDB pushed ${pushed.docs_written} of ${n}`);
 
-  console.log(JSON.stringify({
-    pull_docs_per_s: n / pullSeconds,
-    push_docs_per_s: n / pushSeconds,
-    pull_s: pullSeconds,
-    push_s: pushSeconds,
-    pull_cpu_s: pullCpu,
-    push_cpu_s: pushCpu,
-    pull_server_cpu_s: pullServerCpu,
-    push_server_cpu_s: pushServerCpu,
-  }));
+  return { push_docs_per_s: n / pushSeconds, push_s: pushSeconds, push_cpu_s: pushCpu,
+           push_server_cpu_s: pushServerCpu };
+}
+
+async function main() {
+  const none = { pull_docs_per_s: 0, pull_s: 0, pull_cpu_s: 0, pull_server_cpu_s: 0,
+                 push_docs_per_s: 0, push_s: 0, push_cpu_s: 0, push_server_cpu_s: 0 };
+  const pulled = mode === 'push' ? {} : await pull();
+  const pushed = mode === 'pull' ? {} : await push();
+
+  console.log(JSON.stringify(Object.assign(none, pulled, pushed)));
 }
 
 main().catch((err) => {
