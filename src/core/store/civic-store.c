@@ -82,7 +82,6 @@ typedef enum {
   STMT_LOCAL_SET,
   STMT_CHANGES,
   STMT_HISTORY,
-  STMT_LIST,
   STMT_LIST_PAGE,
   STMT_LIST_RANGE,
   STMT_LIST_RANGE_WINDOW,
@@ -150,7 +149,6 @@ static const char *stmt_sql[N_STMTS] = {
                    " SELECT r.pos, r.hash, r.parent_pos, r.parent_hash, p.n + 1 FROM revs r JOIN path p"
                    "  ON r.doc = ?1 AND r.pos = p.ppos AND r.hash = p.phash WHERE p.n < ?4)"
                    " SELECT pos, hash FROM path ORDER BY n",
-  [STMT_LIST] = WINNER_SELECT "WHERE i.type = ?1 ORDER BY i.sort_key, i.id",
   [STMT_LIST_PAGE] = WINNER_SELECT "WHERE i.type = ?1 ORDER BY i.sort_key, i.id LIMIT ?3 OFFSET ?2",
   [STMT_LIST_RANGE] = WINNER_SELECT "WHERE i.type = ?1 AND i.starts_at < ?3 "
                       "AND (i.ends_at > ?2 OR (i.ends_at IS NULL AND i.starts_at >= ?2)) "
@@ -2902,18 +2900,7 @@ civic_store_list (CivicStore *self,
                   const char *type,
                   GError    **error)
 {
-  g_auto(ReadScope) scope = { 0 };
-  g_autoptr(CivicStmt) stmt = NULL;
-
-  g_return_val_if_fail (CIVIC_IS_STORE (self), NULL);
-  g_return_val_if_fail (type != NULL, NULL);
-
-  scope = read_begin (self);
-  stmt = get_stmt (self, STMT_LIST, error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, type, -1, SQLITE_STATIC);
-  return collect_winners (self, stmt, error);
+  return civic_store_list_page (self, type, 0, G_MAXUINT, error);
 }
 
 GPtrArray *
@@ -2935,7 +2922,8 @@ civic_store_list_page (CivicStore *self,
     return NULL;
   sqlite3_bind_text (stmt, 1, type, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, offset);
-  sqlite3_bind_int64 (stmt, 3, limit);
+  /* SQLite reads a negative LIMIT as none. */
+  sqlite3_bind_int64 (stmt, 3, limit == G_MAXUINT ? -1 : (gint64) limit);
   return collect_winners (self, stmt, error);
 }
 

@@ -180,8 +180,8 @@ GStrv        civic_store_list_conflicted    (CivicStore          *self,
 GPtrArray   *civic_store_list               (CivicStore          *self,
                                              const char          *type,
                                              GError             **error);
-/* At most @limit of civic_store_list()'s documents, from the @offset-th:
- * a page to show while the rest load.
+/* At most @limit (G_MAXUINT: all) of civic_store_list()'s documents, from
+ * the @offset-th: a page to show while the rest load.
  */
 GPtrArray   *civic_store_list_page          (CivicStore          *self,
                                              const char          *type,
