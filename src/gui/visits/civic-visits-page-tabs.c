@@ -912,7 +912,8 @@ static void
 add_whip_column (CivicVisitsPage *self,
                  const char      *title,
                  WhipColumn       column,
-                 gboolean         expand)
+                 gboolean         expand,
+                 int              width)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkColumnViewColumn *view_column;
@@ -924,6 +925,8 @@ add_whip_column (CivicVisitsPage *self,
   gtk_column_view_column_set_sorter (view_column, sorter);
   gtk_column_view_column_set_expand (view_column, expand);
   gtk_column_view_column_set_resizable (view_column, TRUE);
+  /* See add_directory_column(): a fixed width spares measuring every cell. */
+  gtk_column_view_column_set_fixed_width (view_column, width);
   gtk_column_view_append_column (self->whip_view, view_column);
   g_object_unref (sorter);
   g_object_unref (view_column);
@@ -1332,13 +1335,13 @@ _civic_visits_page_init_tabs (CivicVisitsPage *self)
 
   /* Whip count. */
   self->whip_store = g_list_store_new (CIVIC_TYPE_VISITS_ITEM);
-  add_whip_column (self, _("Name"), WHIP_NAME, TRUE);
-  add_whip_column (self, _("Chamber"), WHIP_CHAMBER, FALSE);
-  add_whip_column (self, _("State/District"), WHIP_DISTRICT, FALSE);
-  add_whip_column (self, _("Party"), WHIP_PARTY, FALSE);
-  add_whip_column (self, _("Position"), WHIP_POSITION, FALSE);
-  add_whip_column (self, _("Heard"), WHIP_HEARD, FALSE);
-  add_whip_column (self, _("Visits"), WHIP_VISITS, FALSE);
+  add_whip_column (self, _("Name"), WHIP_NAME, TRUE, 200);
+  add_whip_column (self, _("Chamber"), WHIP_CHAMBER, FALSE, 150);
+  add_whip_column (self, _("State/District"), WHIP_DISTRICT, FALSE, 120);
+  add_whip_column (self, _("Party"), WHIP_PARTY, FALSE, 120);
+  add_whip_column (self, _("Position"), WHIP_POSITION, FALSE, 150);
+  add_whip_column (self, _("Heard"), WHIP_HEARD, FALSE, 150);
+  add_whip_column (self, _("Visits"), WHIP_VISITS, FALSE, 70);
   sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->whip_store)),
                                     g_object_ref (gtk_column_view_get_sorter (self->whip_view)));
   selection = gtk_no_selection_new (G_LIST_MODEL (sorted));

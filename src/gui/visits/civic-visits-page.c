@@ -963,7 +963,8 @@ static void
 add_directory_column (CivicVisitsPage *self,
                       const char      *title,
                       DirectoryColumn  column,
-                      gboolean         expand)
+                      gboolean         expand,
+                      int              width)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkColumnViewColumn *view_column;
@@ -978,6 +979,12 @@ add_directory_column (CivicVisitsPage *self,
   gtk_column_view_column_set_sorter (view_column, sorter);
   gtk_column_view_column_set_expand (view_column, expand);
   gtk_column_view_column_set_resizable (view_column, TRUE);
+  /* Without a fixed width a GtkColumnView measures every cell of the
+   * column to size it, on top of measuring each row: most of the cost of
+   * the first frame with rows.  The widths fit the values (the names
+   * column takes what is left); the user may still drag them.
+   */
+  gtk_column_view_column_set_fixed_width (view_column, width);
   gtk_column_view_append_column (self->directory_view, view_column);
   g_object_unref (sorter);
   g_object_unref (view_column);
@@ -2042,12 +2049,12 @@ civic_visits_page_init (CivicVisitsPage *self)
   self->directory_filter = gtk_custom_filter_new (directory_filter_func, self, NULL);
   self->directory_filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->directory_store)),
                                                         GTK_FILTER (g_object_ref (self->directory_filter)));
-  add_directory_column (self, _("Name"), COLUMN_NAME, TRUE);
-  add_directory_column (self, _("Chamber"), COLUMN_CHAMBER, FALSE);
-  add_directory_column (self, _("State/District"), COLUMN_DISTRICT, FALSE);
-  add_directory_column (self, _("Party"), COLUMN_PARTY, FALSE);
-  add_directory_column (self, _("Last Visit"), COLUMN_LAST_VISIT, FALSE);
-  add_directory_column (self, _("Position"), COLUMN_POSITION, FALSE);
+  add_directory_column (self, _("Name"), COLUMN_NAME, TRUE, 200);
+  add_directory_column (self, _("Chamber"), COLUMN_CHAMBER, FALSE, 150);
+  add_directory_column (self, _("State/District"), COLUMN_DISTRICT, FALSE, 120);
+  add_directory_column (self, _("Party"), COLUMN_PARTY, FALSE, 120);
+  add_directory_column (self, _("Last Visit"), COLUMN_LAST_VISIT, FALSE, 110);
+  add_directory_column (self, _("Position"), COLUMN_POSITION, FALSE, 150);
   sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->directory_filtered)),
                                     g_object_ref (gtk_column_view_get_sorter (self->directory_view)));
   selection = gtk_no_selection_new (G_LIST_MODEL (sorted));
