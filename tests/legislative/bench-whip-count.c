@@ -3,20 +3,27 @@
  * Copyright 2026 The Civic Desk developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Builds the `large` sample organization, keeps its legislators,
- * volunteers and visits (the documents these computations read) and writes
- * them to an in-memory store.  Issue 6 asks for the whip count within
- * 50 ms over 3,000 visits: the Visits page computes it from a
- * CivicVisitIndex, so the median of 20 index counts must be under 50 ms.
- * The one-time index load and the same computations straight from the
- * store (a full JSON read each time) are timed and reported too, without
- * a budget, so a slower store shows in the figures.
+ * The store is a copy of $CIVIC_BENCH_DB when set (a file made with
+ * `civic-desk-cli demo --scale large`; copied because loading the index
+ * writes its stored copy into the file), else the `large` sample built
+ * here, keeping its legislators, volunteers and visits (the documents
+ * these computations read), written to an in-memory store.  Issue 6 asks
+ * for the whip count within 50 ms over 3,000 visits: the Visits page
+ * computes it from a CivicVisitIndex, so the median of 20 index counts
+ * must be under 50 ms — and so must the index load the page waits for
+ * first, which reads the index's stored copy and the visits written since
+ * (index-load-stored).  The load without a stored copy (the first opening
+ * after an import: every visit parsed) and the same computations straight
+ * from the store (a full JSON read each time) are timed and reported too,
+ * without a budget.  Each line gives the median wall time, the best run
+ * and the median CPU time of this thread (the machine may be shared).
  */
 
 #define G_LOG_DOMAIN "bench-whip-count"
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <malloc.h>
 #include <string.h>
 #include <time.h>
@@ -41,6 +48,9 @@ compare_doubles (gconstpointer a,
   return (da > db) - (da < db);
 }
 
+static char *copy_dir;
+static char *copy_path;
+
 static CivicStore *
 large_store (void)
 {
@@ -48,9 +58,27 @@ large_store (void)
   g_autoptr(GPtrArray) docs = NULL;
   g_autoptr(GPtrArray) kept = NULL;
   g_autoptr(GError) error = NULL;
+  const char *given = g_getenv ("CIVIC_BENCH_DB");
 
   if (store != NULL)
     return store;
+
+  if (given != NULL)
+    {
+      g_autoptr(GFile) source = g_file_new_for_path (given);
+      g_autoptr(GFile) copy = NULL;
+
+      copy_dir = g_dir_make_tmp ("civic-bench-whip-XXXXXX", &error);
+      g_assert_no_error (error);
+      copy_path = g_build_filename (copy_dir, "large.db", NULL);
+      copy = g_file_new_for_path (copy_path);
+      g_file_copy (source, copy, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+      store = civic_store_open (copy_path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (civic_store_count (store, "visit", NULL), >=, 3000);
+      return store;
+    }
 
   docs = civic_sample_build (CIVIC_SAMPLE_SCALE_LARGE, CIVIC_SAMPLE_DEFAULT_SEED);
   kept = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
@@ -118,14 +146,36 @@ large_index (CivicStore *store)
   return index;
 }
 
+/* Without a usable stored copy: every visit read and parsed (and a new
+ * copy written, as the first opening after an import does).
+ */
 static void
-run_index_load (CivicStore *store)
+run_index_load_cold (CivicStore *store)
+{
+  g_autoptr(CivicVisitIndex) index = civic_visit_index_new (store);
+  g_autoptr(JsonObject) none = json_object_new ();
+  g_autoptr(GError) error = NULL;
+
+  civic_store_put_local (store, CIVIC_VISIT_INDEX_CACHE_ID, none, &error);
+  g_assert_no_error (error);
+  civic_visit_index_load (index, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (civic_visit_index_get_loaded_from_cache (index));
+  g_assert_cmpuint (civic_visit_index_get_n_visits (index), >=, 3000);
+}
+
+/* What opening the Visits page waits for: the stored copy, the
+ * legislators, and the changes since the copy (none here).
+ */
+static void
+run_index_load_stored (CivicStore *store)
 {
   g_autoptr(CivicVisitIndex) index = civic_visit_index_new (store);
   g_autoptr(GError) error = NULL;
 
   civic_visit_index_load (index, NULL, &error);
   g_assert_no_error (error);
+  g_assert_true (civic_visit_index_get_loaded_from_cache (index));
   g_assert_cmpuint (civic_visit_index_get_n_visits (index), >=, 3000);
 }
 
@@ -276,7 +326,8 @@ main (int    argc,
     { "index-whip-count", run_index_whip_count, TRUE },
     { "index-whip-count-filtered", run_index_whip_count_filtered, TRUE },
     { "index-overdue-badge", run_index_overdue, TRUE },
-    { "index-load", run_index_load, FALSE },
+    { "index-load-stored", run_index_load_stored, TRUE },
+    { "index-load-cold", run_index_load_cold, FALSE },
     { "store-whip-count", run_whip_count, FALSE },
     { "store-whip-count-filtered", run_whip_count_filtered, FALSE },
     { "store-list-visits", run_list_visits, FALSE },
@@ -284,6 +335,8 @@ main (int    argc,
     { "follow-ups-list", run_follow_ups, FALSE },
     { "store-overdue-badge", run_overdue_badge, FALSE },
   };
+
+  int status;
 
   g_test_init (&argc, &argv, NULL);
 
@@ -294,5 +347,17 @@ main (int    argc,
       g_test_add_data_func (path, &items[i], bench);
     }
 
-  return g_test_run ();
+  status = g_test_run ();
+
+  if (copy_path != NULL)
+    {
+      g_autofree char *wal = g_strconcat (copy_path, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (copy_path, "-shm", NULL);
+
+      g_unlink (copy_path);
+      g_unlink (wal);
+      g_unlink (shm);
+      g_rmdir (copy_dir);
+    }
+  return status;
 }
