@@ -907,6 +907,8 @@ run_shot (const char *shot,
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (fixture.stack));
   adw_window_set_content (ADW_WINDOW (fixture.window), box);
   civic_visits_page_set_store (fixture.page, fixture.store);
+  /* The page loads once it is on screen. */
+  gtk_window_present (fixture.window);
   wait_for (page_ready, &fixture, "the page to load");
 
   if (g_str_equal (shot, "legislator"))
@@ -967,8 +969,6 @@ run_shot (const char *shot,
       return 0;
     }
 
-  if (!g_str_equal (shot, "editor") && !g_str_equal (shot, "debrief"))
-    gtk_window_present (fixture.window);
   g_main_loop_run (loop);
   return 0;
 }
