@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "civic-file-chooser.h"
 #include "civic-legislative.h"
 #include "civic-legislative-export.h"
 #include "civic-legislator.h"
@@ -522,24 +523,29 @@ selected_topic (CivicVisitsPage *self)
 }
 
 static void
-export_response_cb (GtkNativeDialog *dialog,
-                    int              response,
-                    CivicVisitsPage *self)
+export_chosen_cb (GtkWidget *owner,
+                  GFile     *file,
+                  gpointer   user_data)
 {
-  ExportData *data = g_object_steal_data (G_OBJECT (dialog), "export");
+  CivicVisitsPage *self = CIVIC_VISITS_PAGE (owner);
+  ExportData *data = user_data;
+  ExportData *copy;
+  g_autoptr(GTask) task = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT && self->store != NULL)
-    {
-      g_autoptr(GTask) task = g_task_new (NULL, self->cancellable, export_done_cb, g_object_ref (self));
-      data->file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
-      g_object_set_data_full (G_OBJECT (task), "store", g_object_ref (self->store), g_object_unref);
-      g_task_run_in_thread (task, export_thread);
-    }
-  else
-    export_data_free (data);
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
+  if (self->store == NULL || self->disposed)
+    return;
+  /* The chooser frees @data when it closes; the task gets its own. */
+  copy = g_new0 (ExportData, 1);
+  copy->what = data->what;
+  copy->topic = g_strdup (data->topic);
+  copy->chamber = g_strdup (data->chamber);
+  copy->state = g_strdup (data->state);
+  copy->include_unvisited = data->include_unvisited;
+  copy->file = g_object_ref (file);
+  task = g_task_new (NULL, self->cancellable, export_done_cb, g_object_ref (self));
+  g_task_set_task_data (task, copy, (GDestroyNotify) export_data_free);
+  g_object_set_data_full (G_OBJECT (task), "store", g_object_ref (self->store), g_object_unref);
+  g_task_run_in_thread (task, export_thread);
 }
 
 static void
@@ -547,8 +553,6 @@ start_export (CivicVisitsPage        *self,
               CivicLegislativeExport  what,
               const char             *suggested)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkFileChooserNative *chooser;
   ExportData *data = g_new0 (ExportData, 1);
   const char *state = gtk_editable_get_text (GTK_EDITABLE (self->whip_state_entry));
 
@@ -564,12 +568,8 @@ start_export (CivicVisitsPage        *self,
       return;
     }
 
-  chooser = gtk_file_chooser_native_new (_("Export as CSV"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
-  g_object_set_data (G_OBJECT (chooser), "export", data);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (export_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  civic_choose_file (GTK_WIDGET (self), GTK_FILE_CHOOSER_ACTION_SAVE, _("Export as CSV"), _("_Export"),
+                     NULL, suggested, export_chosen_cb, data, (GDestroyNotify) export_data_free);
 }
 
 static void

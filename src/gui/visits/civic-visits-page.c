@@ -23,6 +23,7 @@
 
 #include <glib/gi18n.h>
 
+#include "civic-file-chooser.h"
 #include "civic-legislative.h"
 #include "civic-legislator.h"
 #include "civic-legislator-editor.h"
@@ -1751,17 +1752,11 @@ _civic_visits_page_import_file (CivicVisitsPage *self,
 }
 
 static void
-import_response_cb (GtkNativeDialog *dialog,
-                    int              response,
-                    CivicVisitsPage *self)
+import_chosen_cb (GtkWidget *owner,
+                  GFile     *file,
+                  gpointer   user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      _civic_visits_page_import_file (self, file);
-    }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
+  _civic_visits_page_import_file (CIVIC_VISITS_PAGE (owner), file);
 }
 
 static void
@@ -1769,23 +1764,13 @@ import_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  CivicVisitsPage *self = CIVIC_VISITS_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
-  chooser = gtk_file_chooser_native_new (_("Import Legislators"),
-                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
   gtk_file_filter_set_name (filter, _("CSV files"));
   gtk_file_filter_add_mime_type (filter, "text/csv");
   gtk_file_filter_add_pattern (filter, "*.csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  /* GTK does not keep a native dialog alive: the reference is dropped in
-   * the response handler.
-   */
-  g_signal_connect_object (chooser, "response", G_CALLBACK (import_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  civic_choose_file (widget, GTK_FILE_CHOOSER_ACTION_OPEN, _("Import Legislators"), _("_Import"),
+                     filter, NULL, import_chosen_cb, NULL, NULL);
 }
 
 static gboolean
