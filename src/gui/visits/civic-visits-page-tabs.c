@@ -7,8 +7,9 @@
  * is one store write in a thread, with an Undo toast that restores the
  * previous done_at.  The whip count is computed from the page's
  * CivicVisitIndex on every change of topic or filter (about a
- * millisecond over 3,000 visits), so it needs no thread.  A lobby day is
- * read with civic_lobby_day_load() in a thread.
+ * millisecond over 3,000 visits), so it needs no thread; while its view
+ * is hidden a change only marks it stale.  A lobby day is read with
+ * civic_lobby_day_load() in a thread.
  */
 
 #define G_LOG_DOMAIN "civic-visits-page"

@@ -4,13 +4,15 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The page has four views (Legislators, Follow-ups, Whip Count, Lobby
- * Days) in its own view stack.  Everything it shows comes from worker
- * threads or from the CivicVisitIndex, which reads every visit once off
- * the main thread and then follows the store; the whip count, the
- * directory's position column and the overdue badge are computed from the
- * index in about a millisecond.  Store changes reload the small lists
- * (legislators, campaigns, lobby days, follow-ups) after a short pause so
- * that a burst of writes (a sync) costs one reload.
+ * Days) in its own view stack.  It reads nothing until it is first shown
+ * (see "Loading the page's lists" below for the order).  Everything it
+ * shows comes from worker threads or from the CivicVisitIndex, which loads
+ * off the main thread (from its copy in the store file: milliseconds) and
+ * then follows the store; the whip count, the directory's position and
+ * last-visit columns and the overdue badge are computed from the index in
+ * about a millisecond.  Store changes reload the lists they touch
+ * (legislators, campaigns, lobby days, volunteers' names, follow-ups)
+ * after a short pause so that a burst of writes (a sync) costs one reload.
  *
  * This file holds the page itself, the directory and the legislator page;
  * civic-visits-page-tabs.c the other three views; civic-visits-print.c
