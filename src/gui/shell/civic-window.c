@@ -49,6 +49,8 @@ struct _CivicWindow
   GtkLabel             *conflicts_label;
   GCancellable         *conflicts_cancellable;
   guint                 conflicts_source;
+  guint                 build_pages_source;   /* builds hidden pages after start-up */
+  gboolean              pages_building_started;
 };
 
 G_DEFINE_FINAL_TYPE (CivicWindow, civic_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -464,10 +466,62 @@ application_set_cb (CivicWindow *self)
   app_loading_sample_changed_cb (self);
 }
 
+static gboolean
+build_next_page_cb (gpointer user_data)
+{
+  CivicWindow *self = user_data;
+  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (self->view_stack);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (pages));
+
+  /* One page per turn, at low priority: frames and loads go first. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+      GtkWidget *child = adw_view_stack_page_get_child (page);
+
+      if (CIVIC_IS_LAZY_PAGE (child) && civic_lazy_page_peek_page (CIVIC_LAZY_PAGE (child)) == NULL)
+        {
+          civic_lazy_page_get_page (CIVIC_LAZY_PAGE (child));
+          return G_SOURCE_CONTINUE;
+        }
+    }
+  self->build_pages_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+start_building_pages_cb (gpointer user_data)
+{
+  CivicWindow *self = user_data;
+
+  /* The window shows one page at first; the others are built once it has
+   * settled, so switching to them later needs no wait, while a hidden
+   * page still loads no data until it is shown.
+   */
+  self->build_pages_source = g_idle_add_full (G_PRIORITY_LOW, build_next_page_cb, self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+civic_window_map (GtkWidget *widget)
+{
+  CivicWindow *self = CIVIC_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (civic_window_parent_class)->map (widget);
+
+  if (self->build_pages_source == 0 && !self->pages_building_started)
+    {
+      self->pages_building_started = TRUE;
+      self->build_pages_source = g_timeout_add_seconds (2, start_building_pages_cb, self);
+    }
+}
+
 static void
 civic_window_dispose (GObject *object)
 {
   CivicWindow *self = CIVIC_WINDOW (object);
+
+  g_clear_handle_id (&self->build_pages_source, g_source_remove);
 
   g_clear_handle_id (&self->conflicts_source, g_source_remove);
   g_cancellable_cancel (self->conflicts_cancellable);
@@ -496,6 +550,7 @@ civic_window_class_init (CivicWindowClass *klass)
   object_class->dispose = civic_window_dispose;
 
   window_class->close_request = civic_window_close_request;
+  widget_class->map = civic_window_map;
 
   g_type_ensure (CIVIC_TYPE_SYNC_STATUS);
   g_type_ensure (CIVIC_TYPE_CALENDAR_PAGE);
