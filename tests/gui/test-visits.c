@@ -730,6 +730,12 @@ page_ready_for (gpointer data)
          && g_list_model_get_n_items (G_LIST_MODEL (page->follow_ups_store)) > 0;
 }
 
+static gboolean
+index_loaded_for (gpointer data)
+{
+  return _civic_visits_page_get_index_loaded (data);
+}
+
 static void
 test_lazy_load (Fixture       *fixture,
                 gconstpointer  user_data)
@@ -740,7 +746,7 @@ test_lazy_load (Fixture       *fixture,
   gint64 until;
 
   /* As at start-up on another page: the Visits page gets the store while
-   * hidden and reads nothing.
+   * hidden and reads nothing but the visit index, for the overdue badge.
    */
   adw_view_stack_add_titled (stack, gtk_label_new ("Calendar"), "calendar", "Calendar");
   adw_view_stack_add_titled (stack, GTK_WIDGET (page), "visits", "Visits");
@@ -753,7 +759,12 @@ test_lazy_load (Fixture       *fixture,
     g_main_context_iteration (NULL, FALSE);
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (page)));
   g_assert_null (page->legislator_docs);
-  g_assert_false (_civic_visits_page_get_index_loaded (page));
+  wait_for (index_loaded_for, page, "the hidden page's index, for its badge");
+  g_assert_cmpuint (_civic_visits_page_get_overdue (page), >, 0);
+  g_assert_cmpuint (_civic_visits_page_get_overdue (page), ==,
+                    civic_visit_index_count_overdue (page->index, NULL));
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (adw_view_stack_get_page (stack, GTK_WIDGET (page))), ==,
+                    _civic_visits_page_get_overdue (page));
   g_assert_null (page->volunteer_names);
   g_assert_null (page->search);
   g_assert_cmpuint (g_list_model_get_n_items (_civic_visits_page_get_directory (page)), ==, 0);

@@ -56,6 +56,7 @@ struct _CivicVisitsPage
   guint                 dirty;             /* what changed since the last reload */
   gboolean              disposed;
   gboolean              started;           /* the first load for the store began */
+  gboolean              badge_started;     /* the index alone, for the badge of a hidden page */
   gboolean              index_done;        /* its index load finished (or failed) */
   gboolean              extras_started;
   gboolean              search_started;

@@ -521,6 +521,35 @@ start_loading (CivicVisitsPage *self)
   civic_visit_index_load_async (self->index, self->cancellable, index_loaded_cb, g_object_ref (self));
 }
 
+static void
+badge_index_loaded_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(CivicVisitsPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* The index's "changed" has updated the badge already. */
+  if (!civic_visit_index_load_finish (CIVIC_VISIT_INDEX (source), result, &error)
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    _civic_visits_page_error (self, error);
+}
+
+/* A hidden page in the window still owes the page switcher its overdue
+ * badge: it reads the visit index alone (from its stored copy, a few
+ * milliseconds), and the rest waits until the page is shown.
+ */
+static void
+start_loading_badge (CivicVisitsPage *self)
+{
+  if (self->disposed || self->store == NULL || self->started || self->badge_started
+      || gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_VIEW_STACK) == NULL)
+    return;
+
+  self->badge_started = TRUE;
+  civic_visit_index_load_async (self->index, self->cancellable, badge_index_loaded_cb, g_object_ref (self));
+}
+
 /* What changed in the store since the last reload, by what it affects. */
 enum {
   DIRTY_FIRST      = 1 << 0,
@@ -1814,6 +1843,7 @@ civic_visits_page_root (GtkWidget *widget)
 
   /* Now in the window's stack: show the badge there too. */
   update_badge (CIVIC_VISITS_PAGE (widget));
+  start_loading_badge (CIVIC_VISITS_PAGE (widget));
 }
 
 static void
@@ -2118,6 +2148,7 @@ civic_visits_page_set_store (CivicVisitsPage *self,
   g_clear_object (&self->index);
   g_clear_object (&self->search);
   self->started = FALSE;
+  self->badge_started = FALSE;
   self->index_done = FALSE;
   self->extras_started = FALSE;
   self->search_started = FALSE;
@@ -2131,9 +2162,13 @@ civic_visits_page_set_store (CivicVisitsPage *self,
       self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), self);
       self->index = civic_visit_index_new (store);
       g_signal_connect (self->index, "changed", G_CALLBACK (index_changed_cb), self);
-      /* A page on screen loads now; a hidden one when it is first shown. */
+      /* A page on screen loads now; a hidden one when it is first shown,
+       * but for its badge.
+       */
       if (gtk_widget_get_mapped (GTK_WIDGET (self)))
         start_loading (self);
+      else
+        start_loading_badge (self);
     }
 
   update_actions (self);
