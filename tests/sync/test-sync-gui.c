@@ -14,6 +14,7 @@
 
 #include <adwaita.h>
 
+#include "civic-record.h"
 #include "civic-account.h"
 #include "civic-conflicts-window.h"
 #include "civic-sync-controller.h"
@@ -179,6 +180,20 @@ test_status (void)
   g_object_unref (status);
 }
 
+static gboolean
+has_group_titled (GtkWidget  *widget,
+                  const char *title)
+{
+  if (ADW_IS_PREFERENCES_GROUP (widget)
+      && g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)), title) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_group_titled (child, title))
+      return TRUE;
+  return FALSE;
+}
+
 /* A conflict on "phone" and an automatic change of "email" resolved in the
  * window with a written value.
  */
@@ -228,6 +243,10 @@ test_conflicts_window (void)
   for (gint64 end = g_get_monotonic_time () + 300000; g_get_monotonic_time () < end;)
     g_main_context_iteration (NULL, FALSE);
   screenshot (GTK_WIDGET (window), "conflict-resolver");
+  /* Fields go by the labels the editors use, not by their keys. */
+  g_assert_true (has_group_titled (GTK_WIDGET (window), civic_record_field_label ("volunteer", "phone")));
+  g_assert_cmpstr (civic_record_field_label ("volunteer", "phone"), !=, "phone");
+  g_assert_false (has_group_titled (GTK_WIDGET (window), "phone"));
   g_assert_true (civic_conflicts_window_choose (window, "phone", -1, "+1 213 555 0333"));
   resolved = civic_conflicts_window_save (window, &error);
   g_assert_no_error (error);

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "civic-record.h"
 #include "civic-conflict.h"
 #include "civic-conflicts-window.h"
 #include "civic-json.h"
@@ -122,6 +123,17 @@ refresh_list (CivicConflictsWindow *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNT]);
 }
 
+/* The document type of the conflict shown, for the fields' labels. */
+static const char *
+conflict_type (CivicConflictsWindow *self)
+{
+  JsonObject *winner = self->conflict->versions->len > 0 ? g_ptr_array_index (self->conflict->versions, 0) : NULL;
+  const char *type = winner != NULL && json_object_has_member (winner, "type")
+                     ? json_object_get_string_member_with_default (winner, "type", NULL) : NULL;
+
+  return type != NULL ? type : "";
+}
+
 static void
 build_field (CivicConflictsWindow *self,
              CivicConflictField   *field)
@@ -133,7 +145,9 @@ build_field (CivicConflictsWindow *self,
 
   ui->field = field;
   ui->checks = g_ptr_array_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), field->name);
+  /* The field as the record editors name it ("Email", "이메일"), not its key. */
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group),
+                                   civic_record_field_label (conflict_type (self), field->name));
   if (field->conflicting)
     adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
                                            _("Changed differently on both sides: choose a value"));
