@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "civic-gui-test.h"
 #include "civic-agenda-view.h"
 #include "civic-calendar-item.h"
 #include "civic-calendar-page.h"
@@ -27,34 +28,6 @@
 #include "civic-sample.h"
 
 #include <cairo-pdf.h>
-
-#define WAIT_TIMEOUT_MS 30000
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wake_up_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_for (Condition   condition,
-          gpointer    data,
-          const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_MS * G_TIME_SPAN_MILLISECOND;
-  guint wake_id = g_timeout_add (20, wake_up_cb, NULL);
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_source_remove (wake_id);
-}
 
 typedef struct {
   char              *dir;
@@ -94,7 +67,7 @@ expect_load (Fixture *fixture)
 static void
 wait_loaded (Fixture *fixture)
 {
-  wait_for (loaded_again, fixture, "the calendar to load");
+  civic_test_wait_for (loaded_again, fixture, "the calendar to load");
 }
 
 #define LOADS(fixture, statement) G_STMT_START { expect_load (fixture); statement; wait_loaded (fixture); } G_STMT_END
@@ -145,7 +118,7 @@ fixture_tear_down (Fixture       *fixture,
   g_signal_handlers_disconnect_by_data (fixture->page, fixture);
   gtk_window_destroy (fixture->window);
   /* Loads still running hold the page; once they end it must be gone. */
-  wait_for (window_gone, &fixture->page_alive, "the page to be finalized");
+  civic_test_wait_for (window_gone, &fixture->page_alive, "the page to be finalized");
   g_clear_pointer (&fixture->deleted_previous, json_object_unref);
   g_clear_object (&fixture->store);
 
@@ -306,8 +279,8 @@ save_and_wait (Fixture          *fixture,
   g_object_add_weak_pointer (G_OBJECT (editor), &weak);
   expect_load (fixture);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
-  wait_for (window_gone, &weak, "the editor to save and close");
-  wait_for (nonzero, &changes, "the store to change");
+  civic_test_wait_for (window_gone, &weak, "the editor to save and close");
+  civic_test_wait_for (nonzero, &changes, "the store to change");
   g_signal_handler_disconnect (fixture->store, id);
   wait_loaded (fixture);
 }
@@ -359,7 +332,7 @@ test_editor_create_edit_delete_undo (Fixture       *fixture,
   g_object_add_weak_pointer (G_OBJECT (editor), &weak);
   expect_load (fixture);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.delete", NULL));
-  wait_for (window_gone, &weak, "the editor to delete and close");
+  civic_test_wait_for (window_gone, &weak, "the editor to delete and close");
   wait_loaded (fixture);
   g_assert_null (find_titled (fixture, "Rally for Immigration Reform"));
   g_assert_nonnull (fixture->deleted_previous);

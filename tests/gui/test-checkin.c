@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "civic-gui-test.h"
 #include "civic-checkin-window.h"
 #include "civic-checkin-window-private.h"
 #include "civic-confirmation-calls-window.h"
@@ -25,33 +26,6 @@
 #include "civic-derived.h"
 #include "civic-sample.h"
 #include "civic-signin-sheet.h"
-
-#define WAIT_TIMEOUT_MS 30000
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wake_up_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_for (Condition   condition,
-          gpointer    data,
-          const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_MS * G_TIME_SPAN_MILLISECOND;
-  guint wake_id = g_timeout_add (20, wake_up_cb, NULL);
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_remove (wake_id);
-}
 
 typedef struct {
   guint  loads;
@@ -102,10 +76,10 @@ connect_counter (GtkWidget *window,
 
 #define WAIT_LOADED(counter, statement) G_STMT_START { \
   (counter)->wanted_loads = (counter)->loads + 1; statement; \
-  wait_for (loaded_again, (counter), "a load"); } G_STMT_END
+  civic_test_wait_for (loaded_again, (counter), "a load"); } G_STMT_END
 #define WAIT_WRITTEN(counter, statement) G_STMT_START { \
   (counter)->wanted_writes = (counter)->writes + 1; statement; \
-  wait_for (written_again, (counter), "a write"); } G_STMT_END
+  civic_test_wait_for (written_again, (counter), "a write"); } G_STMT_END
 
 static gboolean
 settled_cb (gpointer data)
@@ -127,7 +101,7 @@ settle (void)
   gboolean done = FALSE;
 
   g_timeout_add (300, settled_cb, &done);
-  wait_for (is_true, &done, "a moment");
+  civic_test_wait_for (is_true, &done, "a moment");
 }
 
 /* ---- Finding an event day with people to check in ------------------------ */

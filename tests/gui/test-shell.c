@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "civic-gui-test.h"
 #include "civic-calendar-page.h"
 #include "civic-lazy-page.h"
 #include "civic-application.h"
@@ -23,37 +24,9 @@
 #include "civic-window.h"
 
 /* Generous: the sanitizer build is several times slower than the normal one. */
-#define WAIT_TIMEOUT_MS 20000
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wake_up_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
 /* Runs the main loop until @condition holds; fails the test after the
  * timeout rather than hanging.
  */
-static void
-wait_for (Condition   condition,
-          gpointer    data,
-          const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_MS * G_TIME_SPAN_MILLISECOND;
-  guint wake_id = g_timeout_add (20, wake_up_cb, NULL);
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_source_remove (wake_id);
-}
-
 typedef struct {
   char             *dir;
   CivicApplication *app;
@@ -87,12 +60,6 @@ fixture_tear_down (Fixture       *fixture,
 }
 
 static gboolean
-window_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
-static gboolean
 store_open (gpointer data)
 {
   return civic_application_get_store (CIVIC_APPLICATION (data)) != NULL;
@@ -120,12 +87,6 @@ static gboolean
 no_windows (gpointer data)
 {
   return gtk_application_get_windows (GTK_APPLICATION (data)) == NULL;
-}
-
-static gboolean
-pointer_cleared (gpointer data)
-{
-  return *(gpointer *) data == NULL;
 }
 
 /* Starts the application on @db_name in the fixture's folder and waits for
@@ -158,7 +119,7 @@ start_app (Fixture    *fixture,
   g_assert_true (CIVIC_IS_WINDOW (fixture->window));
   g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
 
-  wait_for (window_mapped, fixture->window, "the window to map");
+  civic_test_wait_for (civic_test_widget_mapped, fixture->window, "the window to map");
 }
 
 /* Closes every window as the user would and checks that the window is
@@ -173,8 +134,8 @@ close_app (Fixture *fixture)
   GApplication *app = G_APPLICATION (fixture->app);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  wait_for (no_windows, app, "the windows to close");
-  wait_for (pointer_cleared, &fixture->window, "the window to be finalized");
+  civic_test_wait_for (no_windows, app, "the windows to close");
+  civic_test_wait_for (civic_test_pointer_cleared, &fixture->window, "the window to be finalized");
 
   g_clear_object (&fixture->app);
 }
@@ -230,7 +191,7 @@ close_toplevel (CivicWindow *window,
                  || G_TYPE_CHECK_INSTANCE_TYPE (found, GTK_TYPE_SHORTCUTS_WINDOW));
 
   g_object_add_weak_pointer (G_OBJECT (found), (gpointer *) &found);
-  wait_for (widget_mapped_or_gone, &found, "the window to map");
+  civic_test_wait_for (widget_mapped_or_gone, &found, "the window to map");
 
   /* The main window keeps its help overlay and only hides it. */
   if (G_TYPE_CHECK_INSTANCE_TYPE (found, GTK_TYPE_SHORTCUTS_WINDOW))
@@ -242,7 +203,7 @@ close_toplevel (CivicWindow *window,
     }
 
   gtk_window_destroy (found);
-  wait_for (pointer_cleared, &found, "the window to be finalized");
+  civic_test_wait_for (civic_test_pointer_cleared, &found, "the window to be finalized");
 }
 
 static void
@@ -264,11 +225,11 @@ test_shell_pages (Fixture       *fixture,
 
   start_app (fixture, "pages.db");
 
-  wait_for (store_open, fixture->app, "the store to open");
+  civic_test_wait_for (store_open, fixture->app, "the store to open");
   store = civic_application_get_store (fixture->app);
 
   /* A new database is empty: the window offers the sample data. */
-  wait_for (welcome_visible, fixture->window, "the welcome of an empty database");
+  civic_test_wait_for (welcome_visible, fixture->window, "the welcome of an empty database");
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->app),
                                                     "load-sample-data"));
 
@@ -283,13 +244,13 @@ test_shell_pages (Fixture       *fixture,
                                       g_variant_new_string (pages[i].name));
       g_assert_cmpstr (civic_window_get_visible_page (fixture->window), ==, pages[i].name);
       g_assert_false (civic_window_get_welcome_visible (fixture->window));
-      wait_for (window_mapped, stand_in, "the page to map");
+      civic_test_wait_for (civic_test_widget_mapped, stand_in, "the page to map");
 
       /* Shown, the page is built, and it is mapped with its stand-in. */
       page = civic_lazy_page_peek_page (CIVIC_LAZY_PAGE (stand_in));
       g_assert_nonnull (page);
       g_assert_cmpstr (G_OBJECT_TYPE_NAME (page), ==, pages[i].type);
-      wait_for (window_mapped, page, "the built page to map");
+      civic_test_wait_for (civic_test_widget_mapped, page, "the built page to map");
       page_widgets[i] = page;
       g_object_add_weak_pointer (G_OBJECT (page), (gpointer *) &page_widgets[i]);
 
@@ -331,7 +292,7 @@ test_shell_pages (Fixture       *fixture,
    * finishing may hold it a moment longer).
    */
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
-    wait_for (pointer_cleared, &page_widgets[i], pages[i].type);
+    civic_test_wait_for (civic_test_pointer_cleared, &page_widgets[i], pages[i].type);
 
   /* The page shown last is remembered. */
   settings = g_settings_new (APP_ID);
@@ -349,8 +310,8 @@ test_shell_sample_data (Fixture       *fixture,
   CivicStore *store;
 
   start_app (fixture, "sample.db");
-  wait_for (store_open, fixture->app, "the store to open");
-  wait_for (welcome_visible, fixture->window, "the welcome of an empty database");
+  civic_test_wait_for (store_open, fixture->app, "the store to open");
+  civic_test_wait_for (welcome_visible, fixture->window, "the welcome of an empty database");
   store = civic_application_get_store (fixture->app);
 
   g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "load-sample-data", NULL);
@@ -358,7 +319,7 @@ test_shell_sample_data (Fixture       *fixture,
   /* While it writes, a second run cannot start. */
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->app),
                                                      "load-sample-data"));
-  wait_for (sample_loaded, fixture->app, "the sample data to load");
+  civic_test_wait_for (sample_loaded, fixture->app, "the sample data to load");
 
   stats = civic_store_get_stats (store, &error);
   g_assert_no_error (error);
@@ -386,7 +347,7 @@ test_shell_open_error (Fixture       *fixture,
   g_assert_no_error (error);
 
   start_app (fixture, "not-a-folder/civic-desk.db");
-  wait_for (store_failed, fixture->app, "the store to fail");
+  civic_test_wait_for (store_failed, fixture->app, "the store to fail");
   g_assert_null (civic_application_get_store (fixture->app));
 
   /* The user is told, in a dialog on the window that names the file. */
@@ -402,8 +363,8 @@ test_shell_open_error (Fixture       *fixture,
 
   /* Its one answer quits. */
   adw_message_dialog_response (dialog, "quit");
-  wait_for (no_windows, fixture->app, "the windows to close");
-  wait_for (pointer_cleared, &fixture->window, "the window to be finalized");
+  civic_test_wait_for (no_windows, fixture->app, "the windows to close");
+  civic_test_wait_for (civic_test_pointer_cleared, &fixture->window, "the window to be finalized");
   g_clear_object (&fixture->app);
 }
 
@@ -504,15 +465,15 @@ test_shell_lazy_pages (Fixture       *fixture,
   gtk_window_set_child (window, GTK_WIDGET (stand_in));
   g_assert_null (civic_lazy_page_peek_page (stand_in));
   gtk_window_present (window);
-  wait_for (window_mapped, window, "the window to map");
+  civic_test_wait_for (civic_test_widget_mapped, window, "the window to map");
   page = civic_lazy_page_peek_page (stand_in);
   g_assert_nonnull (page);
-  wait_for (window_mapped, page, "the built page to map");
+  civic_test_wait_for (civic_test_widget_mapped, page, "the built page to map");
   gtk_window_destroy (window);
 
   /* The application's window builds its hidden pages after start-up. */
   start_app (fixture, "lazy.db");
-  wait_for (all_pages_built, fixture->window, "the hidden pages to be built");
+  civic_test_wait_for (all_pages_built, fixture->window, "the hidden pages to be built");
   g_assert_cmpstr (civic_window_get_visible_page (fixture->window), ==, "calendar");
   g_assert_false (gtk_widget_get_mapped (civic_lazy_page_peek_page (CIVIC_LAZY_PAGE (get_page (fixture->window, "visits")))));
   close_app (fixture);

@@ -16,38 +16,12 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "civic-gui-test.h"
 #include "civic-derived.h"
 #include "civic-sample.h"
 #include "civic-shifts-section.h"
 #include "civic-shifts-section-private.h"
 #include "civic-volunteer-picker.h"
-
-#define WAIT_TIMEOUT_MS 30000
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wake_up_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_for (Condition   condition,
-          gpointer    data,
-          const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_MS * G_TIME_SPAN_MILLISECOND;
-  guint wake_id = g_timeout_add (20, wake_up_cb, NULL);
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_remove (wake_id);
-}
 
 typedef struct {
   guint  loads, wanted_loads;
@@ -104,9 +78,9 @@ ready_again (gpointer data)
 /* A write, then the reload it causes. */
 #define WAIT_WRITTEN_AND_LOADED(counter, statement) G_STMT_START { \
   (counter)->wanted_writes = (counter)->writes + 1; statement; \
-  wait_for (written_again, (counter), "a write"); \
+  civic_test_wait_for (written_again, (counter), "a write"); \
   (counter)->wanted_loads = (counter)->loads + 1; \
-  wait_for (loaded_again, (counter), "the reload after a write"); } G_STMT_END
+  civic_test_wait_for (loaded_again, (counter), "the reload after a write"); } G_STMT_END
 
 typedef struct {
   char       *dir;
@@ -178,7 +152,7 @@ open_section (Fixture  *fixture,
   g_signal_connect (fixture->section, "written", G_CALLBACK (written_cb), &fixture->counter);
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->section));
   fixture->counter.wanted_loads = fixture->counter.loads + 1;
-  wait_for (loaded_again, &fixture->counter, "the section to load");
+  civic_test_wait_for (loaded_again, &fixture->counter, "the section to load");
 }
 
 static void
@@ -259,7 +233,7 @@ open_picker (Fixture    *fixture,
   g_assert_nonnull (picker);
   g_signal_connect (picker, "ready", G_CALLBACK (ready_cb), &fixture->counter);
   fixture->counter.wanted_readies = fixture->counter.readies + 1;
-  wait_for (ready_again, &fixture->counter, "the picker to load");
+  civic_test_wait_for (ready_again, &fixture->counter, "the picker to load");
   return picker;
 }
 
@@ -441,7 +415,7 @@ test_overlap_warns (Fixture       *fixture,
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   WAIT_WRITTEN_AND_LOADED (&fixture->counter, adw_message_dialog_response (dialog, "add"));
   /* Answered, the warning goes away (and is not left for the next test). */
-  wait_for (dialog_gone, &dialog, "the overlap warning to close");
+  civic_test_wait_for (dialog_gone, &dialog, "the overlap warning to close");
   doc = civic_store_get (fixture->store, fixture->counter.written_id, NULL);
   g_assert_cmpstr (json_object_get_string_member (doc, "volunteer_id"), ==, volunteer_id);
   g_assert_cmpstr (json_object_get_string_member (doc, "shift_id"), ==, shift_id);
@@ -477,7 +451,7 @@ test_read_only (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (fixture->section), "shifts.add-volunteer", "s", fixture->shift_id);
   gtk_widget_activate_action (GTK_WIDGET (fixture->section), "shifts.add-shift", NULL);
   g_timeout_add (300, settled_cb, &done);
-  wait_for (is_true, &done, "a moment");
+  civic_test_wait_for (is_true, &done, "a moment");
   g_assert_cmpuint (fixture->counter.writes, ==, 0);
   g_assert_cmpstr (status_of (fixture->store, in[0]), ==, before);
   /* No picker or shift editor opened (windows of earlier tests may still

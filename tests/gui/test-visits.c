@@ -24,6 +24,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "civic-gui-test.h"
 #include "civic-legislator.h"
 #include "civic-legislator-editor.h"
 #include "civic-sample.h"
@@ -31,34 +32,6 @@
 #include "civic-visits-item.h"
 #include "civic-visits-page.h"
 #include "civic-visits-page-private.h"
-
-#define WAIT_TIMEOUT_MS 30000
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wake_up_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_for (Condition   condition,
-          gpointer    data,
-          const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_MS * G_TIME_SPAN_MILLISECOND;
-  guint wake_id = g_timeout_add (20, wake_up_cb, NULL);
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_source_remove (wake_id);
-}
 
 static void
 spin (guint times)
@@ -115,7 +88,7 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_present (fixture->window);
 
   civic_visits_page_set_store (fixture->page, fixture->store);
-  wait_for (page_ready, fixture, "the page to load");
+  civic_test_wait_for (page_ready, fixture, "the page to load");
 }
 
 static void
@@ -211,11 +184,11 @@ create_legislator (Fixture    *fixture,
                                        "916-555-0154", "Immigration reform, Language access");
   g_clear_pointer (&fixture->saved_id, g_free);
   g_assert_true (civic_legislator_editor_save (editor));
-  wait_for (saved, fixture, "the legislator to be saved");
+  civic_test_wait_for (saved, fixture, "the legislator to be saved");
 
   fixture->wanted_name = name;
-  wait_for (directory_has_wanted, fixture, "the directory to list the new legislator");
-  wait_for (legislator_docs_have_wanted, fixture, "the page to know the new legislator");
+  civic_test_wait_for (directory_has_wanted, fixture, "the directory to list the new legislator");
+  civic_test_wait_for (legislator_docs_have_wanted, fixture, "the page to know the new legislator");
   return g_strdup (fixture->saved_id);
 }
 
@@ -372,11 +345,11 @@ test_directory (Fixture       *fixture,
   /* The search narrows the table; "no visit yet" keeps only those never visited. */
   gtk_editable_set_text (GTK_EDITABLE (fixture->page->search_entry), "state senate");
   fixture->wanted_overdue = legislators;
-  wait_for (directory_narrowed, fixture, "the search to narrow the directory");
+  civic_test_wait_for (directory_narrowed, fixture, "the search to narrow the directory");
   g_assert_cmpuint (g_list_model_get_n_items (shown), <, legislators);
   g_assert_cmpuint (g_list_model_get_n_items (shown), >, 0);
   gtk_editable_set_text (GTK_EDITABLE (fixture->page->search_entry), "");
-  wait_for (directory_whole, fixture, "the search to be cleared");
+  civic_test_wait_for (directory_whole, fixture, "the search to be cleared");
 
   for (guint i = 0; i < legislators; i++)
     {
@@ -448,7 +421,7 @@ test_log_visit (Fixture       *fixture,
   civic_visit_editor_add_follow_up (editor, "Send the DACA fact sheet", volunteers[0], due);
   g_clear_pointer (&fixture->saved_id, g_free);
   g_assert_true (civic_visit_editor_save (editor));
-  wait_for (saved, fixture, "the visit to be saved");
+  civic_test_wait_for (saved, fixture, "the visit to be saved");
 
   visit = civic_store_get (fixture->store, fixture->saved_id, &error);
   g_assert_no_error (error);
@@ -466,10 +439,10 @@ test_log_visit (Fixture       *fixture,
    * page's own switcher and on its page of the surrounding stack.
    */
   fixture->wanted_task = "Send the DACA fact sheet";
-  wait_for (follow_up_listed, fixture, "the follow-up in the list");
+  civic_test_wait_for (follow_up_listed, fixture, "the follow-up in the list");
   g_assert_cmpint (find_follow_up (fixture, "Send the DACA fact sheet")->state, ==, CIVIC_FOLLOW_UP_OVERDUE);
   fixture->wanted_overdue = overdue + 1;
-  wait_for (overdue_is_wanted, fixture, "the overdue count to grow");
+  civic_test_wait_for (overdue_is_wanted, fixture, "the overdue count to grow");
   stack_page = adw_view_stack_get_page (fixture->stack, GTK_WIDGET (fixture->page));
   g_assert_cmpuint (adw_view_stack_page_get_badge_number (stack_page), ==, overdue + 1);
   g_assert_true (adw_view_stack_page_get_needs_attention (stack_page));
@@ -477,7 +450,7 @@ test_log_visit (Fixture       *fixture,
 
   /* The legislator page: the position history, the visit, the open follow-up. */
   _civic_visits_page_show_legislator (fixture->page, legislator_id);
-  wait_for (legislator_page_shows_wanted, fixture, "the legislator page");
+  civic_test_wait_for (legislator_page_shows_wanted, fixture, "the legislator page");
   g_assert_true (widget_has_label (_civic_visits_page_get_legislator_content (fixture->page), "Immigration reform"));
   g_assert_true (widget_has_label (_civic_visits_page_get_legislator_content (fixture->page),
                                    civic_position_get_label (CIVIC_POSITION_LEAN_SUPPORT)));
@@ -485,7 +458,7 @@ test_log_visit (Fixture       *fixture,
 
   /* The whip count on the issue has the legislator at "leans support". */
   fixture->wanted_name = legislator_id;
-  wait_for (whip_count_has_wanted, fixture, "the whip count to have the legislator");
+  civic_test_wait_for (whip_count_has_wanted, fixture, "the whip count to have the legislator");
   count = _civic_visits_page_get_whip_count (fixture->page);
   g_assert_nonnull (count);
   for (guint i = 0; i < count->rows->len; i++)
@@ -599,9 +572,9 @@ test_follow_up_done_undo (Fixture       *fixture,
   _civic_visits_page_set_follow_up_done (fixture->page, follow_up, TRUE);
   fixture->wanted_task = task;
   fixture->wanted_overdue = CIVIC_FOLLOW_UP_DONE;
-  wait_for (follow_up_state_is, fixture, "the follow-up to be done");
+  civic_test_wait_for (follow_up_state_is, fixture, "the follow-up to be done");
   fixture->wanted_overdue = overdue - 1;
-  wait_for (overdue_is_wanted, fixture, "the overdue count to drop");
+  civic_test_wait_for (overdue_is_wanted, fixture, "the overdue count to drop");
 
   /* The default filter hides what is done. */
   _civic_visits_page_set_follow_up_filter (fixture->page, 0);
@@ -611,13 +584,13 @@ test_follow_up_done_undo (Fixture       *fixture,
       g_assert_cmpint (((CivicFollowUp *) civic_visits_item_get_data (item))->state, !=, CIVIC_FOLLOW_UP_DONE);
     }
 
-  wait_for (undo_toast_ready, fixture, "the undo toast");
+  civic_test_wait_for (undo_toast_ready, fixture, "the undo toast");
   toast = g_object_get_data (G_OBJECT (fixture->page), "last-undo-toast");
   g_signal_emit_by_name (toast, "button-clicked");
   fixture->wanted_overdue = CIVIC_FOLLOW_UP_OVERDUE;
-  wait_for (follow_up_state_is, fixture, "the follow-up to be overdue again");
+  civic_test_wait_for (follow_up_state_is, fixture, "the follow-up to be overdue again");
   fixture->wanted_overdue = overdue;
-  wait_for (overdue_is_wanted, fixture, "the overdue count to come back");
+  civic_test_wait_for (overdue_is_wanted, fixture, "the overdue count to come back");
 }
 
 static gboolean
@@ -643,11 +616,11 @@ test_import (Fixture       *fixture,
 
   fixture->wanted_overdue = g_list_model_get_n_items (_civic_visits_page_get_directory (fixture->page));
   _civic_visits_page_import_file (fixture->page, file);
-  wait_for (import_reported, fixture, "the import report");
+  civic_test_wait_for (import_reported, fixture, "the import report");
   dialog = g_object_get_data (G_OBJECT (fixture->page), "last-import-dialog");
   g_assert_true (g_str_has_prefix (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), "Legislators Imported"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "Created: "));
-  wait_for (directory_grew, fixture, "the imported legislators in the directory");
+  civic_test_wait_for (directory_grew, fixture, "the imported legislators in the directory");
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
@@ -669,7 +642,7 @@ test_lobby_day (Fixture       *fixture,
   g_assert_cmpuint (fixture->page->lobby_days->len, >, 0);
   _civic_visits_page_show_lobby_day (fixture->page,
                                      json_object_get_string_member (g_ptr_array_index (fixture->page->lobby_days, 0), "_id"));
-  wait_for (lobby_day_loaded, fixture, "the lobby day");
+  civic_test_wait_for (lobby_day_loaded, fixture, "the lobby day");
   day = _civic_visits_page_get_lobby_day (fixture->page);
   g_assert_cmpuint (day->meetings->len, >, 0);
   g_assert_cmpuint (day->teams->len, >, 0);
@@ -759,7 +732,7 @@ test_lazy_load (Fixture       *fixture,
     g_main_context_iteration (NULL, FALSE);
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (page)));
   g_assert_null (page->legislator_docs);
-  wait_for (index_loaded_for, page, "the hidden page's index, for its badge");
+  civic_test_wait_for (index_loaded_for, page, "the hidden page's index, for its badge");
   g_assert_cmpuint (_civic_visits_page_get_overdue (page), >, 0);
   g_assert_cmpuint (_civic_visits_page_get_overdue (page), ==,
                     civic_visit_index_count_overdue (page->index, NULL));
@@ -772,7 +745,7 @@ test_lazy_load (Fixture       *fixture,
 
   /* Shown, it loads everything, the directory first. */
   adw_view_stack_set_visible_child_name (stack, "visits");
-  wait_for (page_ready_for, page, "the page to load once shown");
+  civic_test_wait_for (page_ready_for, page, "the page to load once shown");
   g_assert_nonnull (page->last_visits);
 
   gtk_window_destroy (window);
@@ -848,13 +821,13 @@ test_dispose_while_loading (Fixture       *fixture,
       spin (round * 40);
       if (round == 3)
         {
-          wait_for (flag_set, &generated, "the sample data to be written");
+          civic_test_wait_for (flag_set, &generated, "the sample data to be written");
           spin (10);
           g_usleep (200 * 1000);
           spin (5);
         }
       gtk_window_destroy (window);
-      wait_for (flag_set, &generated, "the sample data to be written");
+      civic_test_wait_for (flag_set, &generated, "the sample data to be written");
       {
         gint64 until = g_get_monotonic_time () + 600 * G_TIME_SPAN_MILLISECOND;
         while (g_get_monotonic_time () < until)
@@ -920,7 +893,7 @@ run_shot (const char *shot,
   civic_visits_page_set_store (fixture.page, fixture.store);
   /* The page loads once it is on screen. */
   gtk_window_present (fixture.window);
-  wait_for (page_ready, &fixture, "the page to load");
+  civic_test_wait_for (page_ready, &fixture, "the page to load");
 
   if (g_str_equal (shot, "legislator"))
     {
@@ -972,7 +945,7 @@ run_shot (const char *shot,
       /* The printed whip count and team agendas, as PDF files in the
        * current folder, to look at.
        */
-      wait_for (lobby_day_loaded_or_shown, &fixture, "the lobby day");
+      civic_test_wait_for (lobby_day_loaded_or_shown, &fixture, "the lobby day");
       _civic_visits_print_whip_count (fixture.window, fixture.page->whip_count, "DACA", "visits-whip-count.pdf", &error);
       g_assert_no_error (error);
       _civic_visits_print_agendas (fixture.window, _civic_visits_page_get_lobby_day (fixture.page), "visits-agendas.pdf", &error);
@@ -1038,9 +1011,9 @@ run_measure (const char *db)
 
   start = g_get_monotonic_time ();
   civic_visits_page_set_store (fixture.page, fixture.store);
-  wait_for (directory_has_rows, &fixture, "the directory");
+  civic_test_wait_for (directory_has_rows, &fixture, "the directory");
   rows_at = g_get_monotonic_time ();
-  wait_for (index_loaded, &fixture, "the index");
+  civic_test_wait_for (index_loaded, &fixture, "the index");
   index_at = g_get_monotonic_time ();
 
   {

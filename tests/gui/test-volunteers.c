@@ -19,6 +19,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "civic-gui-test.h"
 #include "civic-hours-dialog.h"
 #include "civic-record.h"
 #include "civic-roster-slot.h"
@@ -32,44 +33,10 @@
 #include "civic-volunteers-page.h"
 #include "civic-volunteers-page-private.h"
 
-#define WAIT_TIMEOUT_MS 30000
-
-typedef gboolean (*Condition) (gpointer data);
-
 static gboolean
-wake_up_cb (gpointer data)
+keep_waking (gpointer data)
 {
   return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_for (Condition   condition,
-          gpointer    data,
-          const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_MS * G_TIME_SPAN_MILLISECOND;
-  guint wake_id = g_timeout_add (20, wake_up_cb, NULL);
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_source_remove (wake_id);
-}
-
-static gboolean
-pointer_cleared (gpointer data)
-{
-  return *(gpointer *) data == NULL;
-}
-
-static gboolean
-never (gpointer data)
-{
-  return FALSE;
 }
 
 /* Runs the main loop for @ms, for things that must NOT happen. */
@@ -77,9 +44,9 @@ static void
 spin (guint ms)
 {
   gint64 until = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-  guint wake_id = g_timeout_add (10, wake_up_cb, NULL);
+  guint wake_id = g_timeout_add (10, keep_waking, NULL);
 
-  while (g_get_monotonic_time () < until && !never (NULL))
+  while (g_get_monotonic_time () < until)
     g_main_context_iteration (NULL, TRUE);
   g_source_remove (wake_id);
 }
@@ -168,7 +135,7 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_present (fixture->window);
 
   civic_volunteers_page_set_store (fixture->page, fixture->store);
-  wait_for (is_loaded, fixture, "the roster to load");
+  civic_test_wait_for (is_loaded, fixture, "the roster to load");
 }
 
 static void
@@ -413,7 +380,7 @@ test_editor_create (Fixture       *fixture,
   civic_volunteer_editor_set_field_text (editor, "phone", "(909) 555-0199");
   civic_volunteer_editor_set_field_text (editor, "languages", "ko, en");
   g_assert_true (civic_volunteer_editor_save (editor));
-  wait_for (was_saved, fixture, "the volunteer to be saved");
+  civic_test_wait_for (was_saved, fixture, "the volunteer to be saved");
   g_assert_null (civic_volunteer_editor_get_field_error (editor, "email"));
   g_assert_cmpuint (count_volunteers (fixture), ==, before + 1);
   g_assert_cmpuint (fixture->changes, ==, changes + 1);
@@ -459,7 +426,7 @@ test_duplicate (Fixture       *fixture,
   civic_volunteer_editor_set_field_text (editor, "family_name", "Else");
   civic_volunteer_editor_set_field_text (editor, "phone", other_format);
   g_assert_true (civic_volunteer_editor_save (editor));
-  wait_for (duplicate_asked, fixture, "the duplicate question");
+  civic_test_wait_for (duplicate_asked, fixture, "the duplicate question");
 
   dialog = civic_volunteer_editor_get_duplicate_dialog (editor);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "phone number"));
@@ -469,7 +436,7 @@ test_duplicate (Fixture       *fixture,
 
   fixture->opened_id = g_strdup (json_object_get_string_member (existing, "_id"));
   adw_message_dialog_response (dialog, "open");
-  wait_for (editor_shows_opened, fixture, "the existing volunteer to open");
+  civic_test_wait_for (editor_shows_opened, fixture, "the existing volunteer to open");
   g_assert_cmpuint (count_volunteers (fixture), ==, before);
 }
 
@@ -499,7 +466,7 @@ wait_step (CivicRosterImportDialog *dialog,
            const char              *step)
 {
   StepWait wait = { dialog, step };
-  wait_for (at_step, &wait, step);
+  civic_test_wait_for (at_step, &wait, step);
 }
 
 static gboolean
@@ -552,7 +519,7 @@ test_import (Fixture       *fixture,
 
   /* Step 3: confirmed, written in one transaction. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.confirm", NULL));
-  wait_for (got_imported, fixture, "the import");
+  civic_test_wait_for (got_imported, fixture, "the import");
   g_assert_cmpuint (fixture->imported, ==, 2);
   g_assert_cmpuint (count_volunteers (fixture), ==, before + 2);
   g_assert_cmpuint (fixture->changes, ==, changes + 1);
@@ -654,7 +621,7 @@ test_bulk_deactivate_undo (Fixture       *fixture,
   g_assert_cmpuint (g_strv_length (selected), ==, 2);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "volunteers.deactivate", NULL));
-  wait_for (bulk_finished, fixture, "the bulk change");
+  civic_test_wait_for (bulk_finished, fixture, "the bulk change");
   g_assert_true (fixture->bulk_ok);
   g_assert_false (is_active (fixture, ids[0]));
   g_assert_false (is_active (fixture, ids[1]));
@@ -667,7 +634,7 @@ test_bulk_deactivate_undo (Fixture       *fixture,
   /* Undo: both active again, in one more transaction. */
   fixture->bulk_done = 0;
   _civic_volunteers_page_undo_last (fixture->page);
-  wait_for (bulk_finished, fixture, "the undo");
+  civic_test_wait_for (bulk_finished, fixture, "the undo");
   g_assert_true (fixture->bulk_ok);
   g_assert_true (is_active (fixture, ids[0]));
   g_assert_true (is_active (fixture, ids[1]));
@@ -701,7 +668,7 @@ test_read_only (Fixture       *fixture,
   /* Viewing still works; saving from the editor does not. */
   fixture->opened_id = g_strdup (first);
   _civic_volunteers_page_open_volunteer (fixture->page, first);
-  wait_for (editor_shows_opened, fixture, "the volunteer to open");
+  civic_test_wait_for (editor_shows_opened, fixture, "the volunteer to open");
   civic_volunteer_editor_set_field_text (editor, "given_name", "Changed");
   g_assert_false (civic_volunteer_editor_save (editor));
   spin (100);
@@ -750,7 +717,7 @@ test_filters_remembered (Fixture       *fixture,
   gtk_window_set_child (window, GTK_WIDGET (page));
   gtk_window_present (window);
   civic_volunteers_page_set_store (page, fixture->store);
-  wait_for (hours_shown, &done, "the filtered roster");
+  civic_test_wait_for (hours_shown, &done, "the filtered roster");
 
   model = _civic_volunteers_page_get_model (page);
   g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
@@ -815,7 +782,7 @@ test_hours (Fixture       *fixture,
   dialog = civic_hours_dialog_new (fixture->store, fixture->window, campaign);
   g_signal_connect (dialog, "shown", G_CALLBACK (hours_shown_cb), &done);
   civic_hours_dialog_show_range (dialog, NULL, NULL, campaign);
-  wait_for (hours_shown, &done, "the hours report");
+  civic_test_wait_for (hours_shown, &done, "the hours report");
 
   rows = civic_hours_dialog_get_rows (dialog);
   g_assert_cmpuint (rows->len, >, 0);
@@ -898,7 +865,7 @@ test_screenshots (Fixture       *fixture,
   gtk_window_unmaximize (fixture->window);
   spin (500);
   _civic_volunteers_page_open_volunteer (fixture->page, json_object_get_string_member (v, "_id"));
-  wait_for (history_loaded, &loaded, "the shift history");
+  civic_test_wait_for (history_loaded, &loaded, "the shift history");
   spin (800);
   name = g_strdup_printf ("volunteer-page%s.png", suffix ? suffix : "");
   save_png (GTK_WIDGET (fixture->window), dir, name);
@@ -944,7 +911,7 @@ test_hidden_loads_nothing (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (_civic_volunteers_page_get_model (page)), ==, 0);
 
   gtk_stack_set_visible_child_name (stack, "volunteers");
-  wait_for (page_loaded, page, "the roster to load once shown");
+  civic_test_wait_for (page_loaded, page, "the roster to load once shown");
   g_assert_cmpuint (g_list_model_get_n_items (_civic_volunteers_page_get_model (page)), ==, count_volunteers (fixture));
   {
     g_autoptr(CivicVolunteerRow) first = g_list_model_get_item (_civic_volunteers_page_get_model (page), 0);
@@ -975,7 +942,7 @@ test_destroy_while_loading (Fixture       *fixture,
        */
       spin (i * 15);
       gtk_window_destroy (window);
-      wait_for (pointer_cleared, &page, "the page to be finalized");
+      civic_test_wait_for (civic_test_pointer_cleared, &page, "the page to be finalized");
     }
   spin (500);
 }
@@ -1118,7 +1085,7 @@ test_follows_store (Fixture       *fixture,
   json_object_set_string_member (doc, "given_name", "Zzyzx");
   rev = civic_store_put (fixture->store, doc, &error);
   g_assert_no_error (error);
-  wait_for (renamed_shown, fixture, "the renamed volunteer to show");
+  civic_test_wait_for (renamed_shown, fixture, "the renamed volunteer to show");
   g_assert_true (shown_contains (fixture, json_object_get_string_member (v, "_id"), &position));
   g_assert_cmpuint (position, ==, 0);
 }
