@@ -88,3 +88,15 @@ civic_choose_file (GtkWidget            *owner,
 
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
+
+GtkFileFilter *
+civic_csv_file_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("CSV files"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_filter_add_suffix (filter, "txt");
+  return filter;
+}

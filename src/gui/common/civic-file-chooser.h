@@ -30,4 +30,9 @@ void civic_choose_file (GtkWidget            *owner,
                         gpointer              user_data,
                         GDestroyNotify        destroy);
 
+/* "CSV files": what the roster and legislator imports accept (.csv, and
+ * the .txt Excel saves as "Unicode Text").  Transfer full.
+ */
+GtkFileFilter *civic_csv_file_filter (void);
+
 G_END_DECLS

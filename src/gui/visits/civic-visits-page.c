@@ -1795,11 +1795,8 @@ import_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) filter = civic_csv_file_filter ();
 
-  gtk_file_filter_set_name (filter, _("CSV files"));
-  gtk_file_filter_add_mime_type (filter, "text/csv");
-  gtk_file_filter_add_pattern (filter, "*.csv");
   civic_choose_file (widget, GTK_FILE_CHOOSER_ACTION_OPEN, _("Import Legislators"), _("_Import"),
                      filter, NULL, import_chosen_cb, NULL, NULL);
 }

@@ -530,24 +530,12 @@ import_chosen_cb (GtkWidget *owner,
   import_file (CIVIC_VOLUNTEERS_PAGE (owner), file);
 }
 
-static GtkFileFilter *
-csv_filter (void)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _("CSV files"));
-  gtk_file_filter_add_mime_type (filter, "text/csv");
-  gtk_file_filter_add_suffix (filter, "csv");
-  gtk_file_filter_add_suffix (filter, "txt");
-  return filter;
-}
-
 static void
 import_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  g_autoptr(GtkFileFilter) filter = csv_filter ();
+  g_autoptr(GtkFileFilter) filter = civic_csv_file_filter ();
 
   civic_choose_file (widget, GTK_FILE_CHOOSER_ACTION_OPEN, _("Import Volunteers"), _("_Open"),
                      filter, NULL, import_chosen_cb, NULL, NULL);
