@@ -60,6 +60,7 @@ struct _CivicCalendarPage
   GCancellable   *prefetch_cancellable;
   /* Prefetched ranges whose labels the view shapes ahead, while idle. */
   GQueue          to_prepare;
+  guint           prepare_offset;     /* into the head of to_prepare */
   guint           prepare_source;
   guint           cache_generation;
 
@@ -423,24 +424,38 @@ load_data_new (CivicCalendarPage *self,
   return data;
 }
 
+/* Labels shaped per turn of the main loop: a month of a busy calendar is
+ * a few hundred, which in one turn could delay a frame.
+ */
+#define PREPARE_SLICE 48
+
 static gboolean
 prepare_idle_cb (gpointer user_data)
 {
   CivicCalendarPage *self = user_data;
-  g_autoptr(GPtrArray) items = g_queue_pop_head (&self->to_prepare);
+  GPtrArray *items = g_queue_peek_head (&self->to_prepare);
+  g_autoptr(GPtrArray) slice = g_ptr_array_new ();
+  guint end;
 
-  /* One range per turn of the main loop keeps every frame short. */
-  if (items != NULL)
-    {
-      if (g_strcmp0 (self->view_mode, "week") == 0)
-        civic_week_view_prepare (self->week_view, items);
-      else if (g_strcmp0 (self->view_mode, "month") == 0)
-        civic_month_view_prepare (self->month_view, items);
-    }
-  if (g_queue_is_empty (&self->to_prepare))
+  if (items == NULL)
     {
       self->prepare_source = 0;
       return G_SOURCE_REMOVE;
+    }
+
+  end = MIN (items->len, self->prepare_offset + PREPARE_SLICE);
+  for (guint i = self->prepare_offset; i < end; i++)
+    g_ptr_array_add (slice, g_ptr_array_index (items, i));
+  if (g_strcmp0 (self->view_mode, "week") == 0)
+    civic_week_view_prepare (self->week_view, slice);
+  else if (g_strcmp0 (self->view_mode, "month") == 0)
+    civic_month_view_prepare (self->month_view, slice);
+
+  self->prepare_offset = end;
+  if (end == items->len)
+    {
+      g_ptr_array_unref (g_queue_pop_head (&self->to_prepare));
+      self->prepare_offset = 0;
     }
   return G_SOURCE_CONTINUE;
 }
