@@ -24,7 +24,7 @@ struct _CivicRosterSlot
   GObject            parent_instance;
 
   CivicVolunteerRow *row;
-  CivicRosterCell   *cells[CIVIC_ROSTER_N_COLUMNS];  /* bound, not owned */
+  CivicTextCell   *cells[CIVIC_ROSTER_N_COLUMNS];  /* bound, not owned */
 };
 
 G_DEFINE_FINAL_TYPE (CivicRosterSlot, civic_roster_slot, G_TYPE_OBJECT)
@@ -110,7 +110,7 @@ update_cell (CivicRosterSlot   *self,
   char buffer[32];
 
   if (self->cells[column] != NULL)
-    civic_roster_cell_set_text (self->cells[column],
+    civic_text_cell_set_text (self->cells[column],
                                 civic_roster_column_text (self->row, column, buffer, sizeof buffer));
 }
 
@@ -131,7 +131,7 @@ civic_roster_slot_set_row (CivicRosterSlot   *self,
 void
 civic_roster_slot_bind_cell (CivicRosterSlot   *self,
                              CivicRosterColumn  column,
-                             CivicRosterCell   *cell)
+                             CivicTextCell   *cell)
 {
   g_return_if_fail (CIVIC_IS_ROSTER_SLOT (self));
   g_return_if_fail (column < CIVIC_ROSTER_N_COLUMNS);
@@ -143,7 +143,7 @@ civic_roster_slot_bind_cell (CivicRosterSlot   *self,
 void
 civic_roster_slot_unbind_cell (CivicRosterSlot   *self,
                                CivicRosterColumn  column,
-                               CivicRosterCell   *cell)
+                               CivicTextCell   *cell)
 {
   g_return_if_fail (CIVIC_IS_ROSTER_SLOT (self));
   g_return_if_fail (column < CIVIC_ROSTER_N_COLUMNS);

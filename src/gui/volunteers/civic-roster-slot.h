@@ -6,7 +6,7 @@
 
 #pragma once
 
-#include "civic-roster-cell.h"
+#include "civic-text-cell.h"
 #include "civic-volunteer-row.h"
 
 G_BEGIN_DECLS
@@ -25,10 +25,10 @@ void               civic_roster_slot_set_row    (CivicRosterSlot   *self,
 /* The column view's cells for this position, as its factories bind them. */
 void               civic_roster_slot_bind_cell   (CivicRosterSlot   *self,
                                                   CivicRosterColumn  column,
-                                                  CivicRosterCell   *cell);
+                                                  CivicTextCell   *cell);
 void               civic_roster_slot_unbind_cell (CivicRosterSlot   *self,
                                                   CivicRosterColumn  column,
-                                                  CivicRosterCell   *cell);
+                                                  CivicTextCell   *cell);
 
 /* What @column shows for @row, in @buffer when it must be formatted. */
 const char        *civic_roster_column_text     (CivicVolunteerRow *row,

@@ -1623,7 +1623,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
 {
   CivicRosterColumn column = GPOINTER_TO_UINT (user_data);
   gboolean numeric = column == CIVIC_ROSTER_COLUMN_HOURS;
-  GtkWidget *cell = civic_roster_cell_new (numeric ? 1 : 0);
+  GtkWidget *cell = civic_text_cell_new (numeric ? 1 : 0);
 
   if (column == CIVIC_ROSTER_COLUMN_PHONE || numeric)
     gtk_widget_add_css_class (cell, "numeric");
@@ -1636,7 +1636,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
               gpointer                  user_data)
 {
   civic_roster_slot_bind_cell (gtk_list_item_get_item (item), GPOINTER_TO_UINT (user_data),
-                               CIVIC_ROSTER_CELL (gtk_list_item_get_child (item)));
+                               CIVIC_TEXT_CELL (gtk_list_item_get_child (item)));
 }
 
 static void
@@ -1645,7 +1645,7 @@ unbind_cell_cb (GtkSignalListItemFactory *factory,
                 gpointer                  user_data)
 {
   civic_roster_slot_unbind_cell (gtk_list_item_get_item (item), GPOINTER_TO_UINT (user_data),
-                                 CIVIC_ROSTER_CELL (gtk_list_item_get_child (item)));
+                                 CIVIC_TEXT_CELL (gtk_list_item_get_child (item)));
 }
 
 static void

@@ -1,10 +1,11 @@
-/* civic-roster-cell.c — one line of text in a roster cell, cheap to change
+/* civic-text-cell.c — one line of text in a list cell, cheap to change
  *
  * Copyright 2026 The Civic Desk developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A search changes the text of every realized row of the roster (GTK 4.8's
- * list view keeps two hundred of them) on each keystroke.  A GtkLabel
+ * GTK 4.8's list and column views keep two hundred rows realized, and a
+ * search (the roster's, on every keystroke) changes the text of all of
+ * them.  A GtkLabel
  * would ask for a new size each time, and the next frame would measure all
  * of them again with Pango.  This cell is one ellipsized line: its height
  * is that of a line of the font, measured once, and its width is the
@@ -12,13 +13,13 @@
  * screen lay their text out, when they are drawn.
  */
 
-#define G_LOG_DOMAIN "civic-roster-cell"
+#define G_LOG_DOMAIN "civic-text-cell"
 
 #include "config.h"
 
-#include "civic-roster-cell.h"
+#include "civic-text-cell.h"
 
-struct _CivicRosterCell
+struct _CivicTextCell
 {
   GtkWidget    parent_instance;
 
@@ -27,10 +28,10 @@ struct _CivicRosterCell
   PangoLayout *layout;  /* for the current text and width, made when drawn */
 };
 
-G_DEFINE_FINAL_TYPE (CivicRosterCell, civic_roster_cell, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (CivicTextCell, civic_text_cell, GTK_TYPE_WIDGET)
 
 static void
-civic_roster_cell_measure (GtkWidget      *widget,
+civic_text_cell_measure (GtkWidget      *widget,
                            GtkOrientation  orientation,
                            int             for_size,
                            int            *minimum,
@@ -59,22 +60,22 @@ civic_roster_cell_measure (GtkWidget      *widget,
 }
 
 static void
-civic_roster_cell_size_allocate (GtkWidget *widget,
+civic_text_cell_size_allocate (GtkWidget *widget,
                                  int        width,
                                  int        height,
                                  int        baseline)
 {
-  CivicRosterCell *self = CIVIC_ROSTER_CELL (widget);
+  CivicTextCell *self = CIVIC_TEXT_CELL (widget);
 
   if (self->layout != NULL && pango_layout_get_width (self->layout) != width * PANGO_SCALE)
     g_clear_object (&self->layout);
 }
 
 static void
-civic_roster_cell_snapshot (GtkWidget   *widget,
+civic_text_cell_snapshot (GtkWidget   *widget,
                             GtkSnapshot *snapshot)
 {
-  CivicRosterCell *self = CIVIC_ROSTER_CELL (widget);
+  CivicTextCell *self = CIVIC_TEXT_CELL (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   GdkRGBA color;
@@ -104,50 +105,50 @@ civic_roster_cell_snapshot (GtkWidget   *widget,
 }
 
 static void
-civic_roster_cell_finalize (GObject *object)
+civic_text_cell_finalize (GObject *object)
 {
-  CivicRosterCell *self = CIVIC_ROSTER_CELL (object);
+  CivicTextCell *self = CIVIC_TEXT_CELL (object);
 
   g_free (self->text);
   g_clear_object (&self->layout);
 
-  G_OBJECT_CLASS (civic_roster_cell_parent_class)->finalize (object);
+  G_OBJECT_CLASS (civic_text_cell_parent_class)->finalize (object);
 }
 
 static void
-civic_roster_cell_class_init (CivicRosterCellClass *klass)
+civic_text_cell_class_init (CivicTextCellClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->finalize = civic_roster_cell_finalize;
-  widget_class->measure = civic_roster_cell_measure;
-  widget_class->size_allocate = civic_roster_cell_size_allocate;
-  widget_class->snapshot = civic_roster_cell_snapshot;
+  object_class->finalize = civic_text_cell_finalize;
+  widget_class->measure = civic_text_cell_measure;
+  widget_class->size_allocate = civic_text_cell_size_allocate;
+  widget_class->snapshot = civic_text_cell_snapshot;
 
   gtk_widget_class_set_css_name (widget_class, "label");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LABEL);
 }
 
 static void
-civic_roster_cell_init (CivicRosterCell *self)
+civic_text_cell_init (CivicTextCell *self)
 {
 }
 
 GtkWidget *
-civic_roster_cell_new (float xalign)
+civic_text_cell_new (float xalign)
 {
-  CivicRosterCell *self = g_object_new (CIVIC_TYPE_ROSTER_CELL, NULL);
+  CivicTextCell *self = g_object_new (CIVIC_TYPE_TEXT_CELL, NULL);
 
   self->xalign = CLAMP (xalign, 0, 1);
   return GTK_WIDGET (self);
 }
 
 void
-civic_roster_cell_set_text (CivicRosterCell *self,
+civic_text_cell_set_text (CivicTextCell *self,
                             const char      *text)
 {
-  g_return_if_fail (CIVIC_IS_ROSTER_CELL (self));
+  g_return_if_fail (CIVIC_IS_TEXT_CELL (self));
 
   if (text == NULL)
     text = "";
@@ -163,8 +164,8 @@ civic_roster_cell_set_text (CivicRosterCell *self,
 }
 
 const char *
-civic_roster_cell_get_text (CivicRosterCell *self)
+civic_text_cell_get_text (CivicTextCell *self)
 {
-  g_return_val_if_fail (CIVIC_IS_ROSTER_CELL (self), NULL);
+  g_return_val_if_fail (CIVIC_IS_TEXT_CELL (self), NULL);
   return self->text ? self->text : "";
 }
