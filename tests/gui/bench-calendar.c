@@ -7,7 +7,8 @@
  * new range being ready, p95 ≤ 8 ms.  The clock starts when calendar.next
  * is activated and runs until the page's "loaded" signal (the new range's
  * events are in the view), then again from the start of the next frame
- * (its "layout" phase) to its "after-paint": the work of making the frame.
+ * (its "before-paint" phase, so its layout counts) to its "after-paint":
+ * the work of making the frame, drawing included.
  * The wait in between is the frame clock pacing frames, which is not the
  * app's work; the time from the action to "after-paint" including that
  * wait is reported too, without a target.  The pages go forward through
@@ -23,6 +24,7 @@
 
 #include <glib/gstdio.h>
 #include <stdio.h>
+#include <time.h>
 
 #include "civic-calendar-page.h"
 #include "civic-sample.h"
@@ -32,26 +34,48 @@ typedef struct {
   gboolean  painted;
   gint64    started;
   gint64    loaded_at;
-  gint64    frame_started;   /* the layout phase of a frame begun after loading */
+  gint64    frame_started;   /* the start of a frame begun after loading */
+  gint64    cpu_started;     /* the same instants in the main thread's CPU time */
+  gint64    cpu_loaded_at;
+  gint64    cpu_frame_started;
   GArray   *samples;         /* ms of work: action to loaded, plus the frame */
+  GArray   *cpu;             /* the main thread's CPU time in those spans */
   GArray   *wall;            /* ms from the action to after-paint */
 } Bench;
+
+/* The main thread's CPU time: on a shared machine, what the work itself
+ * cost (the X server's share of drawing is not in it).
+ */
+static gint64
+thread_cpu_us (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
 
 static void
 loaded_cb (CivicCalendarPage *page,
            Bench             *bench)
 {
   if (!bench->loaded)
-    bench->loaded_at = g_get_monotonic_time ();
+    {
+      bench->loaded_at = g_get_monotonic_time ();
+      bench->cpu_loaded_at = thread_cpu_us ();
+    }
   bench->loaded = TRUE;
 }
 
 static void
-layout_cb (GdkFrameClock *clock,
-           Bench         *bench)
+before_paint_cb (GdkFrameClock *clock,
+                 Bench         *bench)
 {
   if (bench->loaded && bench->frame_started == 0)
-    bench->frame_started = g_get_monotonic_time ();
+    {
+      bench->frame_started = g_get_monotonic_time ();
+      bench->cpu_frame_started = thread_cpu_us ();
+    }
 }
 
 static void
@@ -61,14 +85,19 @@ after_paint_cb (GdkFrameClock *clock,
   if (bench->loaded && bench->frame_started != 0 && !bench->painted)
     {
       gint64 now = g_get_monotonic_time ();
+      gint64 cpu_now = thread_cpu_us ();
       double work = ((bench->loaded_at - bench->started) + (now - bench->frame_started)) / 1000.0;
+      double cpu = ((bench->cpu_loaded_at - bench->cpu_started) + (cpu_now - bench->cpu_frame_started)) / 1000.0;
       double wall = (now - bench->started) / 1000.0;
 
       bench->painted = TRUE;
       if (g_getenv ("BENCH_VERBOSE"))
-        printf ("  loaded after %.2f ms, frame %.2f ms\n", (bench->loaded_at - bench->started) / 1000.0,
-                (now - bench->frame_started) / 1000.0);
+        printf ("  loaded after %.2f ms (cpu %.2f), frame %.2f ms (cpu %.2f)\n",
+                (bench->loaded_at - bench->started) / 1000.0,
+                (bench->cpu_loaded_at - bench->cpu_started) / 1000.0,
+                (now - bench->frame_started) / 1000.0, (cpu_now - bench->cpu_frame_started) / 1000.0);
       g_array_append_val (bench->samples, work);
+      g_array_append_val (bench->cpu, cpu);
       g_array_append_val (bench->wall, wall);
     }
 }
@@ -100,6 +129,7 @@ run (GtkWindow         *window,
 {
   civic_calendar_page_set_view_mode (page, mode);
   g_array_set_size (bench->samples, 0);
+  g_array_set_size (bench->cpu, 0);
   g_array_set_size (bench->wall, 0);
 
   for (int i = 0; i < steps; i++)
@@ -109,6 +139,7 @@ run (GtkWindow         *window,
       bench->loaded = bench->painted = FALSE;
       bench->frame_started = 0;
       bench->started = g_get_monotonic_time ();
+      bench->cpu_started = thread_cpu_us ();
       gtk_widget_activate_action (GTK_WIDGET (page), i < steps / 2 ? "calendar.next" : "calendar.previous",
                                   NULL);
       gtk_widget_queue_draw (GTK_WIDGET (page));
@@ -123,6 +154,7 @@ run (GtkWindow         *window,
     }
 
   g_array_sort (bench->samples, compare_doubles);
+  g_array_sort (bench->cpu, compare_doubles);
   g_array_sort (bench->wall, compare_doubles);
   if (bench->samples->len == 0)
     {
@@ -130,10 +162,12 @@ run (GtkWindow         *window,
       return G_MAXDOUBLE;
     }
   printf ("%s: %u changes, frame ready after p50 %.2f ms, p95 %.2f ms, max %.2f ms of work "
-          "(target p95 <= 8 ms); painted p50 %.2f ms, p95 %.2f ms after the action\n",
+          "(target p95 <= 8 ms; main-thread cpu p50 %.2f ms, p95 %.2f ms); "
+          "painted p50 %.2f ms, p95 %.2f ms after the action\n",
           mode, bench->samples->len,
           percentile (bench->samples, 50), percentile (bench->samples, 95),
-          percentile (bench->samples, 100), percentile (bench->wall, 50), percentile (bench->wall, 95));
+          percentile (bench->samples, 100), percentile (bench->cpu, 50), percentile (bench->cpu, 95),
+          percentile (bench->wall, 50), percentile (bench->wall, 95));
   return percentile (bench->samples, 95);
 }
 
@@ -173,6 +207,7 @@ main (int   argc,
     }
 
   bench.samples = g_array_new (FALSE, FALSE, sizeof (double));
+  bench.cpu = g_array_new (FALSE, FALSE, sizeof (double));
   bench.wall = g_array_new (FALSE, FALSE, sizeof (double));
   window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (window, 1100, 800);
@@ -188,8 +223,8 @@ main (int   argc,
   while (!bench.loaded && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
 
-  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "layout",
-                    G_CALLBACK (layout_cb), &bench);
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "before-paint",
+                    G_CALLBACK (before_paint_cb), &bench);
   g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
                     G_CALLBACK (after_paint_cb), &bench);
 
@@ -199,6 +234,7 @@ main (int   argc,
 
   gtk_window_destroy (window);
   g_array_unref (bench.samples);
+  g_array_unref (bench.cpu);
   g_array_unref (bench.wall);
   if (dir != NULL)
     {

@@ -24,6 +24,8 @@
 #include "civic-calendar-print.h"
 #include "civic-event-editor.h"
 #include "civic-event-form.h"
+#include "civic-month-view.h"
+#include "civic-week-view.h"
 #include "civic-recurrence.h"
 #include "civic-sample.h"
 
@@ -529,6 +531,186 @@ test_event_form_time_zones (void)
   g_assert_false (json_object_has_member (event, "rrule"));
 }
 
+/* ---- Pages laid out ahead ------------------------------------------------- */
+
+static guint frames_drawn;
+
+static gboolean
+count_frame_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       data)
+{
+  frames_drawn++;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+frames_reached (gpointer data)
+{
+  return frames_drawn >= GPOINTER_TO_UINT (data);
+}
+
+/* Lets @widget's window lay out and draw twice, so what changed is laid out. */
+static void
+wait_frames (GtkWidget *widget)
+{
+  guint id = gtk_widget_add_tick_callback (widget, count_frame_cb, NULL, NULL);
+
+  gtk_widget_queue_draw (widget);
+  civic_test_wait_for (frames_reached, GUINT_TO_POINTER (frames_drawn + 2), "two frames");
+  gtk_widget_remove_tick_callback (widget, id);
+}
+
+static GtkWidget *
+present_in_window (GtkWidget *view)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+
+  gtk_window_set_default_size (window, 900, 700);
+  gtk_window_set_child (window, view);
+  gtk_window_present (window);
+  civic_test_wait_for (civic_test_widget_mapped, view, "the view to be shown");
+  wait_frames (view);
+  return GTK_WIDGET (window);
+}
+
+static CivicCalendarItem *
+item_at (int         day,
+         int         hour,
+         int         days,
+         const char *title)
+{
+  g_autoptr(GDateTime) starts = g_date_time_new_local (2026, 11, day, hour, 0, 0);
+  g_autoptr(GDateTime) ends = days > 0 ? g_date_time_add_days (starts, days) : g_date_time_add_hours (starts, 1);
+
+  return civic_calendar_item_new (title, title, "phone_bank", starts, ends, days > 0);
+}
+
+/* November 2026, busier than any cell: eight events a day, bars across
+ * week boundaries, a cancelled one.
+ */
+static GPtrArray *
+busy_november (void)
+{
+  GPtrArray *items = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_calendar_item_unref);
+
+  for (int day = 1; day <= 30; day++)
+    for (int k = 0; k < 8; k++)
+      {
+        g_autofree char *title = g_strdup_printf ("Shift %d on the %d", k, day);
+        CivicCalendarItem *item = item_at (day, 8 + k, 0, title);
+
+        item->cancelled = (day == 12 && k == 0);
+        g_ptr_array_add (items, item);
+      }
+  g_ptr_array_add (items, item_at (3, 0, 3, "Canvass week"));
+  g_ptr_array_add (items, item_at (13, 0, 5, "Early voting"));
+  g_ptr_array_add (items, item_at (20, 0, 1, "Clinic day"));
+  return items;
+}
+
+static void
+test_month_prepared_page (void)
+{
+  g_autoptr(GPtrArray) items = busy_november ();
+  g_autoptr(GDateTime) october = g_date_time_new_local (2026, 10, 1, 0, 0, 0);
+  g_autoptr(GDateTime) november = g_date_time_new_local (2026, 11, 1, 0, 0, 0);
+  g_autoptr(GDateTime) from = NULL;
+  g_autoptr(GDateTime) to = NULL;
+  g_autoptr(GPtrArray) same_items = NULL;
+  CivicMonthView *ahead = CIVIC_MONTH_VIEW (civic_month_view_new ());
+  CivicMonthView *fresh = CIVIC_MONTH_VIEW (civic_month_view_new ());
+  GtkWidget *ahead_window, *fresh_window;
+  guint steps = 0, hidden_days = 0;
+
+  civic_month_view_set_month (ahead, october);
+  ahead_window = present_in_window (GTK_WIDGET (ahead));
+  fresh_window = present_in_window (GTK_WIDGET (fresh));
+
+  /* Lay November out ahead, a few labels per step, as the page does while idle. */
+  civic_month_view_range_for (ahead, november, &from, &to);
+  while (!civic_month_view_prepare (ahead, from, items, 16))
+    steps++;
+  g_assert_cmpuint (steps, >, 2);
+  g_assert_true (civic_month_view_prepare (ahead, from, items, 16));
+
+  civic_month_view_set_month (ahead, november);
+  civic_month_view_set_items (ahead, items);
+  civic_month_view_set_month (fresh, november);
+  civic_month_view_set_items (fresh, items);
+  wait_frames (GTK_WIDGET (ahead));
+  wait_frames (GTK_WIDGET (fresh));
+
+  g_assert_true (civic_month_view_page_was_prepared (ahead));
+  g_assert_false (civic_month_view_page_was_prepared (fresh));
+  for (guint day = 0; day < 42; day++)
+    {
+      guint shown_a, hidden_a, shown_f, hidden_f;
+
+      civic_month_view_get_day_counts (ahead, day, &shown_a, &hidden_a);
+      civic_month_view_get_day_counts (fresh, day, &shown_f, &hidden_f);
+      g_assert_cmpuint (shown_a, ==, shown_f);
+      g_assert_cmpuint (hidden_a, ==, hidden_f);
+      if (hidden_a > 0)
+        hidden_days++;
+    }
+  g_assert_cmpuint (hidden_days, >=, 30);
+
+  /* Another answer for the same range (an edit, a filter) is laid out anew. */
+  same_items = g_ptr_array_copy (items, (GCopyFunc) civic_calendar_item_ref, NULL);
+  g_ptr_array_set_free_func (same_items, (GDestroyNotify) civic_calendar_item_unref);
+  civic_month_view_set_items (ahead, same_items);
+  g_assert_false (civic_month_view_page_was_prepared (ahead));
+
+  /* So is the same answer shown for another month. */
+  civic_month_view_set_items (ahead, items);
+  g_assert_true (civic_month_view_page_was_prepared (ahead));
+  civic_month_view_set_month (ahead, october);
+  g_assert_false (civic_month_view_page_was_prepared (ahead));
+
+  gtk_window_destroy (GTK_WINDOW (ahead_window));
+  gtk_window_destroy (GTK_WINDOW (fresh_window));
+}
+
+static void
+test_week_prepared_week (void)
+{
+  g_autoptr(GPtrArray) items = busy_november ();
+  g_autoptr(GDateTime) monday = g_date_time_new_local (2026, 11, 16, 0, 0, 0);
+  g_autoptr(GDateTime) from = NULL;
+  g_autoptr(GDateTime) to = NULL;
+  CivicWeekView *ahead = CIVIC_WEEK_VIEW (civic_week_view_new ());
+  CivicWeekView *fresh = CIVIC_WEEK_VIEW (civic_week_view_new ());
+  GtkWidget *ahead_window, *fresh_window;
+  guint all_day_a, timed_a, all_day_f, timed_f;
+
+  ahead_window = present_in_window (GTK_WIDGET (ahead));
+  fresh_window = present_in_window (GTK_WIDGET (fresh));
+
+  civic_week_view_range_for (ahead, monday, &from, &to);
+  while (!civic_week_view_prepare (ahead, from, items, 16))
+    ;
+
+  civic_week_view_set_week (ahead, monday);
+  civic_week_view_set_items (ahead, items);
+  civic_week_view_set_week (fresh, monday);
+  civic_week_view_set_items (fresh, items);
+  wait_frames (GTK_WIDGET (ahead));
+
+  g_assert_true (civic_week_view_week_was_prepared (ahead));
+  g_assert_false (civic_week_view_week_was_prepared (fresh));
+  civic_week_view_get_counts (ahead, &all_day_a, &timed_a);
+  civic_week_view_get_counts (fresh, &all_day_f, &timed_f);
+  /* The week of the 16th: "Early voting" (13–17) crosses into it; 56 shifts. */
+  g_assert_cmpuint (all_day_a, ==, all_day_f);
+  g_assert_cmpuint (timed_a, ==, timed_f);
+  g_assert_cmpuint (all_day_a, ==, 2);
+  g_assert_cmpuint (timed_a, ==, 56);
+
+  gtk_window_destroy (GTK_WINDOW (ahead_window));
+  gtk_window_destroy (GTK_WINDOW (fresh_window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -538,6 +720,8 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/calendar/event-form/time-zones", test_event_form_time_zones);
+  g_test_add_func ("/calendar/month-view/prepared-page", test_month_prepared_page);
+  g_test_add_func ("/calendar/week-view/prepared-week", test_week_prepared_week);
   g_test_add ("/calendar/views/render-demo", Fixture, NULL, fixture_set_up, test_views_render_demo, fixture_tear_down);
   g_test_add ("/calendar/navigation", Fixture, NULL, fixture_set_up, test_navigation, fixture_tear_down);
   g_test_add ("/calendar/editor/create-edit-delete-undo", Fixture, NULL, fixture_set_up,

@@ -59,8 +59,7 @@ struct _CivicCalendarPage
   GHashTable     *cache;
   GCancellable   *prefetch_cancellable;
   /* Prefetched ranges whose labels the view shapes ahead, while idle. */
-  GQueue          to_prepare;
-  guint           prepare_offset;     /* into the head of to_prepare */
+  GQueue          to_prepare;         /* PrepareJob: neighbours to lay out */
   guint           prepare_source;
   guint           cache_generation;
 
@@ -429,45 +428,63 @@ load_data_new (CivicCalendarPage *self,
  */
 #define PREPARE_SLICE 48
 
+/* A prefetched range for the view that will show it. */
+typedef struct {
+  char      *view_mode;
+  GDateTime *from;
+  GPtrArray *items;
+} PrepareJob;
+
+static void
+prepare_job_free (PrepareJob *job)
+{
+  g_free (job->view_mode);
+  g_date_time_unref (job->from);
+  g_ptr_array_unref (job->items);
+  g_free (job);
+}
+
 static gboolean
 prepare_idle_cb (gpointer user_data)
 {
   CivicCalendarPage *self = user_data;
-  GPtrArray *items = g_queue_peek_head (&self->to_prepare);
-  g_autoptr(GPtrArray) slice = g_ptr_array_new ();
-  guint end;
+  PrepareJob *job = g_queue_peek_head (&self->to_prepare);
+  gboolean done = TRUE;
 
-  if (items == NULL)
+  if (job == NULL)
     {
       self->prepare_source = 0;
       return G_SOURCE_REMOVE;
     }
 
-  end = MIN (items->len, self->prepare_offset + PREPARE_SLICE);
-  for (guint i = self->prepare_offset; i < end; i++)
-    g_ptr_array_add (slice, g_ptr_array_index (items, i));
-  if (g_strcmp0 (self->view_mode, "week") == 0)
-    civic_week_view_prepare (self->week_view, slice);
+  /* A range fetched for another view than the one now shown is dropped. */
+  if (g_strcmp0 (job->view_mode, self->view_mode) != 0)
+    done = TRUE;
+  else if (g_strcmp0 (self->view_mode, "week") == 0)
+    done = civic_week_view_prepare (self->week_view, job->from, job->items, PREPARE_SLICE);
   else if (g_strcmp0 (self->view_mode, "month") == 0)
-    civic_month_view_prepare (self->month_view, slice);
+    done = civic_month_view_prepare (self->month_view, job->from, job->items, PREPARE_SLICE);
 
-  self->prepare_offset = end;
-  if (end == items->len)
-    {
-      g_ptr_array_unref (g_queue_pop_head (&self->to_prepare));
-      self->prepare_offset = 0;
-    }
+  if (done)
+    prepare_job_free (g_queue_pop_head (&self->to_prepare));
   return G_SOURCE_CONTINUE;
 }
 
-/* The next or previous page is one keystroke away: shaping its text now,
- * while nothing else happens, keeps that page's first frame short.
+/* The next or previous page is one keystroke away: laying it out and
+ * shaping its text now, while nothing else happens, keeps that page's
+ * first frame short.
  */
 static void
 schedule_prepare (CivicCalendarPage *self,
+                  GDateTime         *from,
                   GPtrArray         *items)
 {
-  g_queue_push_tail (&self->to_prepare, g_ptr_array_ref (items));
+  PrepareJob *job = g_new0 (PrepareJob, 1);
+
+  job->view_mode = g_strdup (self->view_mode);
+  job->from = g_date_time_ref (from);
+  job->items = g_ptr_array_ref (items);
+  g_queue_push_tail (&self->to_prepare, job);
   if (self->prepare_source == 0)
     self->prepare_source = g_idle_add_full (G_PRIORITY_LOW, prepare_idle_cb, self, NULL);
 }
@@ -484,8 +501,10 @@ prefetch_done_cb (GObject      *source,
 
   if (items != NULL && generation == self->cache_generation)
     {
+      LoadData *data = g_task_get_task_data (G_TASK (result));
+
       cache_store (self, g_steal_pointer (&key), items);
-      schedule_prepare (self, items);
+      schedule_prepare (self, data->from, items);
     }
 }
 
@@ -1101,7 +1120,7 @@ civic_calendar_page_dispose (GObject *object)
   g_clear_pointer (&self->cache, g_hash_table_unref);
   g_clear_handle_id (&self->reload_source, g_source_remove);
   g_clear_handle_id (&self->prepare_source, g_source_remove);
-  g_queue_clear_full (&self->to_prepare, (GDestroyNotify) g_ptr_array_unref);
+  g_queue_clear_full (&self->to_prepare, (GDestroyNotify) prepare_job_free);
   if (self->store != NULL)
     g_clear_signal_handler (&self->store_changed_id, self->store);
 

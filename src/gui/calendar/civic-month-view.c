@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 #include <langinfo.h>
 
+#include "civic-calendar-draw.h"
 #include "civic-layout-cache.h"
 #include "civic-cal-time.h"
 #include "civic-month-view.h"
@@ -51,6 +52,15 @@ struct _CivicMonthView
   GPtrArray  *items;          /* CivicCalendarItem */
   GArray     *placements;     /* Placement */
   guint       lanes_per_week[N_WEEKS];
+  gboolean    placements_dirty;
+  gboolean    page_was_prepared;
+  /* The neighbouring pages, laid out and shaped while idle (PreparedRange). */
+  GPtrArray  *prepared;
+
+  /* What the grid draws for each day, worked out when the range changes. */
+  guint8      day_numbers[N_DAYS];
+  gboolean    in_month[N_DAYS];
+  char       *weekday_names[7];
 
   /* Layout results, recomputed in size_allocate. */
   double      cell_width;
@@ -118,25 +128,31 @@ day_at_index (CivicMonthView *self,
   return g_date_time_add_days (self->range_start, index);
 }
 
+/* Lays @items out in the six weeks from @range_start: which lane of which
+ * week each occupies.  Pure, so a neighbouring page can be laid out ahead.
+ */
 static void
-recompute_placements (CivicMonthView *self)
+compute_placements (GDateTime *range_start,
+                    GPtrArray *items,
+                    GArray    *placements,
+                    guint      lanes_per_week[N_WEEKS])
 {
   /* Lanes in use per day, as a bitset of up to 64 lanes per week. */
   guint64 used[N_DAYS] = { 0 };
   g_autoptr(GPtrArray) sorted = NULL;
 
-  g_array_set_size (self->placements, 0);
-  memset (self->lanes_per_week, 0, sizeof self->lanes_per_week);
+  g_array_set_size (placements, 0);
+  memset (lanes_per_week, 0, N_WEEKS * sizeof (guint));
 
-  if (self->items == NULL || self->range_start == NULL)
+  if (items == NULL || range_start == NULL)
     return;
 
   /* Sorting a copy keeps the caller's order; the placements borrow the
-   * items, which self->items keeps alive.
+   * items, which the caller keeps alive.
    */
-  sorted = g_ptr_array_new_full (self->items->len, NULL);
-  for (guint i = 0; i < self->items->len; i++)
-    g_ptr_array_add (sorted, g_ptr_array_index (self->items, i));
+  sorted = g_ptr_array_new_full (items->len, NULL);
+  for (guint i = 0; i < items->len; i++)
+    g_ptr_array_add (sorted, g_ptr_array_index (items, i));
 
   /* Bars first, so they keep their lane across the days they span; then
    * the timed items of each day in time order.
@@ -165,8 +181,8 @@ recompute_placements (CivicMonthView *self)
               last_instant = g_date_time_ref (item->starts);
             }
 
-          first = MAX (0, day_index_of (self, item->starts));
-          last = MIN (N_DAYS - 1, day_index_of (self, last_instant));
+          first = MAX (0, civic_cal_days_between (range_start, item->starts));
+          last = MIN (N_DAYS - 1, civic_cal_days_between (range_start, last_instant));
           if (last < 0 || first > N_DAYS - 1 || last < first)
             continue;
 
@@ -201,33 +217,145 @@ recompute_placements (CivicMonthView *self)
               p.first_col = start % 7;
               p.last_col = end % 7;
               p.lane = lane;
-              g_array_append_val (self->placements, p);
+              g_array_append_val (placements, p);
 
-              self->lanes_per_week[p.week] = MAX (self->lanes_per_week[p.week], (guint) lane + 1);
+              lanes_per_week[p.week] = MAX (lanes_per_week[p.week], (guint) lane + 1);
             }
         }
     }
 }
 
+/* A neighbouring page laid out ahead: @items is the page's answer (the
+ * page's cache shares the array, so the same pointer means the same
+ * answer), kept alive here so that no other array can take its address.
+ */
+typedef struct {
+  GPtrArray *items;
+  GDateTime *range_start;
+  GArray    *placements;
+  guint      lanes_per_week[N_WEEKS];
+  guint      shaped;       /* placements whose labels are shaped */
+  gboolean   done;
+} PreparedRange;
+
+/* The next and previous pages, and the ones before them. */
+#define MAX_PREPARED 6
+
 static void
-compute_visibility (CivicMonthView *self)
+prepared_range_free (PreparedRange *range)
+{
+  g_ptr_array_unref (range->items);
+  g_date_time_unref (range->range_start);
+  g_array_unref (range->placements);
+  g_free (range);
+}
+
+static PreparedRange *
+find_prepared (CivicMonthView *self,
+               GDateTime      *range_start,
+               GPtrArray      *items)
+{
+  for (guint i = 0; i < self->prepared->len; i++)
+    {
+      PreparedRange *range = g_ptr_array_index (self->prepared, i);
+
+      if (range->items == items && g_date_time_equal (range->range_start, range_start))
+        return range;
+    }
+  return NULL;
+}
+
+/* Placements are worked out when first needed (layout, drawing, a click),
+ * not each time the range or the items change: a page change sets both.
+ */
+static void
+ensure_placements (CivicMonthView *self)
+{
+  PreparedRange *range;
+
+  if (!self->placements_dirty)
+    return;
+  self->placements_dirty = FALSE;
+  self->page_was_prepared = FALSE;
+
+  if (self->items != NULL && self->range_start != NULL
+      && (range = find_prepared (self, self->range_start, self->items)) != NULL)
+    {
+      self->page_was_prepared = TRUE;
+      g_array_set_size (self->placements, range->placements->len);
+      if (range->placements->len > 0)
+        memcpy (self->placements->data, range->placements->data, range->placements->len * sizeof (Placement));
+      memcpy (self->lanes_per_week, range->lanes_per_week, sizeof self->lanes_per_week);
+      return;
+    }
+
+  compute_placements (self->range_start, self->items, self->placements, self->lanes_per_week);
+}
+
+/* The day numbers and weekday names of the grid, which drawing would
+ * otherwise work out again on every frame.
+ */
+static void
+update_range_days (CivicMonthView *self)
+{
+  g_autoptr(GDateTime) weekday = g_date_time_ref (self->range_start);
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, g_date_time_get_day_of_month (self->range_start),
+                  g_date_time_get_month (self->range_start), g_date_time_get_year (self->range_start));
+  for (int day = 0; day < N_DAYS; day++)
+    {
+      self->day_numbers[day] = g_date_get_day (&date);
+      self->in_month[day] = g_date_get_month (&date) == (GDateMonth) g_date_time_get_month (self->month);
+      g_date_add_days (&date, 1);
+    }
+
+  for (int col = 0; col < 7; col++)
+    {
+      GDateTime *next;
+
+      g_free (self->weekday_names[col]);
+      self->weekday_names[col] = g_date_time_format (weekday, "%a");
+      next = g_date_time_add_days (weekday, 1);
+      g_date_time_unref (weekday);
+      weekday = next;
+    }
+}
+
+static void
+invalidate_placements (CivicMonthView *self)
+{
+  self->placements_dirty = TRUE;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Which placements fit in cells @visible_lanes lanes high, and how many
+ * items each day shows and hides behind "+N more".
+ */
+static void
+compute_visibility (GArray *placements,
+                    int     visible_lanes,
+                    guint   shown[N_DAYS],
+                    guint   hidden[N_DAYS])
 {
   guint lanes_on_day[N_DAYS] = { 0 };
 
-  memset (self->shown, 0, sizeof self->shown);
-  memset (self->hidden, 0, sizeof self->hidden);
+  memset (shown, 0, N_DAYS * sizeof (guint));
+  memset (hidden, 0, N_DAYS * sizeof (guint));
 
-  for (guint i = 0; i < self->placements->len; i++)
+  for (guint i = 0; i < placements->len; i++)
     {
-      Placement *p = &g_array_index (self->placements, Placement, i);
+      Placement *p = &g_array_index (placements, Placement, i);
 
       for (int col = p->first_col; col <= p->last_col; col++)
         lanes_on_day[p->week * 7 + col] = MAX (lanes_on_day[p->week * 7 + col], (guint) p->lane + 1);
     }
 
-  for (guint i = 0; i < self->placements->len; i++)
+  for (guint i = 0; i < placements->len; i++)
     {
-      Placement *p = &g_array_index (self->placements, Placement, i);
+      Placement *p = &g_array_index (placements, Placement, i);
       gboolean fits = TRUE;
 
       /* When a day overflows, its last visible lane shows "+N more"
@@ -236,7 +364,7 @@ compute_visibility (CivicMonthView *self)
       for (int col = p->first_col; col <= p->last_col; col++)
         {
           guint needed = lanes_on_day[p->week * 7 + col];
-          int usable = needed > (guint) self->visible_lanes ? self->visible_lanes - 1 : self->visible_lanes;
+          int usable = needed > (guint) visible_lanes ? visible_lanes - 1 : visible_lanes;
 
           fits = fits && p->lane < usable;
         }
@@ -245,9 +373,9 @@ compute_visibility (CivicMonthView *self)
       for (int col = p->first_col; col <= p->last_col; col++)
         {
           if (fits)
-            self->shown[p->week * 7 + col]++;
+            shown[p->week * 7 + col]++;
           else
-            self->hidden[p->week * 7 + col]++;
+            hidden[p->week * 7 + col]++;
         }
     }
 }
@@ -269,7 +397,8 @@ civic_month_view_size_allocate (GtkWidget *widget,
   self->lane_height = text_height + 2 * LANE_PADDING + 1;
   self->visible_lanes = MAX (1, (int) ((self->cell_height - DAY_NUMBER_SPACE) / self->lane_height));
 
-  compute_visibility (self);
+  ensure_placements (self);
+  compute_visibility (self->placements, self->visible_lanes, self->shown, self->hidden);
 }
 
 static void
@@ -324,11 +453,23 @@ append_text (GtkSnapshot    *snapshot,
   gtk_snapshot_restore (snapshot);
 }
 
-/* The width a timed item's label has in one day's cell. */
+/* The width of a placement's label as drawn: a bar's title runs along the
+ * bar, a timed item's label follows its dot.
+ */
 static double
-single_day_text_width (CivicMonthView *self)
+item_text_width (CivicMonthView  *self,
+                 const Placement *p)
 {
-  return self->cell_width - 6 - 15;
+  double w = (p->last_col - p->first_col + 1) * self->cell_width - 6;
+
+  return civic_calendar_item_spans_days (p->item) ? w - 12 : w - 15;
+}
+
+static char *
+more_text (guint hidden)
+{
+  /* Translators: shown in a month-view day that has more events than fit. */
+  return g_strdup_printf (ngettext ("+%u more", "+%u more", hidden), hidden);
 }
 
 static void
@@ -343,7 +484,6 @@ civic_month_view_snapshot (GtkWidget   *widget,
   int selected_index = (self->range_start && self->selected) ? day_index_of (self, self->selected) : -1;
   GdkRGBA fg, line, dim, white = { 1, 1, 1, 1 };
   GdkRGBA accent = { 0.21, 0.52, 0.89, 1.0 };
-  g_autoptr(GDateTime) weekday = NULL;
 
   if (self->range_start == NULL)
     return;
@@ -352,29 +492,23 @@ civic_month_view_snapshot (GtkWidget   *widget,
   line = fg, line.alpha = 0.15;
   dim = fg, dim.alpha = 0.45;
 
-  /* Weekday names. */
-  weekday = g_date_time_ref (self->range_start);
-  for (int col = 0; col < 7; col++)
-    {
-      g_autofree char *name = g_date_time_format (weekday, "%a");
-      GDateTime *next;
+  ensure_placements (self);
 
-      append_text (snapshot, self, name, col * self->cell_width + 6, 6,
-                   self->cell_width - 12, &dim, FALSE, TRUE);
-      next = g_date_time_add_days (weekday, 1);
-      g_date_time_unref (weekday);
-      weekday = next;
-    }
+  /* Weekday names. */
+  for (int col = 0; col < 7; col++)
+    append_text (snapshot, self, self->weekday_names[col], col * self->cell_width + 6, 6,
+                 self->cell_width - 12, &dim, FALSE, TRUE);
 
   /* Grid lines, selection and dimmed out-of-month days. */
   for (int day = 0; day < N_DAYS; day++)
     {
       double x = (day % 7) * self->cell_width;
       double y = HEADER_HEIGHT + (day / 7) * self->cell_height;
-      g_autoptr(GDateTime) date = day_at_index (self, day);
-      gboolean in_month = g_date_time_get_month (date) == g_date_time_get_month (self->month);
-      g_autofree char *number = g_strdup_printf ("%d", g_date_time_get_day_of_month (date));
+      gboolean in_month = self->in_month[day];
+      char number[4];
       GdkRGBA number_color = in_month ? fg : dim;
+
+      g_snprintf (number, sizeof number, "%u", self->day_numbers[day]);
 
       if (day == selected_index)
         {
@@ -397,12 +531,7 @@ civic_month_view_snapshot (GtkWidget   *widget,
 
       if (day == today_index)
         {
-          GskRoundedRect badge;
-
-          gsk_rounded_rect_init_from_rect (&badge, &GRAPHENE_RECT_INIT (x + 3, y + 3, 22, 20), 10);
-          gtk_snapshot_push_rounded_clip (snapshot, &badge);
-          gtk_snapshot_append_color (snapshot, &accent, &badge.bounds);
-          gtk_snapshot_pop (snapshot);
+          civic_calendar_draw_rounded_fill (snapshot, &GRAPHENE_RECT_INIT (x + 3, y + 3, 22, 20), 10, &accent);
           number_color = white;
         }
 
@@ -430,30 +559,23 @@ civic_month_view_snapshot (GtkWidget   *widget,
 
       if (civic_calendar_item_spans_days (item))
         {
-          GskRoundedRect bar;
           GdkRGBA fill = item->color;
 
           if (item->cancelled)
             fill.alpha = 0.45;
-          gsk_rounded_rect_init_from_rect (&bar, &p->area, 4);
-          gtk_snapshot_push_rounded_clip (snapshot, &bar);
-          gtk_snapshot_append_color (snapshot, &fill, &p->area);
-          gtk_snapshot_pop (snapshot);
-          append_text (snapshot, self, item->title, x + 6, y + LANE_PADDING - 1, w - 12,
+          civic_calendar_draw_rounded_fill (snapshot, &p->area, 4, &fill);
+          append_text (snapshot, self, item->title, x + 6, y + LANE_PADDING - 1, item_text_width (self, p),
                        &white, item->cancelled, FALSE);
         }
       else
         {
-          GskRoundedRect dot;
           GdkRGBA text_color = item->cancelled ? dim : fg;
 
-          gsk_rounded_rect_init_from_rect (&dot, &GRAPHENE_RECT_INIT (x + 2, y + h / 2 - 3, 7, 7), 3.5);
-          gtk_snapshot_push_rounded_clip (snapshot, &dot);
-          gtk_snapshot_append_color (snapshot, &item->color, &dot.bounds);
-          gtk_snapshot_pop (snapshot);
+          civic_calendar_draw_rounded_fill (snapshot, &GRAPHENE_RECT_INIT (x + 2, y + h / 2 - 3, 7, 7), 3.5,
+                                            &item->color);
 
           append_text (snapshot, self, civic_calendar_item_get_month_label (item),
-                       x + 13, y + LANE_PADDING - 1, w - 15,
+                       x + 13, y + LANE_PADDING - 1, item_text_width (self, p),
                        &text_color, item->cancelled, FALSE);
         }
     }
@@ -470,8 +592,7 @@ civic_month_view_snapshot (GtkWidget   *widget,
       x = (day % 7) * self->cell_width + 6;
       y = HEADER_HEIGHT + (day / 7) * self->cell_height + DAY_NUMBER_SPACE +
           (self->visible_lanes - 1) * self->lane_height;
-      /* Translators: shown in a month-view day that has more events than fit. */
-      more = g_strdup_printf (ngettext ("+%u more", "+%u more", self->hidden[day]), self->hidden[day]);
+      more = more_text (self->hidden[day]);
       append_text (snapshot, self, more, x, y + LANE_PADDING - 1, self->cell_width - 12,
                    &dim, FALSE, TRUE);
     }
@@ -567,6 +688,9 @@ civic_month_view_dispose (GObject *object)
   CivicMonthView *self = CIVIC_MONTH_VIEW (object);
 
   g_clear_pointer (&self->placements, g_array_unref);
+  g_clear_pointer (&self->prepared, g_ptr_array_unref);
+  for (int col = 0; col < 7; col++)
+    g_clear_pointer (&self->weekday_names[col], g_free);
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->month, g_date_time_unref);
   g_clear_pointer (&self->range_start, g_date_time_unref);
@@ -625,6 +749,7 @@ civic_month_view_init (CivicMonthView *self)
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   self->placements = g_array_new (FALSE, TRUE, sizeof (Placement));
+  self->prepared = g_ptr_array_new_with_free_func ((GDestroyNotify) prepared_range_free);
   self->first_weekday = locale_first_weekday ();
   self->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
   pango_layout_set_single_paragraph_mode (self->layout, TRUE);
@@ -666,9 +791,8 @@ civic_month_view_set_month (CivicMonthView *self,
   offset = (g_date_time_get_day_of_week (self->month) % 7 - self->first_weekday + 7) % 7;
   self->range_start = g_date_time_add_days (self->month, -offset);
 
-  recompute_placements (self);
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  update_range_days (self);
+  invalidate_placements (self);
 }
 
 void
@@ -718,41 +842,78 @@ civic_month_view_set_items (CivicMonthView *self,
   if (items != NULL)
     self->items = g_ptr_array_ref (items);
 
-  recompute_placements (self);
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  invalidate_placements (self);
 }
 
-void
+gboolean
 civic_month_view_prepare (CivicMonthView *self,
-                          GPtrArray      *items)
+                          GDateTime      *range_start,
+                          GPtrArray      *items,
+                          guint           budget)
 {
-  GDateTime *day = NULL;
-  int on_day = 0;
+  PreparedRange *range;
 
-  g_return_if_fail (CIVIC_IS_MONTH_VIEW (self));
+  g_return_val_if_fail (CIVIC_IS_MONTH_VIEW (self), TRUE);
+  g_return_val_if_fail (range_start != NULL, TRUE);
 
+  /* Shaping needs the cells' size; before the first allocation there is
+   * nothing to prepare for.
+   */
   if (items == NULL || self->cell_width <= 0)
-    return;
+    return TRUE;
 
-  /* Items come ordered by start; a day shows at most visible_lanes. */
-  for (guint i = 0; i < items->len; i++)
+  range = find_prepared (self, range_start, items);
+  if (range == NULL)
     {
-      CivicCalendarItem *item = g_ptr_array_index (items, i);
+      if (self->prepared->len >= MAX_PREPARED)
+        g_ptr_array_remove_index (self->prepared, 0);
+      range = g_new0 (PreparedRange, 1);
+      range->items = g_ptr_array_ref (items);
+      range->range_start = g_date_time_ref (range_start);
+      range->placements = g_array_new (FALSE, TRUE, sizeof (Placement));
+      g_ptr_array_add (self->prepared, range);
 
-      if (civic_calendar_item_spans_days (item))
-        continue;
-      if (day == NULL || civic_cal_days_between (day, item->starts) != 0)
-        {
-          day = item->starts;
-          on_day = 0;
-        }
-      if (on_day++ >= self->visible_lanes)
-        continue;
-      civic_layout_cache_get (self->texts, civic_calendar_item_get_month_label (item),
-                              single_day_text_width (self), -1,
-                              item->cancelled ? CIVIC_LAYOUT_STRIKE : CIVIC_LAYOUT_PLAIN);
+      /* Laying a page out is one step (a millisecond for a busy month). */
+      compute_placements (range_start, items, range->placements, range->lanes_per_week);
+      return FALSE;
     }
+  if (range->done)
+    return TRUE;
+
+  /* Then the labels it will draw, @budget at a time, with the widths and
+   * styles snapshot() asks the cache for.
+   */
+  if (range->shaped == 0)
+    {
+      guint shown[N_DAYS], hidden[N_DAYS];
+
+      compute_visibility (range->placements, self->visible_lanes, shown, hidden);
+      for (int day = 0; day < N_DAYS; day++)
+        if (hidden[day] > 0)
+          {
+            g_autofree char *more = more_text (hidden[day]);
+
+            civic_layout_cache_get (self->texts, more, self->cell_width - 12, -1, CIVIC_LAYOUT_BOLD);
+          }
+    }
+
+  for (guint end = MIN (range->placements->len, range->shaped + budget);
+       range->shaped < end;
+       range->shaped++)
+    {
+      Placement *p = &g_array_index (range->placements, Placement, range->shaped);
+      gboolean spans = civic_calendar_item_spans_days (p->item);
+
+      if (!p->visible)
+        continue;
+      civic_layout_cache_get (self->texts,
+                              spans ? p->item->title : civic_calendar_item_get_month_label (p->item),
+                              item_text_width (self, p), -1,
+                              p->item->cancelled ? CIVIC_LAYOUT_STRIKE : CIVIC_LAYOUT_PLAIN);
+    }
+
+  range->done = range->shaped == range->placements->len;
+  return range->done;
 }
 
 void
@@ -803,4 +964,13 @@ civic_month_view_get_day_counts (CivicMonthView *self,
     *shown = self->shown[day_index];
   if (hidden)
     *hidden = self->hidden[day_index];
+}
+
+gboolean
+civic_month_view_page_was_prepared (CivicMonthView *self)
+{
+  g_return_val_if_fail (CIVIC_IS_MONTH_VIEW (self), FALSE);
+
+  ensure_placements (self);
+  return self->page_was_prepared;
 }

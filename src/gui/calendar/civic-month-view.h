@@ -30,11 +30,15 @@ GDateTime  *civic_month_view_get_range_end     (CivicMonthView *self);
 /* @items: CivicCalendarItem*, any order; the view keeps a reference. */
 void        civic_month_view_set_items         (CivicMonthView *self,
                                                 GPtrArray      *items);
-/* Shapes ahead, while idle, the labels @items (ordered by start, of
- * another month) will need, so paging to that month draws at once.
+/* Lays out and shapes ahead, while idle, the page starting at
+ * @range_start with @items (the array that will be given to set_items(),
+ * any order), so paging to it draws at once.  Does one step of at most
+ * @budget labels per call; returns TRUE when that page is ready.
  */
-void        civic_month_view_prepare           (CivicMonthView *self,
-                                                GPtrArray      *items);
+gboolean    civic_month_view_prepare           (CivicMonthView *self,
+                                                GDateTime      *range_start,
+                                                GPtrArray      *items,
+                                                guint           budget);
 void        civic_month_view_set_selected_date (CivicMonthView *self,
                                                 GDateTime      *date);
 GDateTime  *civic_month_view_get_selected_date (CivicMonthView *self);
@@ -46,5 +50,7 @@ void        civic_month_view_get_day_counts    (CivicMonthView *self,
                                                 guint           day_index,
                                                 guint          *shown,
                                                 guint          *hidden);
+/* For tests: whether the page shown was laid out ahead by prepare(). */
+gboolean    civic_month_view_page_was_prepared (CivicMonthView *self);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "civic-calendar-draw.h"
 #include "civic-layout-cache.h"
 #include "civic-cal-time.h"
 #include "civic-week-view.h"
@@ -46,10 +47,17 @@ struct _CivicWeekView
 
   GDateTime   *range_start;
   int          first_weekday;
-  GPtrArray   *items;
+  GPtrArray   *items;        /* a copy in start order */
+  GPtrArray   *given_items;  /* the array set_items() was given */
   GArray      *band;     /* BandPlacement */
   GArray      *blocks;   /* BlockPlacement */
   int          band_lanes;
+  gboolean     layout_dirty;
+  gboolean     week_was_prepared;
+  /* The neighbouring weeks, laid out and shaped while idle (PreparedWeek). */
+  GPtrArray   *prepared;
+  char        *day_labels[7];
+  char        *hour_labels[24];
   CivicLayoutCache *texts;
 };
 
@@ -77,26 +85,32 @@ hour_of (GDateTime *date)
   return g_date_time_get_hour (date) + g_date_time_get_minute (date) / 60.0;
 }
 
+/* Lays out @sorted (in start order) in the week from @range_start: the
+ * all-day band's lanes and the timed blocks side by side.  Pure, so a
+ * neighbouring week can be laid out ahead.
+ */
 static void
-relayout (CivicWeekView *self)
+compute_layout (GDateTime *range_start,
+                GPtrArray *sorted,
+                GArray    *band,
+                GArray    *blocks,
+                int       *band_lanes)
 {
   guint64 used[7] = { 0 };
 
-  g_array_set_size (self->band, 0);
-  g_array_set_size (self->blocks, 0);
-  self->band_lanes = 0;
+  g_array_set_size (band, 0);
+  g_array_set_size (blocks, 0);
+  *band_lanes = 0;
 
-  if (self->items == NULL || self->range_start == NULL)
+  if (sorted == NULL || range_start == NULL)
     return;
 
-  g_ptr_array_sort (self->items, civic_calendar_item_compare);
-
-  for (guint i = 0; i < self->items->len; i++)
+  for (guint i = 0; i < sorted->len; i++)
     {
-      CivicCalendarItem *item = g_ptr_array_index (self->items, i);
+      CivicCalendarItem *item = g_ptr_array_index (sorted, i);
       g_autoptr(GDateTime) last = g_date_time_add_seconds (item->ends, -1);
-      int first_col = day_index_of (self, item->starts);
-      int last_col = day_index_of (self, g_date_time_compare (last, item->starts) < 0 ? item->starts : last);
+      int first_col = civic_cal_days_between (range_start, item->starts);
+      int last_col = civic_cal_days_between (range_start, g_date_time_compare (last, item->starts) < 0 ? item->starts : last);
 
       if (last_col < 0 || first_col > 6)
         continue;
@@ -117,8 +131,8 @@ relayout (CivicWeekView *self)
             }
           for (int c = first_col; c <= last_col; c++)
             used[c] |= G_GUINT64_CONSTANT (1) << p.lane;
-          self->band_lanes = MAX (self->band_lanes, p.lane + 1);
-          g_array_append_val (self->band, p);
+          *band_lanes = MAX (*band_lanes, p.lane + 1);
+          g_array_append_val (band, p);
         }
       else
         {
@@ -127,7 +141,7 @@ relayout (CivicWeekView *self)
           b.end_hour = first_col == last_col ? hour_of (item->ends) : 24.0;
           if (b.end_hour <= b.start_hour)
             b.end_hour = MIN (24.0, b.start_hour + 0.5);
-          g_array_append_val (self->blocks, b);
+          g_array_append_val (blocks, b);
         }
     }
 
@@ -142,9 +156,9 @@ relayout (CivicWeekView *self)
       int n_slots = 0;
       GArray *cluster = g_array_new (FALSE, FALSE, sizeof (guint));
 
-      for (guint i = 0; i <= self->blocks->len; i++)
+      for (guint i = 0; i <= blocks->len; i++)
         {
-          BlockPlacement *b = i < self->blocks->len ? &g_array_index (self->blocks, BlockPlacement, i) : NULL;
+          BlockPlacement *b = i < blocks->len ? &g_array_index (blocks, BlockPlacement, i) : NULL;
 
           if (b != NULL && b->col != col)
             continue;
@@ -152,7 +166,7 @@ relayout (CivicWeekView *self)
           if (b == NULL || b->start_hour >= cluster_end)
             {
               for (guint k = 0; k < cluster->len; k++)
-                g_array_index (self->blocks, BlockPlacement, g_array_index (cluster, guint, k)).n_slots = MAX (1, n_slots);
+                g_array_index (blocks, BlockPlacement, g_array_index (cluster, guint, k)).n_slots = MAX (1, n_slots);
               g_array_set_size (cluster, 0);
               n_slots = 0;
               cluster_end = -1;
@@ -176,6 +190,113 @@ relayout (CivicWeekView *self)
         }
 
       g_array_unref (cluster);
+    }
+}
+
+typedef struct {
+  GPtrArray *items;        /* the page's answer, as given to set_items() */
+  GPtrArray *sorted;       /* the same in start order: the placements borrow from it */
+  GDateTime *range_start;
+  GArray    *band;
+  GArray    *blocks;
+  int        band_lanes;
+  guint      shaped;       /* band placements, then blocks, shaped */
+  gboolean   done;
+} PreparedWeek;
+
+#define MAX_PREPARED 6
+
+static void
+prepared_week_free (PreparedWeek *week)
+{
+  g_ptr_array_unref (week->items);
+  g_ptr_array_unref (week->sorted);
+  g_date_time_unref (week->range_start);
+  g_array_unref (week->band);
+  g_array_unref (week->blocks);
+  g_free (week);
+}
+
+static PreparedWeek *
+find_prepared (CivicWeekView *self,
+               GDateTime     *range_start,
+               GPtrArray     *items)
+{
+  for (guint i = 0; i < self->prepared->len; i++)
+    {
+      PreparedWeek *week = g_ptr_array_index (self->prepared, i);
+
+      if (week->items == items && g_date_time_equal (week->range_start, range_start))
+        return week;
+    }
+  return NULL;
+}
+
+static GPtrArray *
+sorted_copy (GPtrArray *items)
+{
+  GPtrArray *sorted = g_ptr_array_new_full (items->len, (GDestroyNotify) civic_calendar_item_unref);
+
+  for (guint i = 0; i < items->len; i++)
+    g_ptr_array_add (sorted, civic_calendar_item_ref (g_ptr_array_index (items, i)));
+  g_ptr_array_sort (sorted, civic_calendar_item_compare);
+  return sorted;
+}
+
+/* The layout is worked out when first needed (measuring, drawing, a
+ * click), not each time the week or the items change: a page change sets
+ * both.  A week laid out ahead is taken as it is.
+ */
+static void
+ensure_layout (CivicWeekView *self)
+{
+  PreparedWeek *week;
+
+  if (!self->layout_dirty)
+    return;
+  self->layout_dirty = FALSE;
+  self->week_was_prepared = FALSE;
+
+  if (self->given_items != NULL && self->range_start != NULL
+      && (week = find_prepared (self, self->range_start, self->given_items)) != NULL)
+    {
+      self->week_was_prepared = TRUE;
+      g_clear_pointer (&self->items, g_ptr_array_unref);
+      self->items = g_ptr_array_ref (week->sorted);
+      g_array_set_size (self->band, 0);
+      g_array_append_vals (self->band, week->band->data, week->band->len);
+      g_array_set_size (self->blocks, 0);
+      g_array_append_vals (self->blocks, week->blocks->data, week->blocks->len);
+      self->band_lanes = week->band_lanes;
+      return;
+    }
+
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  if (self->given_items != NULL)
+    self->items = sorted_copy (self->given_items);
+  compute_layout (self->range_start, self->items, self->band, self->blocks, &self->band_lanes);
+}
+
+static void
+invalidate_layout (CivicWeekView *self)
+{
+  self->layout_dirty = TRUE;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+/* The day names of the week, which drawing would otherwise format again
+ * on every frame.
+ */
+static void
+update_day_labels (CivicWeekView *self)
+{
+  for (int col = 0; col < 7; col++)
+    {
+      g_autoptr(GDateTime) day = g_date_time_add_days (self->range_start, col);
+
+      g_free (self->day_labels[col]);
+      /* xgettext:no-c-format */
+      self->day_labels[col] = g_date_time_format (day, C_("week view day", "%a %-d"));
     }
 }
 
@@ -203,6 +324,7 @@ civic_week_view_measure (GtkWidget      *widget,
     }
   else
     {
+      ensure_layout (self);
       *minimum = *natural = HEADER_HEIGHT + band_height (self) + 24 * HOUR_HEIGHT;
     }
 }
@@ -240,6 +362,31 @@ sticky_offset (CivicWeekView *self)
   return gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)));
 }
 
+/* Where a timed block is drawn, in the widget. */
+static graphene_rect_t
+block_rect (const BlockPlacement *b,
+            double                col_width,
+            double                grid_top)
+{
+  double slot_width = (col_width - 4) / b->n_slots;
+
+  return GRAPHENE_RECT_INIT (GUTTER_WIDTH + b->col * col_width + 2 + b->slot * slot_width,
+                             grid_top + b->start_hour * HOUR_HEIGHT + 1,
+                             slot_width - 2,
+                             MAX (18, (b->end_hour - b->start_hour) * HOUR_HEIGHT - 2));
+}
+
+/* Where an all-day bar is drawn, in the sticky top. */
+static graphene_rect_t
+band_rect (const BandPlacement *p,
+           double               col_width)
+{
+  return GRAPHENE_RECT_INIT (GUTTER_WIDTH + p->first_col * col_width + 2,
+                             HEADER_HEIGHT + 3 + p->lane * BAND_LANE,
+                             (p->last_col - p->first_col + 1) * col_width - 4,
+                             BAND_LANE - 3);
+}
+
 static void
 civic_week_view_snapshot (GtkWidget   *widget,
                           GtkSnapshot *snapshot)
@@ -247,7 +394,7 @@ civic_week_view_snapshot (GtkWidget   *widget,
   CivicWeekView *self = CIVIC_WEEK_VIEW (widget);
   double width = gtk_widget_get_width (widget);
   double col_width = (width - GUTTER_WIDTH) / 7.0;
-  double grid_top = HEADER_HEIGHT + band_height (self);
+  double grid_top = (ensure_layout (self), HEADER_HEIGHT + band_height (self));
   double top = sticky_offset (self);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   int today = day_index_of (self, now);
@@ -278,33 +425,22 @@ civic_week_view_snapshot (GtkWidget   *widget,
 
   for (int hour = 0; hour < 24; hour++)
     {
-      g_autoptr(GDateTime) t = g_date_time_add_hours (self->range_start, hour);
-      g_autofree char *label = g_date_time_format (t, C_("hour of day", "%l %p"));
       double y = grid_top + hour * HOUR_HEIGHT;
 
-      g_strstrip (label);
       gtk_snapshot_append_color (snapshot, &line, &GRAPHENE_RECT_INIT (GUTTER_WIDTH, y, width - GUTTER_WIDTH, 1));
       if (hour > 0)
-        draw_text (snapshot, self, label, 4, y - 8, GUTTER_WIDTH - 10, -1, &dim, FALSE);
+        draw_text (snapshot, self, self->hour_labels[hour], 4, y - 8, GUTTER_WIDTH - 10, -1, &dim, FALSE);
     }
 
   for (guint i = 0; i < self->blocks->len; i++)
     {
       BlockPlacement *b = &g_array_index (self->blocks, BlockPlacement, i);
-      double slot_width = (col_width - 4) / b->n_slots;
-      graphene_rect_t r = GRAPHENE_RECT_INIT (GUTTER_WIDTH + b->col * col_width + 2 + b->slot * slot_width,
-                                              grid_top + b->start_hour * HOUR_HEIGHT + 1,
-                                              slot_width - 2,
-                                              MAX (18, (b->end_hour - b->start_hour) * HOUR_HEIGHT - 2));
-      GskRoundedRect rr;
+      graphene_rect_t r = block_rect (b, col_width, grid_top);
       GdkRGBA fill = b->item->color;
 
       if (b->item->cancelled)
         fill.alpha = 0.45;
-      gsk_rounded_rect_init_from_rect (&rr, &r, 4);
-      gtk_snapshot_push_rounded_clip (snapshot, &rr);
-      gtk_snapshot_append_color (snapshot, &fill, &r);
-      gtk_snapshot_pop (snapshot);
+      civic_calendar_draw_rounded_fill (snapshot, &r, 4, &fill);
       draw_text (snapshot, self, civic_calendar_item_get_week_label (b->item), r.origin.x + 4, r.origin.y + 2,
                  r.size.width - 8, r.size.height - 4, &white, b->item->cancelled);
     }
@@ -316,9 +452,7 @@ civic_week_view_snapshot (GtkWidget   *widget,
 
   for (int col = 0; col < 7; col++)
     {
-      g_autoptr(GDateTime) day = g_date_time_add_days (self->range_start, col);
-      /* xgettext:no-c-format */
-      g_autofree char *label = g_date_time_format (day, C_("week view day", "%a %-d"));
+      const char *label = self->day_labels[col];
       double x = GUTTER_WIDTH + col * col_width;
 
       if (col == today)
@@ -338,19 +472,12 @@ civic_week_view_snapshot (GtkWidget   *widget,
   for (guint i = 0; i < self->band->len; i++)
     {
       BandPlacement *p = &g_array_index (self->band, BandPlacement, i);
-      graphene_rect_t r = GRAPHENE_RECT_INIT (GUTTER_WIDTH + p->first_col * col_width + 2,
-                                              HEADER_HEIGHT + 3 + p->lane * BAND_LANE,
-                                              (p->last_col - p->first_col + 1) * col_width - 4,
-                                              BAND_LANE - 3);
-      GskRoundedRect rr;
+      graphene_rect_t r = band_rect (p, col_width);
       GdkRGBA fill = p->item->color;
 
       if (p->item->cancelled)
         fill.alpha = 0.45;
-      gsk_rounded_rect_init_from_rect (&rr, &r, 4);
-      gtk_snapshot_push_rounded_clip (snapshot, &rr);
-      gtk_snapshot_append_color (snapshot, &fill, &r);
-      gtk_snapshot_pop (snapshot);
+      civic_calendar_draw_rounded_fill (snapshot, &r, 4, &fill);
       draw_text (snapshot, self, p->item->title, r.origin.x + 6, r.origin.y + 1,
                  r.size.width - 12, -1, &white, p->item->cancelled);
     }
@@ -366,7 +493,7 @@ pressed_cb (GtkGestureClick *gesture,
 {
   double width = gtk_widget_get_width (GTK_WIDGET (self));
   double col_width = (width - GUTTER_WIDTH) / 7.0;
-  double grid_top = HEADER_HEIGHT + band_height (self);
+  double grid_top = (ensure_layout (self), HEADER_HEIGHT + band_height (self));
   int col = (int) ((x - GUTTER_WIDTH) / col_width);
 
   if (x < GUTTER_WIDTH || col < 0 || col > 6)
@@ -437,6 +564,12 @@ civic_week_view_dispose (GObject *object)
   CivicWeekView *self = CIVIC_WEEK_VIEW (object);
 
   g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->given_items, g_ptr_array_unref);
+  g_clear_pointer (&self->prepared, g_ptr_array_unref);
+  for (int col = 0; col < 7; col++)
+    g_clear_pointer (&self->day_labels[col], g_free);
+  for (int hour = 0; hour < 24; hour++)
+    g_clear_pointer (&self->hour_labels[hour], g_free);
   g_clear_pointer (&self->band, g_array_unref);
   g_clear_pointer (&self->blocks, g_array_unref);
   g_clear_pointer (&self->range_start, g_date_time_unref);
@@ -479,7 +612,18 @@ civic_week_view_init (CivicWeekView *self)
 
   self->band = g_array_new (FALSE, TRUE, sizeof (BandPlacement));
   self->blocks = g_array_new (FALSE, TRUE, sizeof (BlockPlacement));
+  self->prepared = g_ptr_array_new_with_free_func ((GDestroyNotify) prepared_week_free);
   self->texts = civic_layout_cache_new (GTK_WIDGET (self));
+
+  /* The hours of a day without a clock change: a day with one would
+   * label its hours from midnight wrongly.
+   */
+  for (int hour = 0; hour < 24; hour++)
+    {
+      g_autoptr(GDateTime) t = g_date_time_new_utc (2001, 1, 1, hour, 0, 0);
+
+      self->hour_labels[hour] = g_strstrip (g_date_time_format (t, C_("hour of day", "%l %p")));
+    }
 
   g_signal_connect (click, "pressed", G_CALLBACK (pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
@@ -510,8 +654,8 @@ civic_week_view_set_week (CivicWeekView *self,
   g_clear_pointer (&self->range_start, g_date_time_unref);
   self->range_start = g_date_time_add_days (day, -offset);
 
-  relayout (self);
-  gtk_widget_queue_resize (GTK_WIDGET (self));
+  update_day_labels (self);
+  invalidate_layout (self);
 }
 
 void
@@ -532,33 +676,68 @@ civic_week_view_range_for (CivicWeekView  *self,
   *to = g_date_time_add_days (*from, 7);
 }
 
-void
+gboolean
 civic_week_view_prepare (CivicWeekView *self,
-                         GPtrArray     *items)
+                         GDateTime     *range_start,
+                         GPtrArray     *items,
+                         guint          budget)
 {
   double col_width = (gtk_widget_get_width (GTK_WIDGET (self)) - GUTTER_WIDTH) / 7.0;
+  PreparedWeek *week;
+  double grid_top;
 
-  g_return_if_fail (CIVIC_IS_WEEK_VIEW (self));
+  g_return_val_if_fail (CIVIC_IS_WEEK_VIEW (self), TRUE);
+  g_return_val_if_fail (range_start != NULL, TRUE);
 
   if (items == NULL || col_width <= 0)
-    return;
+    return TRUE;
 
-  /* As snapshot draws a block that shares its hours with no other. */
-  for (guint i = 0; i < items->len; i++)
+  week = find_prepared (self, range_start, items);
+  if (week == NULL)
     {
-      CivicCalendarItem *item = g_ptr_array_index (items, i);
-      double start_hour = hour_of (item->starts);
-      double end_hour = civic_cal_days_between (item->starts, item->ends) == 0 ? hour_of (item->ends) : 24.0;
+      if (self->prepared->len >= MAX_PREPARED)
+        g_ptr_array_remove_index (self->prepared, 0);
+      week = g_new0 (PreparedWeek, 1);
+      week->items = g_ptr_array_ref (items);
+      week->sorted = sorted_copy (items);
+      week->range_start = g_date_time_ref (range_start);
+      week->band = g_array_new (FALSE, TRUE, sizeof (BandPlacement));
+      week->blocks = g_array_new (FALSE, TRUE, sizeof (BlockPlacement));
+      g_ptr_array_add (self->prepared, week);
 
-      if (civic_calendar_item_spans_days (item))
-        continue;
-      if (end_hour <= start_hour)
-        end_hour = MIN (24.0, start_hour + 0.5);
-      civic_layout_cache_get (self->texts, civic_calendar_item_get_week_label (item),
-                              col_width - 4 - 2 - 8,
-                              MAX (18, (end_hour - start_hour) * HOUR_HEIGHT - 2) - 4,
-                              CIVIC_LAYOUT_WRAP | (item->cancelled ? CIVIC_LAYOUT_STRIKE : 0));
+      compute_layout (range_start, week->sorted, week->band, week->blocks, &week->band_lanes);
+      return FALSE;
     }
+  if (week->done)
+    return TRUE;
+
+  /* Then the labels, @budget at a time, as snapshot() will ask for them. */
+  grid_top = HEADER_HEIGHT + MAX (1, week->band_lanes) * BAND_LANE + 6;
+  for (guint end = MIN (week->band->len + week->blocks->len, week->shaped + budget);
+       week->shaped < end;
+       week->shaped++)
+    {
+      if (week->shaped < week->band->len)
+        {
+          BandPlacement *p = &g_array_index (week->band, BandPlacement, week->shaped);
+          graphene_rect_t r = band_rect (p, col_width);
+
+          civic_layout_cache_get (self->texts, p->item->title, r.size.width - 12, -1,
+                                  CIVIC_LAYOUT_WRAP | (p->item->cancelled ? CIVIC_LAYOUT_STRIKE : 0));
+        }
+      else
+        {
+          BlockPlacement *b = &g_array_index (week->blocks, BlockPlacement, week->shaped - week->band->len);
+          graphene_rect_t r = block_rect (b, col_width, grid_top);
+
+          civic_layout_cache_get (self->texts, civic_calendar_item_get_week_label (b->item),
+                                  r.size.width - 8, r.size.height - 4,
+                                  CIVIC_LAYOUT_WRAP | (b->item->cancelled ? CIVIC_LAYOUT_STRIKE : 0));
+        }
+    }
+
+  week->done = week->shaped == week->band->len + week->blocks->len;
+  return week->done;
 }
 
 GDateTime *
@@ -584,17 +763,10 @@ civic_week_view_set_items (CivicWeekView *self,
 {
   g_return_if_fail (CIVIC_IS_WEEK_VIEW (self));
 
-  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->given_items, g_ptr_array_unref);
   if (items != NULL)
-    {
-      /* A copy, because the layout sorts it. */
-      self->items = g_ptr_array_new_full (items->len, (GDestroyNotify) civic_calendar_item_unref);
-      for (guint i = 0; i < items->len; i++)
-        g_ptr_array_add (self->items, civic_calendar_item_ref (g_ptr_array_index (items, i)));
-    }
-
-  relayout (self);
-  gtk_widget_queue_resize (GTK_WIDGET (self));
+    self->given_items = g_ptr_array_ref (items);
+  invalidate_layout (self);
 }
 
 void
@@ -618,8 +790,18 @@ civic_week_view_get_counts (CivicWeekView *self,
 {
   g_return_if_fail (CIVIC_IS_WEEK_VIEW (self));
 
+  ensure_layout (self);
   if (all_day)
     *all_day = self->band->len;
   if (timed)
     *timed = self->blocks->len;
+}
+
+gboolean
+civic_week_view_week_was_prepared (CivicWeekView *self)
+{
+  g_return_val_if_fail (CIVIC_IS_WEEK_VIEW (self), FALSE);
+
+  ensure_layout (self);
+  return self->week_was_prepared;
 }

@@ -28,14 +28,22 @@ void        civic_week_view_range_for         (CivicWeekView *self,
 GDateTime  *civic_week_view_get_range_end     (CivicWeekView *self);
 void        civic_week_view_set_items         (CivicWeekView *self,
                                                GPtrArray     *items);
-/* Shapes ahead the labels of @items (of another week) while idle. */
-void        civic_week_view_prepare           (CivicWeekView *self,
-                                               GPtrArray     *items);
+/* Lays out and shapes ahead, while idle, the week starting at @range_start
+ * with @items (the array that will be given to set_items()), so paging to
+ * it draws at once.  Does one step of at most @budget labels per call;
+ * returns TRUE when that week is ready.
+ */
+gboolean    civic_week_view_prepare           (CivicWeekView *self,
+                                               GDateTime     *range_start,
+                                               GPtrArray     *items,
+                                               guint          budget);
 void        civic_week_view_set_first_weekday (CivicWeekView *self,
                                                int            weekday);
 /* For tests: how many items are laid out in the all-day band and as timed blocks. */
 void        civic_week_view_get_counts        (CivicWeekView *self,
                                                guint         *all_day,
                                                guint         *timed);
+/* For tests: whether the week shown was laid out ahead by prepare(). */
+gboolean    civic_week_view_week_was_prepared (CivicWeekView *self);
 
 G_END_DECLS
