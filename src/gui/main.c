@@ -28,6 +28,8 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  civic_application_skip_default_theme ();
+
   app = civic_application_new ();
 
   return g_application_run (G_APPLICATION (app), argc, argv);

@@ -603,6 +603,34 @@ civic_application_init (CivicApplication *self)
 }
 
 /**
+ * civic_application_skip_default_theme:
+ *
+ * libadwaita draws with its own stylesheet over GTK's empty
+ * "Adwaita-empty" theme, but GTK 4.8 parses its Default theme first, when
+ * the display's settings are made (10–40 ms of a cold start), only to
+ * drop it when libadwaita starts.  Making them before the application
+ * starts, with the empty theme named, skips that parse (GtkApplication's
+ * own gtk_init() then does nothing).  The name is removed at once: left
+ * for libadwaita to see, it would take it for a theme the user chose and
+ * leave its stylesheet out, and programs the app starts would inherit it.
+ * A GTK_THEME the user set is kept, and without a display nothing is done.
+ *
+ * Call it in main(), before g_application_run().
+ */
+void
+civic_application_skip_default_theme (void)
+{
+  if (g_getenv ("GTK_THEME") != NULL)
+    return;
+
+  g_setenv ("GTK_THEME", "Adwaita-empty", TRUE);
+  /* The display's settings load the theme when they are made. */
+  if (gtk_init_check ())
+    gtk_settings_get_default ();
+  g_unsetenv ("GTK_THEME");
+}
+
+/**
  * civic_application_new:
  *
  * Returns: (transfer full): a new application
