@@ -168,6 +168,24 @@ doc_string (JsonObject *doc,
   return json_node_get_string (node);
 }
 
+/* Sets the list stack's child only when it changes: setting it again
+ * costs nothing here but may have the stack allocated again.  The loading
+ * page's spinner spins only while it shows: a CSS animation runs on every
+ * frame even behind the list, and each of its steps made the frame lay
+ * the page out again (a millisecond per keystroke in the search).
+ */
+static void
+show_list_child (CivicVolunteersPage *self,
+                 const char          *name)
+{
+  GtkWidget *spinner = gtk_stack_get_child_by_name (self->list_stack, "loading");
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->list_stack), name) != 0)
+    gtk_stack_set_visible_child_name (self->list_stack, name);
+  if (GTK_IS_SPINNER (spinner))
+    gtk_spinner_set_spinning (GTK_SPINNER (spinner), g_str_equal (name, "loading"));
+}
+
 /* ---- Loading the roster ---------------------------------------------------- */
 
 /* Every task below is made without a source object and with the page as
@@ -444,7 +462,7 @@ first_page_done_cb (GObject      *source,
   g_set_object (&self->first_index, data->index);
   refresh_shown (self);
   if (data->rows->len == 0)
-    gtk_stack_set_visible_child_name (self->list_stack, "loading");
+    show_list_child (self, "loading");
 
   start_full_load (self, data->rows);
 }
@@ -670,7 +688,7 @@ reload (CivicVolunteersPage *self)
   self->roster_serial++;
   clear_orders (self);
   civic_roster_list_replace (self->shown, NULL, 0);
-  gtk_stack_set_visible_child_name (self->list_stack, "loading");
+  show_list_child (self, "loading");
 
   if (self->store == NULL)
     return;
@@ -1227,6 +1245,13 @@ nonempty (const char *s)
 static void
 scroll_to_top (CivicVolunteersPage *self)
 {
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+
+  /* Already there: scrolling would only make the view allocate every
+   * realized row again in the next frame.
+   */
+  if (vadjustment != NULL && gtk_adjustment_get_value (vadjustment) <= gtk_adjustment_get_lower (vadjustment))
+    return;
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -1380,16 +1405,19 @@ run_search (CivicVolunteersPage *self)
     scroll_to_top (self);
 
   if (rows->len > 0)
-    gtk_stack_set_visible_child_name (self->list_stack, "list");
+    show_list_child (self, "list");
   else if (!self->loaded)
-    gtk_stack_set_visible_child_name (self->list_stack, "loading");
+    show_list_child (self, "loading");
   else
     {
-      adw_status_page_set_description (self->empty_page,
-                                       g_hash_table_size (self->rows) == 0 ?
-                                       _("The roster is empty. Add a volunteer with Ctrl+N or import a CSV file with Ctrl+I.") :
-                                       _("No volunteer matches the search and the filters."));
-      gtk_stack_set_visible_child_name (self->list_stack, "empty");
+      const char *description = g_hash_table_size (self->rows) == 0 ?
+                                _("The roster is empty. Add a volunteer with Ctrl+N or import a CSV file with Ctrl+I.") :
+                                _("No volunteer matches the search and the filters.");
+
+      /* The same text again would still measure the page again. */
+      if (g_strcmp0 (adw_status_page_get_description (self->empty_page), description) != 0)
+        adw_status_page_set_description (self->empty_page, description);
+      show_list_child (self, "empty");
     }
 
   return g_get_monotonic_time () - started;
@@ -1406,8 +1434,17 @@ refresh_shown (CivicVolunteersPage *self)
 static void
 search_changed_cb (CivicVolunteersPage *self)
 {
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  /* The entry reports a change after its delay even when the search for
+   * this text has already run (_civic_volunteers_page_search_now (), or
+   * text set back to what it was): the answer would be the same.  Filters,
+   * the sort and the roster run the search themselves when they change.
+   */
+  if (g_strcmp0 (text, self->search_text ? self->search_text : "") == 0)
+    return;
   g_free (self->search_text);
-  self->search_text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  self->search_text = g_strdup (text);
   refresh_shown (self);
 }
 
