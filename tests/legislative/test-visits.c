@@ -476,6 +476,83 @@ test_visit_index (void)
   g_assert_cmpstr (whip_row (from_index, "legislator:park")->name, ==, "Elena Park-Moreno");
 }
 
+/* The topics and the busiest one, which a load counts in its thread and
+ * the index keeps: they follow the visits written after the load, and the
+ * legislators that exist.
+ */
+static void
+test_visit_index_topics (void)
+{
+  g_autoptr(CivicStore) store = open_store ();
+  g_autoptr(CivicVisitIndex) index = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) topics = NULL;
+  g_autofree char *busiest = NULL;
+  guint n_changed = 0;
+  gboolean done = FALSE;
+
+  put_legislators (store);
+  put_visit (store, "visit:p1", "legislator:park", "2026-03-15T16:30:00Z", "undecided",
+             "\"issues\": [\"zoning\", \"Election\", \"DACA\"]");
+  put_visit (store, "visit:w1", "legislator:whitfield", "2026-05-01T17:00:00Z", "oppose",
+             "\"issues\": [\"Zoning\", \"election\"]");
+
+  index = civic_visit_index_new (store);
+  g_signal_connect (index, "changed", G_CALLBACK (index_changed_cb), &n_changed);
+  civic_visit_index_load_async (index, NULL, loaded_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* Once each, as first written, in collation order. */
+  topics = civic_visit_index_dup_topics (index);
+  g_assert_cmpuint (g_strv_length (topics), ==, 3);
+  g_assert_cmpstr (topics[0], ==, "DACA");
+  g_assert_cmpstr (topics[1], ==, "Election");
+  g_assert_cmpstr (topics[2], ==, "zoning");
+  busiest = civic_visit_index_dup_busiest_topic (index);
+  /* Two visits each for zoning and the election: the first in order. */
+  g_assert_cmpstr (busiest, ==, "Election");
+  g_clear_pointer (&topics, g_strfreev);
+  g_clear_pointer (&busiest, g_free);
+
+  /* A new topic, visited most, once the store says so. */
+  {
+    guint before = n_changed;
+
+    put_visit (store, "visit:p2", "legislator:park", "2026-06-02T18:00:00Z", "support",
+               "\"issues\": [\"Asylum\", \"DACA\"]");
+    put_visit (store, "visit:h1", "legislator:han", "2026-06-03T18:00:00Z", "support",
+               "\"issues\": [\"asylum\", \"DACA\"]");
+    wait_for_change (&n_changed, before);
+    while (civic_visit_index_get_n_visits (index) < 4)
+      g_main_context_iteration (NULL, TRUE);
+  }
+  topics = civic_visit_index_dup_topics (index);
+  g_assert_cmpuint (g_strv_length (topics), ==, 4);
+  g_assert_cmpstr (topics[0], ==, "Asylum");
+  busiest = civic_visit_index_dup_busiest_topic (index);
+  g_assert_cmpstr (busiest, ==, "DACA");
+  g_clear_pointer (&topics, g_strfreev);
+  g_clear_pointer (&busiest, g_free);
+
+  /* Visits to a legislator who is gone count for no whip count. */
+  {
+    g_autoptr(JsonObject) park = civic_store_get (store, "legislator:park", &error);
+    g_autofree char *deleted = NULL;
+    guint before = n_changed;
+
+    g_assert_no_error (error);
+    deleted = civic_store_delete (store, "legislator:park", civic_json_object_get_string_or_null (park, "_rev"),
+                                  &error);
+    g_assert_no_error (error);
+    wait_for_change (&n_changed, before);
+  }
+  busiest = civic_visit_index_dup_busiest_topic (index);
+  /* Left: w1 (zoning, election) and h1 (asylum, DACA), one visit each. */
+  topics = civic_visit_index_dup_topics (index);
+  g_assert_cmpstr (busiest, ==, topics[0]);
+}
+
 /* Loads a new index over @store, blocking, and checks it against the
  * store itself: visits, topics, overdue counts and the whip count of
  * every topic.  Returns whether it started from the stored copy.
@@ -898,6 +975,7 @@ main (int    argc,
   g_test_add_func ("/legislative/positions/whip-count", test_whip_count);
   g_test_add_func ("/legislative/positions/visit-index", test_visit_index);
   g_test_add_func ("/legislative/positions/visit-index-cache", test_visit_index_cache);
+  g_test_add_func ("/legislative/positions/visit-index-topics", test_visit_index_topics);
   g_test_add_func ("/legislative/follow-ups/overdue-done-undo", test_follow_ups);
   g_test_add_func ("/legislative/lobby-day/schedule-and-conflicts", test_lobby_day);
 

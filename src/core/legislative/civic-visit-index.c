@@ -25,6 +25,8 @@ struct _CivicVisitIndex
   GHashTable *visits_by_id;  /* id → CivicVisitSummary* (borrowed from summaries) */
   GPtrArray  *legislators;   /* JsonObject*, owned */
   GHashTable *legislators_by_id;
+  GStrv       topics;        /* civic_visit_index_dup_topics(), or %NULL until asked */
+  char       *busiest_topic; /* valid with topics */
 
   gboolean    loaded;
   gboolean    from_cache;    /* the last load started from the stored copy */
@@ -60,9 +62,16 @@ static guint signals[N_SIGNALS];
 
 /* What one read produced, built in a worker thread. */
 typedef struct {
-  GPtrArray *summaries;
-  GPtrArray *legislators;
-  gboolean   from_cache;
+  GPtrArray  *summaries;
+  GPtrArray  *legislators;
+  /* What the index derives from them, also made in the worker thread so
+   * that the GUI's thread only swaps pointers.
+   */
+  GHashTable *visits_by_id;
+  GHashTable *legislators_by_id;
+  GStrv       topics;
+  char       *busiest_topic;
+  gboolean    from_cache;
   gint64     seq;         /* the update sequence the summaries reflect at least */
   char      *cache_text;  /* a fresh copy to store, or %NULL */
 } Snapshot;
@@ -70,8 +79,12 @@ typedef struct {
 static void
 snapshot_free (Snapshot *snapshot)
 {
+  g_clear_pointer (&snapshot->visits_by_id, g_hash_table_unref);
+  g_clear_pointer (&snapshot->legislators_by_id, g_hash_table_unref);
   g_clear_pointer (&snapshot->summaries, g_ptr_array_unref);
   g_clear_pointer (&snapshot->legislators, g_ptr_array_unref);
+  g_strfreev (snapshot->topics);
+  g_free (snapshot->busiest_topic);
   g_free (snapshot->cache_text);
   g_free (snapshot);
 }
@@ -452,6 +465,146 @@ apply_changes_since (CivicStore  *store,
   return TRUE;
 }
 
+/* ---- What the index derives from its visits --------------------------- */
+
+static void
+fill_maps (GPtrArray  *summaries,
+           GPtrArray  *legislators,
+           GHashTable *visits_by_id,
+           GHashTable *legislators_by_id)
+{
+  g_hash_table_remove_all (visits_by_id);
+  for (guint i = 0; i < summaries->len; i++)
+    {
+      CivicVisitSummary *summary = g_ptr_array_index (summaries, i);
+
+      g_hash_table_insert (visits_by_id, summary->id, summary);
+    }
+
+  g_hash_table_remove_all (legislators_by_id);
+  for (guint i = 0; i < legislators->len; i++)
+    {
+      JsonObject *legislator = g_ptr_array_index (legislators, i);
+      const char *id = civic_legislative_get_string (legislator, "_id");
+
+      if (id != NULL)
+        g_hash_table_insert (legislators_by_id, (gpointer) id, legislator);
+    }
+}
+
+static int
+compare_topics (gconstpointer a,
+                gconstpointer b)
+{
+  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
+}
+
+static int
+compare_collation_keys (gconstpointer a,
+                        gconstpointer b)
+{
+  return strcmp (((const char * const *) a)[0], ((const char * const *) b)[0]);
+}
+
+/* Every topic the visits name, once each (as first written), in the
+ * order of g_utf8_collate().
+ */
+static GStrv
+compute_topics (GPtrArray *summaries)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) topics = g_ptr_array_new ();
+  g_autofree const char **pairs = NULL;
+  GStrv result;
+
+  for (guint i = 0; i < summaries->len; i++)
+    {
+      CivicVisitSummary *summary = g_ptr_array_index (summaries, i);
+
+      for (guint j = 0; summary->topic_keys[j] != NULL; j++)
+        if (g_hash_table_add (seen, summary->topic_keys[j]))
+          g_ptr_array_add (topics, summary->topics[j]);
+    }
+
+  /* Sorted by their collation keys, made once each: g_utf8_collate()
+   * would make two at every comparison.
+   */
+  pairs = g_new (const char *, 2 * topics->len + 1);
+  for (guint i = 0; i < topics->len; i++)
+    {
+      pairs[2 * i] = g_utf8_collate_key (g_ptr_array_index (topics, i), -1);
+      pairs[2 * i + 1] = g_ptr_array_index (topics, i);
+    }
+  qsort (pairs, topics->len, 2 * sizeof (const char *), compare_collation_keys);
+  result = g_new0 (char *, topics->len + 1);
+  for (guint i = 0; i < topics->len; i++)
+    {
+      g_free ((char *) pairs[2 * i]);
+      result[i] = g_strdup (pairs[2 * i + 1]);
+    }
+  return result;
+}
+
+static gboolean
+summary_legislator_exists (GHashTable        *legislators_by_id,
+                           CivicVisitSummary *summary)
+{
+  return summary->legislator_id != NULL && g_hash_table_contains (legislators_by_id, summary->legislator_id);
+}
+
+/* See civic_visit_index_dup_busiest_topic(); @topics from compute_topics(). */
+static char *
+compute_busiest_topic (GPtrArray          *summaries,
+                       GHashTable         *legislators_by_id,
+                       const char * const *topics)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *best = NULL;
+  guint best_count = 0;
+
+  /* The visits a whip count of each topic would count: those of
+   * legislators that exist.
+   */
+  for (guint i = 0; i < summaries->len; i++)
+    {
+      CivicVisitSummary *summary = g_ptr_array_index (summaries, i);
+
+      if (!summary_legislator_exists (legislators_by_id, summary))
+        continue;
+      for (guint j = 0; summary->topic_keys[j] != NULL; j++)
+        {
+          guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, summary->topic_keys[j]));
+
+          g_hash_table_insert (counts, summary->topic_keys[j], GUINT_TO_POINTER (n + 1));
+        }
+    }
+
+  for (guint i = 0; topics[i] != NULL; i++)
+    {
+      g_autofree char *key = civic_legislative_topic_key (topics[i]);
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, key));
+
+      if (n > best_count)
+        {
+          best = topics[i];
+          best_count = n;
+        }
+    }
+
+  return g_strdup (best);
+}
+
+static void
+derive (Snapshot *snapshot)
+{
+  snapshot->visits_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  snapshot->legislators_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  fill_maps (snapshot->summaries, snapshot->legislators, snapshot->visits_by_id, snapshot->legislators_by_id);
+  snapshot->topics = compute_topics (snapshot->summaries);
+  snapshot->busiest_topic = compute_busiest_topic (snapshot->summaries, snapshot->legislators_by_id,
+                                                   (const char * const *) snapshot->topics);
+}
+
 static Snapshot *
 read_snapshot (CivicStore    *store,
                gboolean       use_cache,
@@ -520,30 +673,9 @@ read_snapshot (CivicStore    *store,
 
   if (dirty)
     snapshot->cache_text = serialize_summaries (snapshot->summaries);
+  derive (snapshot);
 
   return g_steal_pointer (&snapshot);
-}
-
-static void
-rebuild_maps (CivicVisitIndex *self)
-{
-  g_hash_table_remove_all (self->visits_by_id);
-  for (guint i = 0; i < self->summaries->len; i++)
-    {
-      CivicVisitSummary *summary = g_ptr_array_index (self->summaries, i);
-
-      g_hash_table_insert (self->visits_by_id, summary->id, summary);
-    }
-
-  g_hash_table_remove_all (self->legislators_by_id);
-  for (guint i = 0; i < self->legislators->len; i++)
-    {
-      JsonObject *legislator = g_ptr_array_index (self->legislators, i);
-      const char *id = civic_legislative_get_string (legislator, "_id");
-
-      if (id != NULL)
-        g_hash_table_insert (self->legislators_by_id, (gpointer) id, legislator);
-    }
 }
 
 static void update_ids (CivicVisitIndex    *self,
@@ -555,13 +687,19 @@ apply_snapshot (CivicVisitIndex *self,
 {
   gboolean was_loaded = self->loaded;
 
-  g_hash_table_remove_all (self->visits_by_id);
-  g_hash_table_remove_all (self->legislators_by_id);
+  /* The tables point into the arrays: they go first. */
+  g_clear_pointer (&self->visits_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->legislators_by_id, g_hash_table_unref);
   g_clear_pointer (&self->summaries, g_ptr_array_unref);
   g_clear_pointer (&self->legislators, g_ptr_array_unref);
+  g_clear_pointer (&self->topics, g_strfreev);
+  g_clear_pointer (&self->busiest_topic, g_free);
   self->summaries = g_steal_pointer (&snapshot->summaries);
   self->legislators = g_steal_pointer (&snapshot->legislators);
-  rebuild_maps (self);
+  self->visits_by_id = g_steal_pointer (&snapshot->visits_by_id);
+  self->legislators_by_id = g_steal_pointer (&snapshot->legislators_by_id);
+  self->topics = g_steal_pointer (&snapshot->topics);
+  self->busiest_topic = g_steal_pointer (&snapshot->busiest_topic);
   self->loaded = TRUE;
   self->from_cache = snapshot->from_cache;
 
@@ -622,6 +760,10 @@ update_ids (CivicVisitIndex    *self,
 
   if (wanted->len == 0)
     return;
+
+  /* The topics are counted again when next asked for. */
+  g_clear_pointer (&self->topics, g_strfreev);
+  g_clear_pointer (&self->busiest_topic, g_free);
 
   g_ptr_array_add (wanted, NULL);
   docs = civic_store_get_many (self->store, (const char * const *) wanted->pdata, &error);
@@ -725,6 +867,8 @@ civic_visit_index_finalize (GObject *object)
   g_clear_pointer (&self->summaries, g_ptr_array_unref);
   g_clear_pointer (&self->legislators, g_ptr_array_unref);
   g_clear_pointer (&self->pending, g_hash_table_unref);
+  g_clear_pointer (&self->topics, g_strfreev);
+  g_clear_pointer (&self->busiest_topic, g_free);
 
   G_OBJECT_CLASS (civic_visit_index_parent_class)->finalize (object);
 }
@@ -1006,86 +1150,33 @@ civic_visit_index_count_overdue (CivicVisitIndex *self,
   return n;
 }
 
-static int
-compare_topics (gconstpointer a,
-                gconstpointer b)
+/* The topics and the busiest one, counted again after a change. */
+static void
+ensure_topics (CivicVisitIndex *self)
 {
-  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
+  if (self->topics != NULL)
+    return;
+  self->topics = compute_topics (self->summaries);
+  self->busiest_topic = compute_busiest_topic (self->summaries, self->legislators_by_id,
+                                               (const char * const *) self->topics);
 }
 
 GStrv
 civic_visit_index_dup_topics (CivicVisitIndex *self)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) topics = g_ptr_array_new ();
-
   g_return_val_if_fail (CIVIC_IS_VISIT_INDEX (self), NULL);
 
-  for (guint i = 0; i < self->summaries->len; i++)
-    {
-      CivicVisitSummary *summary = g_ptr_array_index (self->summaries, i);
-
-      for (guint j = 0; summary->topic_keys[j] != NULL; j++)
-        if (g_hash_table_add (seen, summary->topic_keys[j]))
-          g_ptr_array_add (topics, g_strdup (summary->topics[j]));
-    }
-
-  g_ptr_array_sort (topics, compare_topics);
-  g_ptr_array_add (topics, NULL);
-
-  return (GStrv) g_ptr_array_free (g_steal_pointer (&topics), FALSE);
-}
-
-static gboolean
-summary_legislator_exists (CivicVisitIndex   *self,
-                           CivicVisitSummary *summary)
-{
-  return summary->legislator_id != NULL
-         && g_hash_table_contains (self->legislators_by_id, summary->legislator_id);
+  ensure_topics (self);
+  return g_strdupv (self->topics);
 }
 
 char *
 civic_visit_index_dup_busiest_topic (CivicVisitIndex *self)
 {
-  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) spelled = g_hash_table_new (g_str_hash, g_str_equal);
-  g_auto(GStrv) topics = NULL;
-  const char *best = NULL;
-  guint best_count = 0;
-
   g_return_val_if_fail (CIVIC_IS_VISIT_INDEX (self), NULL);
 
-  /* The visits a whip count of each topic would count: those of
-   * legislators that exist.
-   */
-  for (guint i = 0; i < self->summaries->len; i++)
-    {
-      CivicVisitSummary *summary = g_ptr_array_index (self->summaries, i);
-
-      if (!summary_legislator_exists (self, summary))
-        continue;
-      for (guint j = 0; summary->topic_keys[j] != NULL; j++)
-        {
-          guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, summary->topic_keys[j]));
-
-          g_hash_table_insert (counts, summary->topic_keys[j], GUINT_TO_POINTER (n + 1));
-        }
-    }
-
-  topics = civic_visit_index_dup_topics (self);
-  for (guint i = 0; topics[i] != NULL; i++)
-    {
-      g_autofree char *key = civic_legislative_topic_key (topics[i]);
-      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, key));
-
-      if (n > best_count)
-        {
-          best = topics[i];
-          best_count = n;
-        }
-    }
-
-  return g_strdup (best);
+  ensure_topics (self);
+  return g_strdup (self->busiest_topic);
 }
 
 GHashTable *
