@@ -45,6 +45,7 @@
 #include <time.h>
 
 #include "civic-sample.h"
+#include "civic-visits-cell.h"
 #include "civic-visit-index.h"
 #include "civic-visits-page.h"
 #include "civic-visits-page-private.h"
@@ -77,14 +78,17 @@ cpu_ms (clockid_t clock)
   return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
 }
 
-/* Whether @widget holds a mapped, allocated row (a "row" node below a
- * list view, not the header) with a label that says something.
+/* Whether @widget holds a mapped label that says something: a GtkLabel,
+ * or the CivicVisitsCell that the tables draw their text with.
  */
 static gboolean
 has_label_with_text (GtkWidget *widget)
 {
   if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
       && *gtk_label_get_text (GTK_LABEL (widget)) != '\0')
+    return TRUE;
+  if (CIVIC_IS_VISITS_CELL (widget) && gtk_widget_get_mapped (widget)
+      && *civic_visits_cell_get_text (CIVIC_VISITS_CELL (widget)) != '\0')
     return TRUE;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -93,6 +97,9 @@ has_label_with_text (GtkWidget *widget)
   return FALSE;
 }
 
+/* How many mapped, allocated rows (a "row" node below a list view, not
+ * the header) with a label that says something @widget holds.
+ */
 static guint
 count_rows_shown (GtkWidget *widget)
 {

@@ -957,6 +957,152 @@ run_shot (const char *shot,
   return 0;
 }
 
+/* ---- Rows past the screen ---------------------------------------------- */
+
+typedef struct {
+  CivicVisitsPage *page;
+  GtkColumnView   *view;
+  GListModel      *all;         /* every row the table has */
+  guint            most_shown;  /* the most rows the view had before all */
+} StagedTable;
+
+static gboolean
+index_loaded_page (gpointer data)
+{
+  return _civic_visits_page_get_index_loaded (data);
+}
+
+static gboolean
+directory_rebuilt (gpointer data)
+{
+  CivicVisitsPage *page = data;
+
+  return page->directory_serial == page->legislators_serial
+         && GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (page), "serial-before")) != page->directory_serial;
+}
+
+static void
+count_fewest_cb (GListModel *model,
+                 guint       position,
+                 guint       removed,
+                 guint       added,
+                 guint      *fewest)
+{
+  *fewest = MIN (*fewest, g_list_model_get_n_items (model));
+}
+
+static gboolean
+table_filled (gpointer data)
+{
+  StagedTable *table = data;
+
+  return g_list_model_get_n_items (table->all) > 0;
+}
+
+static gboolean
+table_shows_all (gpointer data)
+{
+  StagedTable *table = data;
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (table->view)));
+
+  if (shown < g_list_model_get_n_items (table->all))
+    table->most_shown = MAX (table->most_shown, shown);
+  return shown == g_list_model_get_n_items (table->all);
+}
+
+/* A table that fills from empty hands its view only the rows its height
+ * shows until a frame has drawn them, then the rest; the models behind it
+ * have every row all along.
+ */
+static void
+test_rows_past_the_screen (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("civic-visits-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "test.db", NULL);
+  g_autoptr(CivicStore) store = civic_store_open (path, &error);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  GtkWindow *window;
+  AdwViewStack *stack;
+  CivicVisitsPage *page;
+  StagedTable table = { 0 };
+  guint legislators, on_screen, shown;
+
+  g_assert_no_error (error);
+  g_assert_true (civic_sample_generate (store, CIVIC_SAMPLE_SCALE_DEMO, 1, &error));
+  g_assert_no_error (error);
+  legislators = civic_store_count (store, "legislator", &error);
+
+  /* Short enough that the demo's legislators do not all fit. */
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (window, 1100, 300);
+  stack = ADW_VIEW_STACK (adw_view_stack_new ());
+  page = g_object_new (CIVIC_TYPE_VISITS_PAGE, NULL);
+  adw_view_stack_add_titled (stack, GTK_WIDGET (page), "visits", "Visits");
+  gtk_window_set_child (window, GTK_WIDGET (stack));
+  gtk_window_present (window);
+  spin (10);
+
+  civic_visits_page_set_store (page, store);
+  table.page = page;
+  table.view = page->directory_view;
+  table.all = G_LIST_MODEL (page->directory_filtered);
+  civic_test_wait_for (table_filled, &table, "the directory's rows");
+  on_screen = _civic_visits_page_rows_on_screen (GTK_WIDGET (page->directory_view));
+  shown = g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (page->directory_view)));
+  g_assert_cmpuint (on_screen, <, legislators);
+  g_assert_cmpuint (shown, ==, on_screen);
+  g_assert_cmpuint (g_list_model_get_n_items (_civic_visits_page_get_directory (page)), ==, legislators);
+  civic_test_wait_for (table_shows_all, &table, "the directory's other rows");
+  g_assert_cmpuint (table.most_shown, <=, on_screen);
+
+  /* The whip count, filled while hidden or when shown, the same way. */
+  table.view = page->whip_view;
+  table.all = G_LIST_MODEL (page->whip_store);
+  table.most_shown = 0;
+  civic_test_wait_for (index_loaded_page, page, "the index");
+  adw_view_stack_set_visible_child_name (page->view_stack, "whip-count");
+  civic_test_wait_for (table_filled, &table, "the whip count's rows");
+  g_assert_cmpuint (g_list_model_get_n_items (table.all), >, 0);
+  civic_test_wait_for (table_shows_all, &table, "the whip count's other rows");
+  g_assert_cmpuint (table.most_shown, <=, _civic_visits_page_rows_on_screen (GTK_WIDGET (page->whip_view)));
+
+  /* A table with rows keeps them all (and its scrolling) when it is
+   * filled again: a legislator written makes new rows of all of them.
+   */
+  adw_view_stack_set_visible_child_name (page->view_stack, "legislators");
+  spin (10);
+  {
+    GListModel *view_model = G_LIST_MODEL (gtk_column_view_get_model (page->directory_view));
+    g_autoptr(GPtrArray) docs = civic_store_list (store, "legislator", &error);
+    JsonObject *doc;
+    g_autofree char *rev = NULL;
+    guint fewest = legislators;
+    gulong handler;
+
+    g_assert_no_error (error);
+    doc = g_ptr_array_index (docs, 0);
+    json_object_set_string_member (doc, "name", "Renamed Legislator");
+    g_object_set_data (G_OBJECT (page), "serial-before", GUINT_TO_POINTER (page->directory_serial));
+    handler = g_signal_connect (view_model, "items-changed", G_CALLBACK (count_fewest_cb), &fewest);
+    rev = civic_store_put (store, doc, &error);
+    g_assert_no_error (error);
+    civic_test_wait_for (directory_rebuilt, page, "the directory's new rows");
+    g_signal_handler_disconnect (view_model, handler);
+    g_assert_cmpuint (fewest, ==, legislators);
+    g_assert_cmpuint (g_list_model_get_n_items (view_model), ==, legislators);
+  }
+
+  gtk_window_destroy (window);
+  spin (10);
+  g_clear_object (&store);
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (dir);
+}
+
 /* ---- Figures ------------------------------------------------------------ */
 
 static gboolean
@@ -1055,6 +1201,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add ("/visits/directory", Fixture, NULL, fixture_set_up, test_directory, fixture_tear_down);
+  g_test_add_func ("/visits/rows-past-the-screen", test_rows_past_the_screen);
   g_test_add ("/visits/create-legislator", Fixture, NULL, fixture_set_up, test_create_legislator, fixture_tear_down);
   g_test_add ("/visits/log-visit", Fixture, NULL, fixture_set_up, test_log_visit, fixture_tear_down);
   g_test_add ("/visits/validation", Fixture, NULL, fixture_set_up, test_validation, fixture_tear_down);

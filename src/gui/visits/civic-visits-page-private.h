@@ -15,6 +15,17 @@
 
 G_BEGIN_DECLS
 
+/* A table whose rows past the screen wait for its first frame: the view
+ * shows @slice, the first rows of its model, until it has been drawn.
+ */
+typedef struct {
+  GtkSliceListModel *slice;
+  GtkWidget         *view;
+  GdkFrameClock     *clock;           /* while waiting for a frame */
+  gulong             after_paint_id;
+  guint              idle_id;
+} CivicRowStaging;
+
 /* One row of the legislators directory. */
 typedef struct {
   JsonObject    *doc;
@@ -77,9 +88,11 @@ struct _CivicVisitsPage
   GtkSorter            *directory_sorters[6]; /* each column's sorter (owned by the column) */
   GtkFilterListModel   *directory_filtered;
   GtkCustomFilter      *directory_filter;
+  CivicRowStaging       directory_staging;
   GListStore           *follow_ups_store;
   GtkCustomFilter      *follow_ups_filter;
   GListStore           *whip_store;
+  CivicRowStaging       whip_staging;
 
   char                 *filter_chamber;
   char                 *filter_state;
@@ -128,6 +141,17 @@ GtkWidget   *_civic_visits_page_position_chip      (CivicPosition    position);
 void         _civic_visits_page_set_position_chip  (GtkWidget       *chip,
                                                     CivicPosition    position);
 char        *_civic_visits_page_format_instant     (const char      *instant);
+/* Makes @staging's slice of @model, for @view's selection model. */
+void         _civic_visits_page_init_staging       (CivicRowStaging *staging,
+                                                    GtkWidget       *view,
+                                                    GListModel      *model);
+/* Before the table's model fills an empty table: only the rows that fit
+ * on screen reach the view until it has drawn them.
+ */
+void         _civic_visits_page_stage_rows         (CivicRowStaging *staging);
+void         _civic_visits_page_clear_staging      (CivicRowStaging *staging);
+/* How many rows of @view's table fit in its height at most (for tests). */
+guint        _civic_visits_page_rows_on_screen     (GtkWidget       *view);
 void         _civic_visits_page_open_visit         (CivicVisitsPage *self,
                                                     const char      *visit_id);
 void         _civic_visits_page_show_legislator    (CivicVisitsPage *self,

@@ -22,6 +22,7 @@
 #include "civic-legislative.h"
 #include "civic-legislative-export.h"
 #include "civic-legislator.h"
+#include "civic-visits-cell.h"
 #include "civic-visit.h"
 #include "civic-visits-item.h"
 #include "civic-visits-page-private.h"
@@ -293,14 +294,14 @@ typedef enum {
 } FollowUpColumn;
 
 static gboolean
-label_query_tooltip_cb (GtkWidget  *label,
-                        int         x,
-                        int         y,
-                        gboolean    keyboard_mode,
-                        GtkTooltip *tooltip,
-                        gpointer    user_data)
+cell_query_tooltip_cb (GtkWidget  *cell,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard_mode,
+                       GtkTooltip *tooltip,
+                       gpointer    user_data)
 {
-  const char *text = gtk_label_get_text (GTK_LABEL (label));
+  const char *text = civic_visits_cell_get_text (CIVIC_VISITS_CELL (cell));
 
   if (text == NULL || *text == '\0')
     return FALSE;
@@ -332,16 +333,16 @@ setup_follow_up_cb (GtkSignalListItemFactory *factory,
     }
   else
     {
-      GtkWidget *label = gtk_label_new (NULL);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      /* Not a GtkLabel: see civic-visits-cell.c. */
+      GtkWidget *cell = civic_visits_cell_new ();
+
       /* The full text of a cut-off cell, asked for when the pointer rests
        * on it: setting a tooltip on every bind would query the pointer
        * (an X round trip) for each of thousands of cells.
        */
-      gtk_widget_set_has_tooltip (label, TRUE);
-      g_signal_connect (label, "query-tooltip", G_CALLBACK (label_query_tooltip_cb), NULL);
-      gtk_list_item_set_child (list_item, label);
+      gtk_widget_set_has_tooltip (cell, TRUE);
+      g_signal_connect (cell, "query-tooltip", G_CALLBACK (cell_query_tooltip_cb), NULL);
+      gtk_list_item_set_child (list_item, cell);
     }
 }
 
@@ -404,7 +405,7 @@ bind_follow_up_cb (GtkSignalListItemFactory *factory,
     default:
       g_assert_not_reached ();
     }
-  gtk_label_set_text (GTK_LABEL (child), text != NULL ? text : "");
+  civic_visits_cell_set_text (CIVIC_VISITS_CELL (child), text);
 }
 
 static void
@@ -705,6 +706,7 @@ refresh_whip_count (CivicVisitsPage *self)
   /* The rows point into the count: empty the list before freeing it. */
   for (guint i = 0; count != NULL && i < count->rows->len; i++)
     g_ptr_array_add (items, civic_visits_item_new (g_ptr_array_index (count->rows, i), NULL));
+  _civic_visits_page_stage_rows (&self->whip_staging);
   g_list_store_splice (self->whip_store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->whip_store)),
                        items->pdata, items->len);
   g_clear_pointer (&self->whip_count, civic_whip_count_free);
@@ -819,15 +821,11 @@ setup_whip_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
                gpointer                  user_data)
 {
+  /* Not GtkLabels: see civic-visits-cell.c. */
   if (GPOINTER_TO_INT (user_data) == WHIP_POSITION)
-    gtk_list_item_set_child (list_item, _civic_visits_page_position_chip (CIVIC_POSITION_UNKNOWN));
+    gtk_list_item_set_child (list_item, civic_visits_cell_new_chip ());
   else
-    {
-      GtkWidget *label = gtk_label_new (NULL);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_list_item_set_child (list_item, label);
-    }
+    gtk_list_item_set_child (list_item, civic_visits_cell_new ());
 }
 
 static void
@@ -855,7 +853,7 @@ bind_whip_cb (GtkSignalListItemFactory *factory,
       text = g_strdup (row->party);
       break;
     case WHIP_POSITION:
-      _civic_visits_page_set_position_chip (child, row->position);
+      civic_visits_cell_set_position (CIVIC_VISITS_CELL (child), row->position, TRUE);
       return;
     case WHIP_HEARD:
       text = row->heard_at != NULL ? _civic_visits_page_format_instant (row->heard_at) : g_strdup ("—");
@@ -866,7 +864,7 @@ bind_whip_cb (GtkSignalListItemFactory *factory,
     default:
       g_assert_not_reached ();
     }
-  gtk_label_set_text (GTK_LABEL (child), text != NULL ? text : "");
+  civic_visits_cell_set_text (CIVIC_VISITS_CELL (child), text);
 }
 
 static int
@@ -1345,7 +1343,8 @@ _civic_visits_page_init_tabs (CivicVisitsPage *self)
   add_whip_column (self, _("Visits"), WHIP_VISITS, FALSE, 70);
   sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->whip_store)),
                                     g_object_ref (gtk_column_view_get_sorter (self->whip_view)));
-  selection = gtk_no_selection_new (G_LIST_MODEL (sorted));
+  _civic_visits_page_init_staging (&self->whip_staging, GTK_WIDGET (self->whip_view), G_LIST_MODEL (sorted));
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->whip_staging.slice)));
   gtk_column_view_set_model (self->whip_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
   gtk_column_view_set_single_click_activate (self->whip_view, TRUE);

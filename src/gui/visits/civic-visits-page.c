@@ -33,6 +33,7 @@
 #include "civic-record.h"
 #include "civic-text.h"
 #include "civic-visit-editor.h"
+#include "civic-visits-cell.h"
 #include "civic-visits-item.h"
 #include "civic-visits-page-private.h"
 #include "civic-window.h"
@@ -210,6 +211,121 @@ format_date (const char *instant)
     return g_strdup ("");
   local = g_date_time_to_local (utc);
   return g_date_time_format (local, "%Y-%m-%d");
+}
+
+/* ---- Rows past the screen ---------------------------------------------- */
+
+/* GTK 4.8's column views make, style, measure and lay out a widget per
+ * cell for every row up to two hundred, on screen or not, before the
+ * first frame that shows any of them.  When a table fills from empty, it
+ * therefore sees only the rows that its height can show (through a
+ * GtkSliceListModel) until a frame has drawn them; the others follow in
+ * an idle moment after that frame, or after the first frame that shows
+ * the table, if it is hidden.  The models behind the slice (counts,
+ * filters, tests) always have every row.
+ */
+
+void
+_civic_visits_page_init_staging (CivicRowStaging *staging,
+                                 GtkWidget       *view,
+                                 GListModel      *model)
+{
+  staging->view = view;
+  staging->slice = gtk_slice_list_model_new (model, 0, G_MAXUINT);
+  /* A table that leaves its window waits for no frame of it. */
+  g_signal_connect_swapped (view, "unrealize", G_CALLBACK (_civic_visits_page_clear_staging), staging);
+}
+
+guint
+_civic_visits_page_rows_on_screen (GtkWidget *view)
+{
+  int height = 0;
+
+  /* The table's own height, or, before it was ever shown, that of the
+   * nearest container that was.
+   */
+  for (GtkWidget *widget = view; widget != NULL && height <= 0; widget = gtk_widget_get_parent (widget))
+    height = gtk_widget_get_height (widget);
+  if (height <= 0)
+    return G_MAXUINT;
+
+  /* Both staged tables have a chip column, and every one of their rows is
+   * a chip cell's height and the cells' padding (2 pixels above and below
+   * in a "data-table"): this leaves out only the row separators, on the
+   * safe side.
+   */
+  return height / MAX (civic_visits_cell_get_chip_height (view) + 4, 1) + 1;
+}
+
+static gboolean
+release_rows_cb (gpointer data)
+{
+  CivicRowStaging *staging = data;
+
+  staging->idle_id = 0;
+  gtk_slice_list_model_set_size (staging->slice, G_MAXUINT);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+disconnect_clock (CivicRowStaging *staging)
+{
+  /* A clock disposed with its window has dropped its handlers already. */
+  if (staging->clock != NULL && staging->after_paint_id != 0
+      && g_signal_handler_is_connected (staging->clock, staging->after_paint_id))
+    g_signal_handler_disconnect (staging->clock, staging->after_paint_id);
+  staging->after_paint_id = 0;
+  g_clear_object (&staging->clock);
+}
+
+static void
+staged_frame_cb (GdkFrameClock   *clock,
+                 CivicRowStaging *staging)
+{
+  /* A frame that did not show the table (hidden in its view stack) does
+   * not count.
+   */
+  if (!gtk_widget_get_mapped (staging->view))
+    return;
+  disconnect_clock (staging);
+  if (staging->idle_id == 0)
+    staging->idle_id = g_idle_add (release_rows_cb, staging);
+}
+
+void
+_civic_visits_page_stage_rows (CivicRowStaging *staging)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (staging->view);
+  guint rows;
+
+  /* Only a table that shows nothing yet: one that has rows keeps them
+   * all, and its scrolling with them.  Without a window there is no frame
+   * to wait for.
+   */
+  if (clock == NULL || g_list_model_get_n_items (G_LIST_MODEL (staging->slice)) > 0)
+    return;
+  rows = _civic_visits_page_rows_on_screen (staging->view);
+  if (rows == G_MAXUINT)
+    return;
+
+  g_clear_handle_id (&staging->idle_id, g_source_remove);
+  if (staging->clock != clock)
+    {
+      disconnect_clock (staging);
+      g_set_object (&staging->clock, clock);
+      staging->after_paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (staged_frame_cb), staging);
+    }
+  gtk_slice_list_model_set_size (staging->slice, rows);
+}
+
+/* Stops waiting; the slice (if still there) shows every row. */
+void
+_civic_visits_page_clear_staging (CivicRowStaging *staging)
+{
+  disconnect_clock (staging);
+  g_clear_handle_id (&staging->idle_id, g_source_remove);
+  if (staging->slice != NULL)
+    gtk_slice_list_model_set_size (staging->slice, G_MAXUINT);
 }
 
 static const char *
@@ -410,6 +526,17 @@ background_timeout_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* The index's load (the page's, or the badge's) ended, well or not. */
+static void
+index_ready (CivicVisitsPage *self)
+{
+  /* The rest waits for the index and for the first frame that shows it,
+   * so as not to compete with either for the two cores.
+   */
+  if (!self->disposed && self->started && !self->index_done && self->background_id == 0)
+    self->background_id = g_timeout_add (BACKGROUND_DELAY_MS, background_timeout_cb, self);
+}
+
 static void
 index_loaded_cb (GObject      *source,
                  GAsyncResult *result,
@@ -424,11 +551,8 @@ index_loaded_cb (GObject      *source,
         return;
       _civic_visits_page_error (self, error);
     }
-  /* The rest waits for the index and for the first frame that shows it,
-   * so as not to compete with either for the two cores.
-   */
-  if (!self->disposed && CIVIC_VISIT_INDEX (source) == self->index && self->background_id == 0)
-    self->background_id = g_timeout_add (BACKGROUND_DELAY_MS, background_timeout_cb, self);
+  if (CIVIC_VISIT_INDEX (source) == self->index)
+    index_ready (self);
 }
 
 static void
@@ -518,7 +642,13 @@ start_loading (CivicVisitsPage *self)
 
   self->started = TRUE;
   start_lists_load (self, LISTS_FIRST);
-  civic_visit_index_load_async (self->index, self->cancellable, index_loaded_cb, g_object_ref (self));
+  /* The badge's load, if there was one, serves the page too: a second
+   * would read the same and make the page rebuild everything twice.
+   */
+  if (!self->badge_started)
+    civic_visit_index_load_async (self->index, self->cancellable, index_loaded_cb, g_object_ref (self));
+  else if (civic_visit_index_get_loaded (self->index))
+    index_ready (self);
 }
 
 static void
@@ -530,9 +660,17 @@ badge_index_loaded_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   /* The index's "changed" has updated the badge already. */
-  if (!civic_visit_index_load_finish (CIVIC_VISIT_INDEX (source), result, &error)
-      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    _civic_visits_page_error (self, error);
+  if (!civic_visit_index_load_finish (CIVIC_VISIT_INDEX (source), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      _civic_visits_page_error (self, error);
+      /* The page, when shown, tries again. */
+      if (CIVIC_VISIT_INDEX (source) == self->index && !self->started)
+        self->badge_started = FALSE;
+    }
+  if (CIVIC_VISIT_INDEX (source) == self->index)
+    index_ready (self);
 }
 
 /* A hidden page in the window still owes the page switcher its overdue
@@ -855,6 +993,7 @@ rebuild_directory (CivicVisitsPage *self)
     }
 
   self->directory_serial = self->legislators_serial;
+  _civic_visits_page_stage_rows (&self->directory_staging);
   g_list_store_splice (self->directory_store, 0, n_items, items->pdata, items->len);
   update_directory_count (self);
 }
@@ -864,11 +1003,8 @@ setup_label_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *list_item,
                 gpointer                  user_data)
 {
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (list_item, label);
+  /* Not a GtkLabel: see civic-visits-cell.c. */
+  gtk_list_item_set_child (list_item, civic_visits_cell_new ());
 }
 
 static void
@@ -876,7 +1012,7 @@ setup_chip_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
                gpointer                  user_data)
 {
-  gtk_list_item_set_child (list_item, _civic_visits_page_position_chip (CIVIC_POSITION_UNKNOWN));
+  gtk_list_item_set_child (list_item, civic_visits_cell_new_chip ());
 }
 
 static void
@@ -907,13 +1043,12 @@ bind_directory_cell (CivicDirectoryRow *row,
              : row->visits_known ? g_strdup (_("Never")) : NULL;
       break;
     case COLUMN_POSITION:
-      _civic_visits_page_set_position_chip (child, row->position);
-      gtk_widget_set_visible (child, row->heard_at != NULL);
+      civic_visits_cell_set_position (CIVIC_VISITS_CELL (child), row->position, row->heard_at != NULL);
       return;
     default:
       g_assert_not_reached ();
     }
-  gtk_label_set_text (GTK_LABEL (child), text != NULL ? text : "");
+  civic_visits_cell_set_text (CIVIC_VISITS_CELL (child), text);
 }
 
 static void
@@ -1869,8 +2004,16 @@ civic_visits_page_dispose (GObject *object)
     g_clear_signal_handler (&self->changed_id, self->store);
   if (self->index != NULL)
     g_signal_handlers_disconnect_by_data (self->index, self);
+  _civic_visits_page_clear_staging (&self->directory_staging);
+  _civic_visits_page_clear_staging (&self->whip_staging);
+  if (self->directory_view != NULL)
+    g_signal_handlers_disconnect_by_data (self->directory_view, &self->directory_staging);
+  if (self->whip_view != NULL)
+    g_signal_handlers_disconnect_by_data (self->whip_view, &self->whip_staging);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CIVIC_TYPE_VISITS_PAGE);
+  g_clear_object (&self->directory_staging.slice);
+  g_clear_object (&self->whip_staging.slice);
 
   g_clear_object (&self->store);
   g_clear_object (&self->index);
@@ -2071,7 +2214,9 @@ civic_visits_page_init (CivicVisitsPage *self)
   add_directory_column (self, _("Position"), COLUMN_POSITION, FALSE, 150);
   sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->directory_filtered)),
                                     g_object_ref (gtk_column_view_get_sorter (self->directory_view)));
-  selection = gtk_no_selection_new (G_LIST_MODEL (sorted));
+  _civic_visits_page_init_staging (&self->directory_staging, GTK_WIDGET (self->directory_view),
+                                   G_LIST_MODEL (sorted));
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->directory_staging.slice)));
   gtk_column_view_set_model (self->directory_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
   gtk_column_view_sort_by_column (self->directory_view,
