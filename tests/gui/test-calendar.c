@@ -21,6 +21,7 @@
 #include "civic-calendar-item.h"
 #include "civic-calendar-page.h"
 #include "civic-calendar-page-private.h"
+#include "civic-cal-time.h"
 #include "civic-calendar-print.h"
 #include "civic-event-editor.h"
 #include "civic-event-form.h"
@@ -711,6 +712,76 @@ test_week_prepared_week (void)
   gtk_window_destroy (GTK_WINDOW (fresh_window));
 }
 
+static void
+more_activated_cb (GtkWidget  *view,
+                   GDateTime  *date,
+                   GDateTime **out)
+{
+  g_clear_pointer (out, g_date_time_unref);
+  *out = g_date_time_ref (date);
+}
+
+static void
+test_week_overflow (void)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_calendar_item_unref);
+  g_autoptr(GDateTime) wednesday = g_date_time_new_local (2026, 11, 18, 0, 0, 0);
+  g_autoptr(GDateTime) opened = NULL;
+  CivicWeekView *view = CIVIC_WEEK_VIEW (civic_week_view_new ());
+  GtkWidget *window, *scroller = gtk_scrolled_window_new ();
+  int col, width, max_slots;
+  guint all_day, timed;
+  GtkGesture *click = NULL;
+
+  /* Ten phone banks at the same hour on one day, and one on the next. */
+  for (int k = 0; k < 10; k++)
+    {
+      g_autofree char *title = g_strdup_printf ("Phone bank table %d", k);
+      g_ptr_array_add (items, item_at (18, 18, 0, title));
+    }
+  g_ptr_array_add (items, item_at (19, 18, 0, "Clinic"));
+
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (view));
+  window = present_in_window (scroller);
+  civic_week_view_set_week (view, wednesday);
+  civic_week_view_set_items (view, items);
+  wait_frames (GTK_WIDGET (view));
+
+  civic_week_view_get_counts (view, &all_day, &timed);
+  g_assert_cmpuint (timed, ==, 11);
+  width = gtk_widget_get_width (GTK_WIDGET (view));
+  /* As many side by side as are 56 px wide, the last of them saying "+N". */
+  max_slots = MAX (1, (int) (((width - 56) / 7.0 - 4) / 56));
+  g_assert_cmpint (max_slots, <, 10);
+  col = civic_cal_days_between (civic_week_view_get_range_start (view),
+                                ((CivicCalendarItem *) g_ptr_array_index (items, 0))->starts);
+  g_assert_cmpuint (civic_week_view_get_hidden (view, col), ==, 10 - (max_slots - 1));
+  g_assert_cmpuint (civic_week_view_get_hidden (view, col + 1), ==, 0);
+
+  /* Clicking "+N" (the last slot that fits, 6 to 7 pm) opens that day. */
+  g_signal_connect (view, "more-activated", G_CALLBACK (more_activated_cb), &opened);
+  {
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
+    double col_width = (width - 56) / 7.0;
+    double x = 56 + col * col_width + 2 + (max_slots - 0.5) * (col_width - 4) / max_slots;
+    double y = 40 + 28 + 18.5 * 44;
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers) && click == NULL; i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_GESTURE_CLICK (controller))
+          click = GTK_GESTURE (controller);
+      }
+    g_assert_nonnull (click);
+    g_signal_emit_by_name (click, "pressed", 1, x, y);
+  }
+  g_assert_nonnull (opened);
+  g_assert_cmpint (g_date_time_get_day_of_month (opened), ==, 18);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -722,6 +793,7 @@ main (int   argc,
   g_test_add_func ("/calendar/event-form/time-zones", test_event_form_time_zones);
   g_test_add_func ("/calendar/month-view/prepared-page", test_month_prepared_page);
   g_test_add_func ("/calendar/week-view/prepared-week", test_week_prepared_week);
+  g_test_add_func ("/calendar/week-view/overflow", test_week_overflow);
   g_test_add ("/calendar/views/render-demo", Fixture, NULL, fixture_set_up, test_views_render_demo, fixture_tear_down);
   g_test_add ("/calendar/navigation", Fixture, NULL, fixture_set_up, test_navigation, fixture_tear_down);
   g_test_add ("/calendar/editor/create-edit-delete-undo", Fixture, NULL, fixture_set_up,

@@ -24,6 +24,10 @@
 #define GUTTER_WIDTH  56
 #define HOUR_HEIGHT   44
 #define BAND_LANE     22
+/* Narrower than this, a block's title breaks letter by letter: a busy
+ * hour shows as many side by side as fit, then "+N".
+ */
+#define MIN_BLOCK_WIDTH 56
 
 typedef struct {
   CivicCalendarItem *item;
@@ -38,8 +42,22 @@ typedef struct {
   double             start_hour;  /* 0..24 within the column's day */
   double             end_hour;
   int                slot;
-  int                n_slots;
+  int                n_slots;     /* side by side in its cluster of overlapping items */
+  int                cluster;
+  /* For the width allocated: */
+  gboolean           shown;
+  int                shown_slots;
 } BlockPlacement;
+
+/* "+N" where a cluster has more items side by side than fit. */
+typedef struct {
+  int    col;
+  double start_hour;
+  double end_hour;
+  int    slot;
+  int    n_slots;
+  guint  hidden;
+} OverflowPlacement;
 
 struct _CivicWeekView
 {
@@ -51,6 +69,7 @@ struct _CivicWeekView
   GPtrArray   *given_items;  /* the array set_items() was given */
   GArray      *band;     /* BandPlacement */
   GArray      *blocks;   /* BlockPlacement */
+  GArray      *overflow; /* OverflowPlacement, for the width allocated */
   int          band_lanes;
   gboolean     layout_dirty;
   gboolean     week_was_prepared;
@@ -66,6 +85,7 @@ G_DEFINE_FINAL_TYPE (CivicWeekView, civic_week_view, GTK_TYPE_WIDGET)
 enum {
   ITEM_ACTIVATED,
   DAY_ACTIVATED,
+  MORE_ACTIVATED,
   N_SIGNALS
 };
 
@@ -148,7 +168,7 @@ compute_layout (GDateTime *range_start,
   /* Side by side: within a column, items whose times overlap share the
    * width.  Blocks are already in start order.
    */
-  for (int col = 0; col < 7; col++)
+  for (int col = 0, cluster_id = 0; col < 7; col++)
     {
       guint cluster_start = 0;
       double cluster_end = -1;
@@ -166,7 +186,14 @@ compute_layout (GDateTime *range_start,
           if (b == NULL || b->start_hour >= cluster_end)
             {
               for (guint k = 0; k < cluster->len; k++)
-                g_array_index (blocks, BlockPlacement, g_array_index (cluster, guint, k)).n_slots = MAX (1, n_slots);
+                {
+                  BlockPlacement *member = &g_array_index (blocks, BlockPlacement, g_array_index (cluster, guint, k));
+
+                  member->n_slots = MAX (1, n_slots);
+                  member->cluster = cluster_id;
+                }
+              if (cluster->len > 0)
+                cluster_id++;
               g_array_set_size (cluster, 0);
               n_slots = 0;
               cluster_end = -1;
@@ -191,6 +218,58 @@ compute_layout (GDateTime *range_start,
 
       g_array_unref (cluster);
     }
+}
+
+/* The slots that fit side by side in a column @col_width wide. */
+static int
+max_slots_for (double col_width)
+{
+  return MAX (1, (int) ((col_width - 4) / MIN_BLOCK_WIDTH));
+}
+
+/* Which blocks show at @max_slots side by side: in a cluster that needs
+ * more, the last slot that fits says "+N" for the rest.
+ */
+static void
+apply_overflow (GArray *blocks,
+                GArray *overflow,
+                int     max_slots)
+{
+  g_autoptr(GHashTable) markers = g_hash_table_new (NULL, NULL);  /* cluster → index + 1 */
+
+  g_array_set_size (overflow, 0);
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      BlockPlacement *b = &g_array_index (blocks, BlockPlacement, i);
+      OverflowPlacement *marker;
+      guint index;
+
+      b->shown_slots = MIN (b->n_slots, max_slots);
+      b->shown = b->n_slots <= max_slots || b->slot < max_slots - 1;
+      if (b->shown)
+        continue;
+
+      index = GPOINTER_TO_UINT (g_hash_table_lookup (markers, GINT_TO_POINTER (b->cluster)));
+      if (index == 0)
+        {
+          OverflowPlacement new_marker = { b->col, b->start_hour, b->end_hour, max_slots - 1, max_slots, 0 };
+
+          g_array_append_val (overflow, new_marker);
+          index = overflow->len;
+          g_hash_table_insert (markers, GINT_TO_POINTER (b->cluster), GUINT_TO_POINTER (index));
+        }
+      marker = &g_array_index (overflow, OverflowPlacement, index - 1);
+      marker->start_hour = MIN (marker->start_hour, b->start_hour);
+      marker->end_hour = MAX (marker->end_hour, b->end_hour);
+      marker->hidden++;
+    }
+}
+
+static char *
+overflow_text (guint hidden)
+{
+  /* Translators: a week-view block standing for events that do not fit side by side. */
+  return g_strdup_printf (_("+%u"), hidden);
 }
 
 typedef struct {
@@ -268,13 +347,18 @@ ensure_layout (CivicWeekView *self)
       g_array_set_size (self->blocks, 0);
       g_array_append_vals (self->blocks, week->blocks->data, week->blocks->len);
       self->band_lanes = week->band_lanes;
-      return;
+    }
+  else
+    {
+      g_clear_pointer (&self->items, g_ptr_array_unref);
+      if (self->given_items != NULL)
+        self->items = sorted_copy (self->given_items);
+      compute_layout (self->range_start, self->items, self->band, self->blocks, &self->band_lanes);
     }
 
-  g_clear_pointer (&self->items, g_ptr_array_unref);
-  if (self->given_items != NULL)
-    self->items = sorted_copy (self->given_items);
-  compute_layout (self->range_start, self->items, self->band, self->blocks, &self->band_lanes);
+  /* Allocation does this again for a new width. */
+  apply_overflow (self->blocks, self->overflow,
+                  max_slots_for ((gtk_widget_get_width (GTK_WIDGET (self)) - GUTTER_WIDTH) / 7.0));
 }
 
 static void
@@ -330,6 +414,18 @@ civic_week_view_measure (GtkWidget      *widget,
 }
 
 static void
+civic_week_view_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+  CivicWeekView *self = CIVIC_WEEK_VIEW (widget);
+
+  ensure_layout (self);
+  apply_overflow (self->blocks, self->overflow, max_slots_for ((width - GUTTER_WIDTH) / 7.0));
+}
+
+static void
 draw_text (GtkSnapshot   *snapshot,
            CivicWeekView *self,
            const char    *text,
@@ -364,16 +460,36 @@ sticky_offset (CivicWeekView *self)
 
 /* Where a timed block is drawn, in the widget. */
 static graphene_rect_t
+slot_rect (int    col,
+           int    slot,
+           int    n_slots,
+           double start_hour,
+           double end_hour,
+           double col_width,
+           double grid_top)
+{
+  double slot_width = (col_width - 4) / n_slots;
+
+  return GRAPHENE_RECT_INIT (GUTTER_WIDTH + col * col_width + 2 + slot * slot_width,
+                             grid_top + start_hour * HOUR_HEIGHT + 1,
+                             slot_width - 2,
+                             MAX (18, (end_hour - start_hour) * HOUR_HEIGHT - 2));
+}
+
+static graphene_rect_t
 block_rect (const BlockPlacement *b,
             double                col_width,
             double                grid_top)
 {
-  double slot_width = (col_width - 4) / b->n_slots;
+  return slot_rect (b->col, b->slot, b->shown_slots, b->start_hour, b->end_hour, col_width, grid_top);
+}
 
-  return GRAPHENE_RECT_INIT (GUTTER_WIDTH + b->col * col_width + 2 + b->slot * slot_width,
-                             grid_top + b->start_hour * HOUR_HEIGHT + 1,
-                             slot_width - 2,
-                             MAX (18, (b->end_hour - b->start_hour) * HOUR_HEIGHT - 2));
+static graphene_rect_t
+overflow_rect (const OverflowPlacement *o,
+               double                   col_width,
+               double                   grid_top)
+{
+  return slot_rect (o->col, o->slot, o->n_slots, o->start_hour, o->end_hour, col_width, grid_top);
 }
 
 /* Where an all-day bar is drawn, in the sticky top. */
@@ -438,11 +554,26 @@ civic_week_view_snapshot (GtkWidget   *widget,
       graphene_rect_t r = block_rect (b, col_width, grid_top);
       GdkRGBA fill = b->item->color;
 
+      if (!b->shown)
+        continue;
       if (b->item->cancelled)
         fill.alpha = 0.45;
       civic_calendar_draw_rounded_fill (snapshot, &r, 4, &fill);
       draw_text (snapshot, self, civic_calendar_item_get_week_label (b->item), r.origin.x + 4, r.origin.y + 2,
                  r.size.width - 8, r.size.height - 4, &white, b->item->cancelled);
+    }
+
+  for (guint i = 0; i < self->overflow->len; i++)
+    {
+      OverflowPlacement *o = &g_array_index (self->overflow, OverflowPlacement, i);
+      graphene_rect_t r = overflow_rect (o, col_width, grid_top);
+      g_autofree char *text = overflow_text (o->hidden);
+      GdkRGBA shade = fg;
+
+      shade.alpha = 0.12;
+      civic_calendar_draw_rounded_fill (snapshot, &r, 4, &shade);
+      draw_text (snapshot, self, text, r.origin.x + 4, r.origin.y + 2, r.size.width - 8, r.size.height - 4,
+                 &fg, FALSE);
     }
 
   /* The sticky top: day names and all-day items over the hours. */
@@ -513,15 +644,26 @@ pressed_cb (GtkGestureClick *gesture,
         }
     }
 
+  for (guint i = 0; i < self->overflow->len; i++)
+    {
+      OverflowPlacement *o = &g_array_index (self->overflow, OverflowPlacement, i);
+      graphene_rect_t r = overflow_rect (o, col_width, grid_top);
+
+      if (graphene_rect_contains_point (&r, &GRAPHENE_POINT_INIT (x, y)))
+        {
+          g_autoptr(GDateTime) day = g_date_time_add_days (self->range_start, o->col);
+
+          g_signal_emit (self, signals[MORE_ACTIVATED], 0, day);
+          return;
+        }
+    }
+
   for (guint i = 0; i < self->blocks->len; i++)
     {
       BlockPlacement *b = &g_array_index (self->blocks, BlockPlacement, i);
-      double slot_width = (col_width - 4) / b->n_slots;
-      double left = GUTTER_WIDTH + b->col * col_width + 2 + b->slot * slot_width;
-      double top = grid_top + b->start_hour * HOUR_HEIGHT;
-      double bottom = top + MAX (18, (b->end_hour - b->start_hour) * HOUR_HEIGHT);
+      graphene_rect_t r = block_rect (b, col_width, grid_top);
 
-      if (x >= left && x < left + slot_width && y >= top && y < bottom)
+      if (b->shown && graphene_rect_contains_point (&r, &GRAPHENE_POINT_INIT (x, y)))
         {
           g_signal_emit (self, signals[ITEM_ACTIVATED], 0, b->item);
           return;
@@ -572,6 +714,7 @@ civic_week_view_dispose (GObject *object)
     g_clear_pointer (&self->hour_labels[hour], g_free);
   g_clear_pointer (&self->band, g_array_unref);
   g_clear_pointer (&self->blocks, g_array_unref);
+  g_clear_pointer (&self->overflow, g_array_unref);
   g_clear_pointer (&self->range_start, g_date_time_unref);
   g_clear_pointer (&self->texts, civic_layout_cache_free);
 
@@ -588,6 +731,7 @@ civic_week_view_class_init (CivicWeekViewClass *klass)
   widget_class->snapshot = civic_week_view_snapshot;
   widget_class->root = civic_week_view_root;
   widget_class->measure = civic_week_view_measure;
+  widget_class->size_allocate = civic_week_view_size_allocate;
 
   signals[ITEM_ACTIVATED] = g_signal_new ("item-activated", G_TYPE_FROM_CLASS (klass),
                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
@@ -599,6 +743,14 @@ civic_week_view_class_init (CivicWeekViewClass *klass)
   signals[DAY_ACTIVATED] = g_signal_new ("day-activated", G_TYPE_FROM_CLASS (klass),
                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                          G_TYPE_NONE, 1, G_TYPE_DATE_TIME);
+
+  /**
+   * CivicWeekView::more-activated:
+   * @date: the day whose "+N" was clicked: the page opens that day
+   */
+  signals[MORE_ACTIVATED] = g_signal_new ("more-activated", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                          G_TYPE_NONE, 1, G_TYPE_DATE_TIME);
 
   gtk_widget_class_set_css_name (widget_class, "civic-week-view");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GRID);
@@ -612,6 +764,7 @@ civic_week_view_init (CivicWeekView *self)
 
   self->band = g_array_new (FALSE, TRUE, sizeof (BandPlacement));
   self->blocks = g_array_new (FALSE, TRUE, sizeof (BlockPlacement));
+  self->overflow = g_array_new (FALSE, TRUE, sizeof (OverflowPlacement));
   self->prepared = g_ptr_array_new_with_free_func ((GDestroyNotify) prepared_week_free);
   self->texts = civic_layout_cache_new (GTK_WIDGET (self));
 
@@ -713,6 +866,20 @@ civic_week_view_prepare (CivicWeekView *self,
 
   /* Then the labels, @budget at a time, as snapshot() will ask for them. */
   grid_top = HEADER_HEIGHT + MAX (1, week->band_lanes) * BAND_LANE + 6;
+  if (week->shaped == 0)
+    {
+      g_autoptr(GArray) overflow = g_array_new (FALSE, TRUE, sizeof (OverflowPlacement));
+
+      apply_overflow (week->blocks, overflow, max_slots_for (col_width));
+      for (guint i = 0; i < overflow->len; i++)
+        {
+          OverflowPlacement *o = &g_array_index (overflow, OverflowPlacement, i);
+          graphene_rect_t r = overflow_rect (o, col_width, grid_top);
+          g_autofree char *text = overflow_text (o->hidden);
+
+          civic_layout_cache_get (self->texts, text, r.size.width - 8, r.size.height - 4, CIVIC_LAYOUT_WRAP);
+        }
+    }
   for (guint end = MIN (week->band->len + week->blocks->len, week->shaped + budget);
        week->shaped < end;
        week->shaped++)
@@ -730,6 +897,8 @@ civic_week_view_prepare (CivicWeekView *self,
           BlockPlacement *b = &g_array_index (week->blocks, BlockPlacement, week->shaped - week->band->len);
           graphene_rect_t r = block_rect (b, col_width, grid_top);
 
+          if (!b->shown)
+            continue;
           civic_layout_cache_get (self->texts, civic_calendar_item_get_week_label (b->item),
                                   r.size.width - 8, r.size.height - 4,
                                   CIVIC_LAYOUT_WRAP | (b->item->cancelled ? CIVIC_LAYOUT_STRIKE : 0));
@@ -804,4 +973,18 @@ civic_week_view_week_was_prepared (CivicWeekView *self)
 
   ensure_layout (self);
   return self->week_was_prepared;
+}
+
+guint
+civic_week_view_get_hidden (CivicWeekView *self,
+                            int            col)
+{
+  guint hidden = 0;
+
+  g_return_val_if_fail (CIVIC_IS_WEEK_VIEW (self), 0);
+
+  for (guint i = 0; i < self->overflow->len; i++)
+    if (g_array_index (self->overflow, OverflowPlacement, i).col == col)
+      hidden += g_array_index (self->overflow, OverflowPlacement, i).hidden;
+  return hidden;
 }

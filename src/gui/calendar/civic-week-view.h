@@ -43,6 +43,9 @@ void        civic_week_view_set_first_weekday (CivicWeekView *self,
 void        civic_week_view_get_counts        (CivicWeekView *self,
                                                guint         *all_day,
                                                guint         *timed);
+/* For tests: how many timed items day @col (0..6) hides behind "+N", as allocated. */
+guint       civic_week_view_get_hidden        (CivicWeekView *self,
+                                               int            col);
 /* For tests: whether the week shown was laid out ahead by prepare(). */
 gboolean    civic_week_view_week_was_prepared (CivicWeekView *self);
 
