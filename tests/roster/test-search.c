@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "civic-store.h"
+#include "civic-text.h"
 #include "civic-volunteer-search.h"
 
 static JsonObject *
@@ -327,6 +328,190 @@ test_store_order (void)
     g_assert_cmpstr (ids[i], ==, json_object_get_string_member (g_ptr_array_index (page, i), "_id"));
 }
 
+/* ---- Kept answers and narrowing ------------------------------------------ */
+
+static const char * const ko_family[] = { "김", "이", "박", "최", "정", "강", "조", "윤", "안", "한" };
+static const char * const ko_given[] = { "민", "수", "지", "영", "현", "준", "서", "연", "다", "혜", "은" };
+static const char * const latin_given[] = { "Minsu", "Jiyoung", "Ana", "José", "María", "Joanne", "Joan", "Jo", "Éric", "Andrés" };
+static const char * const latin_family[] = { "Kim", "Lee", "Park", "García", "López", "Ahn", "Han", "Nguyen", "Jo", "Kimball" };
+
+/* Volunteers whose names, numbers and addresses overlap a lot, so that
+ * typing one of them goes through every rank.
+ */
+static GPtrArray *
+many_volunteers (guint n)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (4);
+  GPtrArray *docs = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("volunteer:%05u", i);
+      g_autofree char *ko = g_strconcat (ko_family[g_rand_int_range (rand, 0, G_N_ELEMENTS (ko_family))],
+                                         ko_given[g_rand_int_range (rand, 0, G_N_ELEMENTS (ko_given))],
+                                         i % 3 ? ko_given[g_rand_int_range (rand, 0, G_N_ELEMENTS (ko_given))] : "", NULL);
+      const char *given = latin_given[g_rand_int_range (rand, 0, G_N_ELEMENTS (latin_given))];
+      const char *family = latin_family[g_rand_int_range (rand, 0, G_N_ELEMENTS (latin_family))];
+      int area = g_rand_int_range (rand, 210, 216), line = g_rand_int_range (rand, 100, 140);
+      g_autofree char *phone = i % 4 == 0 ? g_strdup_printf ("(%03d) 555-%04d", area, line)
+                               : i % 4 == 1 ? g_strdup_printf ("%03d.555.%04d", area, line)
+                               : i % 4 == 2 ? g_strdup_printf ("+1 %03d 555 %04d", area, line)
+                               : g_strdup_printf ("%03d555%04d", area, line);
+      g_autofree char *email = g_strdup_printf ("%s.%s%u@example.org", given, family, i % 7);
+      JsonObject *doc = volunteer (id, i % 11 ? given : NULL, i % 13 ? family : NULL, i % 5 ? ko : NULL,
+                                   i % 9 ? phone : NULL, i % 4 ? email : NULL);
+      JsonArray *languages = json_array_new ();
+
+      json_object_set_string_member (doc, "office_id", i % 2 ? "office:ktown" : "office:oc");
+      json_array_add_string_element (languages, i % 3 ? "ko" : "es");
+      json_object_set_array_member (doc, "languages", languages);
+      json_object_set_boolean_member (doc, "active", i % 6 != 0);
+      g_ptr_array_add (docs, doc);
+    }
+  return docs;
+}
+
+static void
+assert_same_hits (GArray     *got,
+                  GArray     *want,
+                  const char *query)
+{
+  if (got->len != want->len)
+    g_error ("“%s”: %u hits, a full search finds %u", query, got->len, want->len);
+  for (guint i = 0; i < got->len; i++)
+    {
+      CivicVolunteerHit *a = &g_array_index (got, CivicVolunteerHit, i);
+      CivicVolunteerHit *b = &g_array_index (want, CivicVolunteerHit, i);
+
+      if (g_strcmp0 (a->id, b->id) != 0 || a->rank != b->rank || a->position != b->position)
+        g_error ("“%s”: hit %u is %s (rank %d, at %u), a full search gives %s (rank %d, at %u)",
+                 query, i, a->id, a->rank, a->position, b->id, b->rank, b->position);
+    }
+}
+
+/* Typing a word a character at a time and deleting it again gives, at
+ * every keystroke, exactly what a search over everyone gives: the index
+ * answers those from its kept answers (a lookup going back, the last
+ * answer's volunteers alone going forward).  The reference index is made
+ * to forget its answers before each query by updating a volunteer.
+ */
+static void
+test_incremental (void)
+{
+  g_autoptr(GPtrArray) docs = many_volunteers (1200);
+  g_autoptr(CivicVolunteerSearch) typed = civic_volunteer_search_new ();
+  g_autoptr(CivicVolunteerSearch) full = civic_volunteer_search_new ();
+  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+  CivicVolunteerFilter filters[4] = { { 0 }, { 0 }, { 0 }, { 0 } };
+  guint checked = 0, narrowed_somewhere = 0;
+
+  filters[1].office_id = "office:ktown";
+  filters[2].language = "ko";
+  filters[3].active = CIVIC_VOLUNTEER_ACTIVE_ONLY;
+  for (guint i = 0; i < docs->len; i++)
+    {
+      civic_volunteer_search_update (typed, g_ptr_array_index (docs, i));
+      civic_volunteer_search_update (full, g_ptr_array_index (docs, i));
+    }
+
+  for (guint i = 7; i < docs->len; i += 97)
+    {
+      JsonObject *doc = g_ptr_array_index (docs, i);
+      const char *ko = json_object_get_string_member_with_default (doc, "name_ko", "김민수");
+      g_autofree char *initials = civic_text_choseong (ko);
+      const char *rest = g_utf8_next_char (ko);
+      g_autofree char *rest_initials = civic_text_choseong (rest);
+
+      g_ptr_array_add (words, g_strdup (ko));
+      g_ptr_array_add (words, g_steal_pointer (&initials));
+      /* A syllable, then initial consonants: "김ㅁㅅ". */
+      g_ptr_array_add (words, g_strdup_printf ("%.*s%s", (int) (rest - ko), ko, rest_initials));
+      g_ptr_array_add (words, g_strdup_printf ("%s %s", json_object_get_string_member_with_default (doc, "given_name", "Jo"),
+                                               json_object_get_string_member_with_default (doc, "family_name", "Ahn")));
+      g_ptr_array_add (words, g_strdup (json_object_get_string_member_with_default (doc, "phone", "(213) 555-0117")));
+      g_ptr_array_add (words, g_strdup (json_object_get_string_member_with_default (doc, "email", "jo@example.org")));
+    }
+  /* Digits that become a phone query at the third, a word that ends with
+   * spaces, accents added and taken away.
+   */
+  g_ptr_array_add (words, g_strdup ("(21"));
+  g_ptr_array_add (words, g_strdup ("21"));
+  g_ptr_array_add (words, g_strdup ("2135"));
+  g_ptr_array_add (words, g_strdup ("jo  an"));
+  g_ptr_array_add (words, g_strdup ("José Garcí"));
+  g_ptr_array_add (words, g_strdup ("joséGARC"));
+  g_ptr_array_add (words, g_strdup ("kim 2"));
+
+  for (guint w = 0; w < words->len; w++)
+    {
+      const char *word = g_ptr_array_index (words, w);
+      const CivicVolunteerFilter *filter = w % 5 == 4 ? &filters[(w / 5) % 4] : NULL;
+      glong n = g_utf8_strlen (word, -1);
+
+      for (glong step = 1; step <= 2 * n; step++)
+        {
+          glong k = step <= n ? step : 2 * n - step;
+          g_autofree char *prefix = g_strndup (word, g_utf8_offset_to_pointer (word, k) - word);
+          g_autoptr(GArray) got = civic_volunteer_search_query_hits (typed, prefix, filter, 0);
+          g_autoptr(GArray) want = NULL;
+
+          /* The same volunteer again: the reference forgets its answers. */
+          civic_volunteer_search_update (full, g_ptr_array_index (docs, 0));
+          want = civic_volunteer_search_query_hits (full, prefix, filter, 0);
+          assert_same_hits (got, want, prefix);
+          if (got->len > 0 && got->len < docs->len)
+            narrowed_somewhere++;
+          checked++;
+        }
+    }
+  g_assert_cmpuint (checked, >, 500);
+  g_assert_cmpuint (narrowed_somewhere, >, 100);
+
+  /* A limit cuts the kept answer; positions are the empty query's. */
+  {
+    g_autoptr(GArray) all = civic_volunteer_search_query_hits (typed, "", NULL, 0);
+    g_autoptr(GArray) some = civic_volunteer_search_query_hits (typed, "ㄱ", NULL, 0);
+    g_autoptr(GArray) three = civic_volunteer_search_query_hits (typed, "ㄱ", NULL, 3);
+
+    g_assert_cmpuint (all->len, ==, docs->len);
+    for (guint i = 0; i < all->len; i++)
+      g_assert_cmpuint (g_array_index (all, CivicVolunteerHit, i).position, ==, i);
+    for (guint i = 0; i < some->len; i++)
+      g_assert_cmpstr (g_array_index (some, CivicVolunteerHit, i).id, ==,
+                       g_array_index (all, CivicVolunteerHit, g_array_index (some, CivicVolunteerHit, i).position).id);
+    g_assert_cmpuint (three->len, ==, 3);
+    for (guint i = 0; i < three->len; i++)
+      g_assert_cmpstr (g_array_index (three, CivicVolunteerHit, i).id, ==, g_array_index (some, CivicVolunteerHit, i).id);
+  }
+}
+
+/* A change to a volunteer is seen by the next query, even one that would
+ * otherwise narrow a kept answer or repeat one.
+ */
+static void
+test_kept_answers_follow_changes (void)
+{
+  g_autoptr(CivicVolunteerSearch) index = sample_index ();
+  g_auto(GStrv) before = civic_volunteer_search_query (index, "min", NULL, 0);
+  g_auto(GStrv) after = NULL;
+  g_auto(GStrv) narrowed = NULL;
+  guint serial = civic_volunteer_search_get_serial (index);
+  const char *expected_narrowed[] = { "volunteer:min", NULL };
+
+  g_assert_cmpuint (g_strv_length (before), ==, 3);
+  add (index, volunteer ("volunteer:min", "Min", "Oh", NULL, NULL, NULL));
+  g_assert_cmpuint (civic_volunteer_search_get_serial (index), !=, serial);
+  after = civic_volunteer_search_query (index, "min", NULL, 0);
+  g_assert_cmpuint (g_strv_length (after), ==, 4);
+  g_assert_true (g_strv_contains ((const char * const *) after, "volunteer:min"));
+  narrowed = civic_volunteer_search_query (index, "min o", NULL, 0);
+  assert_ids (narrowed, expected_narrowed);
+  civic_volunteer_search_remove (index, "volunteer:min");
+  g_strfreev (narrowed);
+  narrowed = civic_volunteer_search_query (index, "min o", NULL, 0);
+  g_assert_cmpuint (g_strv_length (narrowed), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -340,5 +525,7 @@ main (int argc, char **argv)
   g_test_add_func ("/roster/search/update-remove", test_update_remove);
   g_test_add_func ("/roster/search/from-store", test_from_store);
   g_test_add_func ("/roster/search/store-order", test_store_order);
+  g_test_add_func ("/roster/search/incremental", test_incremental);
+  g_test_add_func ("/roster/search/kept-answers-follow-changes", test_kept_answers_follow_changes);
   return g_test_run ();
 }

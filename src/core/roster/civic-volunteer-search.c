@@ -43,9 +43,43 @@ struct _CivicVolunteerSearch
   GArray     *text_offsets;   /* guint32 per entry, then the end */
   GArray     *digit_offsets;
   gboolean    sorted_dirty;
+  guint       serial;
+  GQueue      answers;      /* Answer*, the last asked first */
 };
 
+/* A full answer (no limit) kept for the next keystrokes. */
+typedef struct {
+  char   *folded;      /* the query, folded */
+  char   *digits;      /* its phone digits, or NULL */
+  char   *filter_key;  /* filter_key () of its filter */
+  GArray *hits;        /* CivicVolunteerHit */
+} Answer;
+
+/* Enough for the prefixes of a phone number or a full name typed out. */
+#define MAX_ANSWERS 24
+
 G_DEFINE_FINAL_TYPE (CivicVolunteerSearch, civic_volunteer_search, G_TYPE_OBJECT)
+
+static void
+answer_free (gpointer data)
+{
+  Answer *answer = data;
+
+  g_free (answer->folded);
+  g_free (answer->digits);
+  g_free (answer->filter_key);
+  g_array_unref (answer->hits);
+  g_free (answer);
+}
+
+/* Every answer is stale once a volunteer changes. */
+static void
+index_changed (CivicVolunteerSearch *self)
+{
+  self->sorted_dirty = TRUE;
+  self->serial++;
+  g_queue_clear_full (&self->answers, answer_free);
+}
 
 static const char * const days[] = { "weekday", "weekend" };
 static const char * const times[] = { "morning", "afternoon", "evening" };
@@ -256,6 +290,7 @@ civic_volunteer_search_finalize (GObject *object)
   g_string_free (self->digits, TRUE);
   g_clear_pointer (&self->text_offsets, g_array_unref);
   g_clear_pointer (&self->digit_offsets, g_array_unref);
+  g_queue_clear_full (&self->answers, answer_free);
 
   G_OBJECT_CLASS (civic_volunteer_search_parent_class)->finalize (object);
 }
@@ -276,6 +311,7 @@ civic_volunteer_search_init (CivicVolunteerSearch *self)
   self->digits = g_string_new (NULL);
   self->text_offsets = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->digit_offsets = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_queue_init (&self->answers);
 }
 
 CivicVolunteerSearch *
@@ -353,6 +389,13 @@ civic_volunteer_search_get_n_volunteers (CivicVolunteerSearch *self)
   return g_hash_table_size (self->by_id);
 }
 
+guint
+civic_volunteer_search_get_serial (CivicVolunteerSearch *self)
+{
+  g_return_val_if_fail (CIVIC_IS_VOLUNTEER_SEARCH (self), 0);
+  return self->serial;
+}
+
 void
 civic_volunteer_search_update (CivicVolunteerSearch *self,
                                JsonObject           *doc)
@@ -366,7 +409,7 @@ civic_volunteer_search_update (CivicVolunteerSearch *self,
     return;
   entry = entry_new (doc);
   g_hash_table_replace (self->by_id, entry->id, entry);
-  self->sorted_dirty = TRUE;
+  index_changed (self);
 }
 
 void
@@ -376,7 +419,7 @@ civic_volunteer_search_remove (CivicVolunteerSearch *self,
   g_return_if_fail (CIVIC_IS_VOLUNTEER_SEARCH (self));
 
   if (id != NULL && g_hash_table_remove (self->by_id, id))
-    self->sorted_dirty = TRUE;
+    index_changed (self);
 }
 
 gboolean
@@ -556,25 +599,153 @@ entry_passes (const Entry                *entry,
   return TRUE;
 }
 
-GArray *
-civic_volunteer_search_query_hits (CivicVolunteerSearch       *self,
-                                   const char                 *query,
-                                   const CivicVolunteerFilter *filter,
-                                   guint                       limit)
+/* The first @needle (@len bytes, at least one) in [@start, @end), or NULL. */
+static const char *
+find_between (const char *start,
+              const char *end,
+              const char *needle,
+              gsize       len)
 {
-  g_autoptr(CivicTextQuery) q = NULL;
+  if (len == 0)
+    return NULL;
+  for (const char *p = start; p != NULL && (gsize) (end - p) >= len; p++)
+    {
+      p = memchr (p, needle[0], (end - p) - len + 1);
+      if (p == NULL)
+        return NULL;
+      if (memcmp (p, needle, len) == 0)
+        return p;
+    }
+  return NULL;
+}
+
+/* The ranks of the volunteers at @positions (in name order or not) for
+ * @q, entry by entry: what scan_buffer () finds for them, without going
+ * over everyone else.
+ */
+static void
+rank_positions (CivicVolunteerSearch *self,
+                const CivicTextQuery *q,
+                const guint          *positions,
+                guint                 n_positions,
+                guint8               *ranks)
+{
+  const guint32 *text_off = (const guint32 *) (gpointer) self->text_offsets->data;
+  const guint32 *digit_off = (const guint32 *) (gpointer) self->digit_offsets->data;
+  gboolean in_choseong = FALSE;
+  const char *needle = civic_text_query_get_needle (q, &in_choseong);
+  const char *digits = civic_text_query_get_digits (q);
+  const char *buffer = in_choseong ? self->choseong->str : self->text->str;
+  gsize len = needle ? strlen (needle) : 0;
+  gsize digits_len = digits ? strlen (digits) : 0;
+
+  for (guint k = 0; k < n_positions; k++)
+    {
+      guint i = positions[k];
+      CivicTextMatch rank = CIVIC_TEXT_MATCH_NONE;
+
+      if (needle != NULL)
+        {
+          /* The entry's keys, without the newline that ends them. */
+          const char *start = buffer + text_off[i];
+          const char *end = buffer + text_off[i + 1] - 1;
+
+          for (const char *p = find_between (start, end, needle, len);
+               p != NULL && rank < CIVIC_TEXT_MATCH_EXACT;
+               p = find_between (p + 1, end, needle, len))
+            rank = MAX (rank, civic_text_rank_at (start, p, len));
+        }
+      else
+        rank = civic_text_query_match_key (q, &((const Entry *) g_ptr_array_index (self->sorted, i))->key);
+
+      if (digits != NULL && rank < CIVIC_TEXT_MATCH_EXACT)
+        {
+          const char *start = self->digits->str + digit_off[i];
+          const char *end = self->digits->str + digit_off[i + 1] - 1;
+
+          for (const char *p = find_between (start, end, digits, digits_len);
+               p != NULL && rank < CIVIC_TEXT_MATCH_EXACT;
+               p = find_between (p + 1, end, digits, digits_len))
+            {
+              CivicTextMatch r = p == start ? (p + digits_len == end ? CIVIC_TEXT_MATCH_EXACT : CIVIC_TEXT_MATCH_PREFIX)
+                                            : CIVIC_TEXT_MATCH_SUBSTRING;
+              rank = MAX (rank, r);
+            }
+        }
+      ranks[i] = rank;
+    }
+}
+
+/* A text that tells filters apart: equal filters, equal keys. */
+static char *
+filter_key (const CivicVolunteerFilter *filter)
+{
+  const char unset[] = "\x02";
+
+  if (filter == NULL)
+    return g_strdup ("");
+  return g_strdup_printf ("%s\x1f%s\x1f%s\x1f%s\x1f%d\x1f%s\x1f%s",
+                          filter->office_id ?: unset, filter->language ?: unset, filter->skill ?: unset,
+                          filter->age_group ?: unset, (int) filter->active,
+                          filter->availability_day ?: unset, filter->availability_time ?: unset);
+}
+
+/* A kept answer whose volunteers include every match of @q: @q's folded
+ * text extends the answer's (every match of the longer text contains a
+ * match of the shorter one, whether by syllable, by initial consonant or
+ * both), and when @q is a phone query, the answer's was one too (a query
+ * becomes a phone query at its third digit, and then matches people its
+ * shorter self did not).  The smallest such answer.
+ */
+static Answer *
+find_narrowing (CivicVolunteerSearch *self,
+                const CivicTextQuery *q,
+                const char           *key)
+{
+  const char *folded = civic_text_query_get_folded (q);
+  Answer *best = NULL;
+
+  for (GList *l = self->answers.head; l != NULL; l = l->next)
+    {
+      Answer *answer = l->data;
+
+      if (!g_str_equal (answer->filter_key, key) || !g_str_has_prefix (folded, answer->folded))
+        continue;
+      if (civic_text_query_get_digits (q) != NULL && answer->digits == NULL)
+        continue;
+      if (best == NULL || answer->hits->len < best->hits->len)
+        best = answer;
+    }
+  return best;
+}
+
+static GArray *
+copy_hits (GArray *hits,
+           guint   limit)
+{
+  guint n = limit == 0 ? hits->len : MIN (limit, hits->len);
+  GArray *copy = g_array_sized_new (FALSE, FALSE, sizeof (CivicVolunteerHit), n);
+
+  g_array_append_vals (copy, hits->data, n);
+  return copy;
+}
+
+/* Every match of @q among the volunteers passing @filter, ranked. */
+static GArray *
+compute_hits (CivicVolunteerSearch       *self,
+              const CivicTextQuery       *q,
+              const CivicVolunteerFilter *filter,
+              Answer                     *narrowing)
+{
   g_autofree char *skill_folded = NULL;
   g_autofree guint8 *ranks = NULL;
   GPtrArray *buckets[CIVIC_TEXT_MATCH_EXACT + 1] = { NULL, };
+  guint counts[CIVIC_TEXT_MATCH_EXACT + 1] = { 0, };
+  gboolean empty = civic_text_query_is_empty (q);
+  guint n = self->sorted->len;
   GArray *hits;
   guint mask = 0;
-  gboolean empty;
 
-  g_return_val_if_fail (CIVIC_IS_VOLUNTEER_SEARCH (self), NULL);
-
-  ensure_sorted (self);
-  q = civic_text_query_new (query);
-  empty = civic_text_query_is_empty (q);
   if (filter != NULL)
     {
       if (filter->skill != NULL)
@@ -582,19 +753,26 @@ civic_volunteer_search_query_hits (CivicVolunteerSearch       *self,
       mask = filter_availability_mask (filter);
     }
 
-  for (guint r = CIVIC_TEXT_MATCH_SUBSTRING; r <= CIVIC_TEXT_MATCH_EXACT; r++)
-    buckets[r] = g_ptr_array_new ();
+  if (narrowing != NULL)
+    {
+      /* Only the answer's volunteers can match, and they passed the filter. */
+      g_autofree guint *positions = g_new (guint, MAX (1, narrowing->hits->len));
 
-  if (!empty)
+      for (guint k = 0; k < narrowing->hits->len; k++)
+        positions[k] = g_array_index (narrowing->hits, CivicVolunteerHit, k).position;
+      ranks = g_new0 (guint8, MAX (1, n));
+      rank_positions (self, q, positions, narrowing->hits->len, ranks);
+    }
+  else if (!empty)
     {
       gboolean in_choseong = FALSE;
       const char *needle = civic_text_query_get_needle (q, &in_choseong);
 
-      ranks = g_new0 (guint8, self->sorted->len);
+      ranks = g_new0 (guint8, MAX (1, n));
       if (needle != NULL)
         scan_buffer (in_choseong ? self->choseong : self->text, self->text_offsets, needle, FALSE, ranks);
       else
-        for (guint i = 0; i < self->sorted->len; i++)
+        for (guint i = 0; i < n; i++)
           {
             const Entry *entry = g_ptr_array_index (self->sorted, i);
             ranks[i] = civic_text_query_match_key (q, &entry->key);
@@ -603,30 +781,80 @@ civic_volunteer_search_query_hits (CivicVolunteerSearch       *self,
         scan_buffer (self->digits, self->digit_offsets, civic_text_query_get_digits (q), TRUE, ranks);
     }
 
-  /* One pass in name order: each bucket comes out sorted by name. */
-  for (guint i = 0; i < self->sorted->len; i++)
-    {
-      const Entry *entry = g_ptr_array_index (self->sorted, i);
-      CivicTextMatch rank = empty ? CIVIC_TEXT_MATCH_SUBSTRING : ranks[i];
+  for (guint r = CIVIC_TEXT_MATCH_SUBSTRING; r <= CIVIC_TEXT_MATCH_EXACT; r++)
+    buckets[r] = g_ptr_array_new ();
 
-      if (rank == CIVIC_TEXT_MATCH_NONE || !entry_passes (entry, filter, skill_folded, mask))
+  /* One pass in name order: each bucket comes out sorted by name.  A
+   * bucket holds positions.
+   */
+  for (guint i = 0; i < n; i++)
+    {
+      CivicTextMatch rank = ranks == NULL ? CIVIC_TEXT_MATCH_SUBSTRING : ranks[i];
+
+      if (rank == CIVIC_TEXT_MATCH_NONE)
         continue;
-      g_ptr_array_add (buckets[rank], (gpointer) entry);
+      if (narrowing == NULL && !entry_passes (g_ptr_array_index (self->sorted, i), filter, skill_folded, mask))
+        continue;
+      g_ptr_array_add (buckets[rank], GUINT_TO_POINTER (i));
+      counts[rank]++;
     }
 
-  hits = g_array_new (FALSE, FALSE, sizeof (CivicVolunteerHit));
+  hits = g_array_sized_new (FALSE, FALSE, sizeof (CivicVolunteerHit),
+                            counts[1] + counts[2] + counts[3] + counts[4]);
   for (int r = CIVIC_TEXT_MATCH_EXACT; r >= CIVIC_TEXT_MATCH_SUBSTRING; r--)
     {
-      for (guint i = 0; i < buckets[r]->len && (limit == 0 || hits->len < limit); i++)
+      for (guint k = 0; k < buckets[r]->len; k++)
         {
-          const Entry *entry = g_ptr_array_index (buckets[r], i);
-          CivicVolunteerHit hit = { entry->id, (CivicTextMatch) r };
+          guint i = GPOINTER_TO_UINT (g_ptr_array_index (buckets[r], k));
+          const Entry *entry = g_ptr_array_index (self->sorted, i);
+          CivicVolunteerHit hit = { entry->id, (CivicTextMatch) r, i };
 
           g_array_append_val (hits, hit);
         }
       g_ptr_array_unref (buckets[r]);
     }
   return hits;
+}
+
+GArray *
+civic_volunteer_search_query_hits (CivicVolunteerSearch       *self,
+                                   const char                 *query,
+                                   const CivicVolunteerFilter *filter,
+                                   guint                       limit)
+{
+  g_autoptr(CivicTextQuery) q = NULL;
+  g_autofree char *key = NULL;
+  const char *folded;
+  Answer *answer;
+
+  g_return_val_if_fail (CIVIC_IS_VOLUNTEER_SEARCH (self), NULL);
+
+  ensure_sorted (self);
+  q = civic_text_query_new (query);
+  folded = civic_text_query_get_folded (q);
+  key = filter_key (filter);
+
+  for (GList *l = self->answers.head; l != NULL; l = l->next)
+    {
+      answer = l->data;
+      if (g_str_equal (answer->folded, folded) && g_str_equal (answer->filter_key, key))
+        {
+          /* Asked again: it moves to the front. */
+          g_queue_unlink (&self->answers, l);
+          g_queue_push_head_link (&self->answers, l);
+          return copy_hits (answer->hits, limit);
+        }
+    }
+
+  answer = g_new0 (Answer, 1);
+  answer->hits = compute_hits (self, q, filter, civic_text_query_is_empty (q) ? NULL : find_narrowing (self, q, key));
+  answer->folded = g_strdup (folded);
+  answer->digits = g_strdup (civic_text_query_get_digits (q));
+  answer->filter_key = g_steal_pointer (&key);
+  g_queue_push_head (&self->answers, answer);
+  while (g_queue_get_length (&self->answers) > MAX_ANSWERS)
+    answer_free (g_queue_pop_tail (&self->answers));
+  return copy_hits (answer->hits, limit);
 }
 
 GStrv

@@ -45,8 +45,9 @@ typedef struct {
 } CivicVolunteerFilter;
 
 typedef struct {
-  const char     *id;    /* owned by the index: valid until it next changes */
+  const char     *id;        /* owned by the index: valid until it next changes */
   CivicTextMatch  rank;
+  guint           position;  /* in the index's name order (see _get_serial ()) */
 } CivicVolunteerHit;
 
 #define CIVIC_TYPE_VOLUNTEER_SEARCH (civic_volunteer_search_get_type ())
@@ -66,6 +67,11 @@ CivicVolunteerSearch *civic_volunteer_search_new_from_store_finish (GAsyncResult
                                                                     GError             **error);
 
 guint                 civic_volunteer_search_get_n_volunteers (CivicVolunteerSearch *self);
+/* Changes whenever a volunteer is added, changed or removed: hits'
+ * positions (and ids) from before then no longer hold.  Between changes,
+ * position i is the i-th volunteer of the empty query without a filter.
+ */
+guint                 civic_volunteer_search_get_serial       (CivicVolunteerSearch *self);
 
 /* Adds or replaces the volunteer @doc (a store document with _id). */
 void                  civic_volunteer_search_update       (CivicVolunteerSearch *self,
@@ -83,6 +89,11 @@ gboolean              civic_volunteer_search_apply_changes (CivicVolunteerSearch
 /* Ranked matches of @query (empty: every volunteer, by name) among the
  * volunteers that pass @filter (may be %NULL); at most @limit (0: all).
  * Returns a GArray of CivicVolunteerHit.
+ *
+ * The index keeps its last answers until it changes: asking again (a
+ * backspace) is a copy, and a query that only adds to the end of one of
+ * them (the next keystroke) ranks that answer's volunteers alone, which
+ * gives the same answer as going over everyone.
  */
 GArray               *civic_volunteer_search_query_hits   (CivicVolunteerSearch       *self,
                                                            const char                 *query,
