@@ -1062,6 +1062,106 @@ test_selection_follows_search (Fixture       *fixture,
   g_assert_true (gtk_selection_model_is_selected (selection, position));
 }
 
+/* Every bound cell of the column view shows what its position's row says
+ * (blank positions show nothing).  Returns how many cells were stale,
+ * which is allowed only past @fresh_until.
+ */
+static guint
+check_cells (Fixture *fixture,
+             guint    fresh_until)
+{
+  GListModel *slots = G_LIST_MODEL (_civic_volunteers_page_get_selection (fixture->page));
+  guint stale = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (slots); i++)
+    {
+      g_autoptr(CivicRosterSlot) slot = g_list_model_get_item (slots, i);
+      g_autoptr(CivicVolunteerRow) row = g_list_model_get_item (shown (fixture), i);
+
+      g_assert_true (civic_roster_slot_get_row (slot) == row);
+      for (guint c = 0; c < CIVIC_ROSTER_N_COLUMNS; c++)
+        {
+          CivicTextCell *cell = civic_roster_slot_get_cell (slot, c);
+          char buffer[32];
+
+          if (cell == NULL)
+            continue;
+          if (g_strcmp0 (civic_text_cell_get_text (cell), civic_roster_column_text (row, c, buffer, sizeof buffer)) == 0)
+            continue;
+          if (i < fresh_until)
+            g_error ("position %u, column %u shows “%s”, its row says “%s”", i, c, civic_text_cell_get_text (cell),
+                     civic_roster_column_text (row, c, buffer, sizeof buffer));
+          g_assert_true (civic_roster_slot_is_stale (slot));
+          stale++;
+        }
+    }
+  return stale;
+}
+
+static gboolean
+cells_laid_out (gpointer data)
+{
+  Fixture *fixture = data;
+  GListModel *slots = G_LIST_MODEL (_civic_volunteers_page_get_selection (fixture->page));
+  g_autoptr(CivicRosterSlot) slot = g_list_model_get_item (slots, 0);
+  CivicTextCell *cell = slot ? civic_roster_slot_get_cell (slot, CIVIC_ROSTER_COLUMN_NAME) : NULL;
+
+  return cell != NULL && gtk_widget_get_height (GTK_WIDGET (cell)) > 0;
+}
+
+static gboolean
+cells_caught_up (gpointer data)
+{
+  Fixture *fixture = data;
+  GListModel *slots = G_LIST_MODEL (_civic_volunteers_page_get_selection (fixture->page));
+
+  for (guint i = 0; i < g_list_model_get_n_items (slots); i++)
+    {
+      g_autoptr(CivicRosterSlot) slot = g_list_model_get_item (slots, i);
+
+      if (civic_roster_slot_is_stale (slot))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A search changes the cells on screen at once, and those of the other
+ * rows the view keeps realized once the frame is drawn; scrolling brings
+ * them up to date at once.  Either way every cell ends up right.
+ */
+static void
+test_cells_follow_search (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  GtkColumnView *view = _civic_volunteers_page_get_column_view (fixture->page);
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  guint total = g_list_model_get_n_items (shown (fixture));
+  g_autoptr(CivicVolunteerRow) last = g_list_model_get_item (shown (fixture), total - 1);
+  g_autofree char *family = NULL;
+  guint stale;
+
+  g_assert_cmpuint (total, >, 60);
+  civic_test_wait_for (cells_laid_out, fixture, "the roster's cells to be laid out");
+  check_cells (fixture, G_MAXUINT);
+
+  /* The last person's family name: a new first screenful. */
+  family = g_strdup (json_object_get_string_member_with_default (civic_volunteer_row_get_document (last),
+                                                                 "family_name", "김"));
+  _civic_volunteers_page_search_now (fixture->page, family);
+  g_assert_cmpuint (g_list_model_get_n_items (shown (fixture)), <, total);
+  stale = check_cells (fixture, 10);
+  civic_test_wait_for (cells_caught_up, fixture, "the cells off screen to catch up");
+  g_assert_cmpuint (check_cells (fixture, G_MAXUINT), ==, 0);
+
+  /* Back to everyone, then scrolled before the frame: no cell waits. */
+  _civic_volunteers_page_search_now (fixture->page, "");
+  stale += check_cells (fixture, 10);
+  g_assert_cmpuint (stale, >, 0);
+  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment) / 2);
+  g_assert_true (cells_caught_up (fixture));
+  g_assert_cmpuint (check_cells (fixture, G_MAXUINT), ==, 0);
+}
+
 static gboolean
 renamed_shown (gpointer data)
 {
@@ -1116,6 +1216,8 @@ main (int   argc,
   g_test_add ("/volunteers/roster/destroy-while-loading", Fixture, NULL, fixture_set_up, test_destroy_while_loading,
               fixture_tear_down);
   g_test_add ("/volunteers/roster/sort", Fixture, NULL, fixture_set_up, test_sort, fixture_tear_down);
+  g_test_add ("/volunteers/roster/cells-follow-search", Fixture, NULL, fixture_set_up, test_cells_follow_search,
+              fixture_tear_down);
   g_test_add ("/volunteers/roster/selection-follows-search", Fixture, NULL, fixture_set_up,
               test_selection_follows_search, fixture_tear_down);
   g_test_add ("/volunteers/roster/follows-store", Fixture, NULL, fixture_set_up, test_follows_store,

@@ -25,6 +25,7 @@ struct _CivicRosterSlot
 
   CivicVolunteerRow *row;
   CivicTextCell   *cells[CIVIC_ROSTER_N_COLUMNS];  /* bound, not owned */
+  gboolean           stale;  /* the bound cells still show an older row */
 };
 
 G_DEFINE_FINAL_TYPE (CivicRosterSlot, civic_roster_slot, G_TYPE_OBJECT)
@@ -121,11 +122,59 @@ civic_roster_slot_set_row (CivicRosterSlot   *self,
 {
   g_return_if_fail (CIVIC_IS_ROSTER_SLOT (self));
 
-  if (self->row == row && !force)
+  if (self->row == row && !force && !self->stale)
     return;
   g_set_object (&self->row, row);
+  self->stale = FALSE;
   for (guint c = 0; c < CIVIC_ROSTER_N_COLUMNS; c++)
     update_cell (self, c);
+}
+
+gboolean
+civic_roster_slot_set_row_later (CivicRosterSlot   *self,
+                                 CivicVolunteerRow *row,
+                                 gboolean           force)
+{
+  gboolean bound = FALSE;
+
+  g_return_val_if_fail (CIVIC_IS_ROSTER_SLOT (self), FALSE);
+
+  if (self->row == row && !force)
+    return self->stale;
+  g_set_object (&self->row, row);
+  for (guint c = 0; c < CIVIC_ROSTER_N_COLUMNS; c++)
+    bound |= self->cells[c] != NULL;
+  /* Cells bound later take the new row's text when they are bound. */
+  self->stale = bound;
+  return self->stale;
+}
+
+void
+civic_roster_slot_flush (CivicRosterSlot *self)
+{
+  g_return_if_fail (CIVIC_IS_ROSTER_SLOT (self));
+
+  if (!self->stale)
+    return;
+  self->stale = FALSE;
+  for (guint c = 0; c < CIVIC_ROSTER_N_COLUMNS; c++)
+    update_cell (self, c);
+}
+
+gboolean
+civic_roster_slot_is_stale (CivicRosterSlot *self)
+{
+  g_return_val_if_fail (CIVIC_IS_ROSTER_SLOT (self), FALSE);
+  return self->stale;
+}
+
+CivicTextCell *
+civic_roster_slot_get_cell (CivicRosterSlot   *self,
+                            CivicRosterColumn  column)
+{
+  g_return_val_if_fail (CIVIC_IS_ROSTER_SLOT (self), NULL);
+  g_return_val_if_fail (column < CIVIC_ROSTER_N_COLUMNS, NULL);
+  return self->cells[column];
 }
 
 void

@@ -22,6 +22,19 @@ CivicVolunteerRow *civic_roster_slot_get_row    (CivicRosterSlot   *self);
 void               civic_roster_slot_set_row    (CivicRosterSlot   *self,
                                                  CivicVolunteerRow *row,
                                                  gboolean           force);
+/* The same, but the bound cells keep their old text until
+ * civic_roster_slot_flush (): for positions off screen, which the next
+ * frame does not draw.  Returns whether a flush is owed.
+ */
+gboolean           civic_roster_slot_set_row_later (CivicRosterSlot   *self,
+                                                    CivicVolunteerRow *row,
+                                                    gboolean           force);
+/* Gives the bound cells the row's text if they do not have it yet. */
+void               civic_roster_slot_flush      (CivicRosterSlot   *self);
+gboolean           civic_roster_slot_is_stale   (CivicRosterSlot   *self);
+/* The cell bound for @column, or %NULL (for tests). */
+CivicTextCell     *civic_roster_slot_get_cell   (CivicRosterSlot   *self,
+                                                 CivicRosterColumn  column);
 /* The column view's cells for this position, as its factories bind them. */
 void               civic_roster_slot_bind_cell   (CivicRosterSlot   *self,
                                                   CivicRosterColumn  column,

@@ -36,6 +36,9 @@ struct _CivicRosterSlots
   guint       n_items;  /* the rows, then blank positions */
   guint       n_rows;
   guint       trim_source;
+  guint       first_on_screen;
+  guint       n_on_screen;  /* G_MAXUINT: every position */
+  gboolean    stale;        /* some slot's cells wait for a flush */
 };
 
 static void civic_roster_slots_model_init (GListModelInterface *iface);
@@ -140,7 +143,11 @@ rows_changed_cb (GListModel       *rows,
       if (i >= new_rows && i >= old_rows)
         break;
       row = i < new_rows ? g_list_model_get_item (rows, i) : NULL;
-      civic_roster_slot_set_row (slot, row, refresh);
+      if (self->n_on_screen == G_MAXUINT ||
+          (i >= self->first_on_screen && i - self->first_on_screen < self->n_on_screen))
+        civic_roster_slot_set_row (slot, row, refresh);
+      else if (civic_roster_slot_set_row_later (slot, row, refresh))
+        self->stale = TRUE;
     }
 
   set_n_items (self, n_items);
@@ -148,6 +155,60 @@ rows_changed_cb (GListModel       *rows,
   g_clear_handle_id (&self->trim_source, g_source_remove);
   if (self->n_items > self->n_rows)
     self->trim_source = g_timeout_add (TRIM_DELAY_MS, trim_cb, self);
+}
+
+void
+civic_roster_slots_set_on_screen (CivicRosterSlots *self,
+                                  guint             first,
+                                  guint             n_rows)
+{
+  g_return_if_fail (CIVIC_IS_ROSTER_SLOTS (self));
+
+  self->first_on_screen = n_rows == G_MAXUINT ? 0 : first;
+  self->n_on_screen = n_rows;
+}
+
+guint
+civic_roster_slots_rows_in (CivicRosterSlots *self,
+                            double            view_height)
+{
+  g_return_val_if_fail (CIVIC_IS_ROSTER_SLOTS (self), G_MAXUINT);
+
+  for (guint i = 0; i < self->slots->len; i++)
+    {
+      CivicRosterSlot *slot = g_ptr_array_index (self->slots, i);
+      CivicTextCell *cell = slot ? civic_roster_slot_get_cell (slot, CIVIC_ROSTER_COLUMN_NAME) : NULL;
+      int height = cell ? gtk_widget_get_height (GTK_WIDGET (cell)) : 0;
+
+      /* A cell is a little shorter than its row: the count errs high. */
+      if (height > 0)
+        return (guint) (view_height / height) + 4;
+    }
+  return G_MAXUINT;
+}
+
+gboolean
+civic_roster_slots_is_stale (CivicRosterSlots *self)
+{
+  g_return_val_if_fail (CIVIC_IS_ROSTER_SLOTS (self), FALSE);
+  return self->stale;
+}
+
+void
+civic_roster_slots_flush (CivicRosterSlots *self)
+{
+  g_return_if_fail (CIVIC_IS_ROSTER_SLOTS (self));
+
+  if (!self->stale)
+    return;
+  self->stale = FALSE;
+  for (guint i = 0; i < self->slots->len; i++)
+    {
+      CivicRosterSlot *slot = g_ptr_array_index (self->slots, i);
+
+      if (slot != NULL)
+        civic_roster_slot_flush (slot);
+    }
 }
 
 guint
@@ -210,6 +271,7 @@ static void
 civic_roster_slots_init (CivicRosterSlots *self)
 {
   self->slots = g_ptr_array_new_with_free_func (slot_free);
+  self->n_on_screen = G_MAXUINT;
 }
 
 CivicRosterSlots *

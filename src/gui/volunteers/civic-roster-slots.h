@@ -27,4 +27,23 @@ guint             civic_roster_slots_get_n_rows (CivicRosterSlots *self);
 /* Drops the blank positions now rather than when typing pauses. */
 void              civic_roster_slots_trim       (CivicRosterSlots *self);
 
+/* Until the next change of the rows, only positions @first to @first +
+ * @n_rows - 1 are on screen (G_MAXUINT rows: all of them, the default):
+ * a change updates their cells at once, and the cells of the other
+ * realized positions only at civic_roster_slots_flush (), which the owner
+ * calls once the frame is drawn (or when the view scrolls).
+ */
+void              civic_roster_slots_set_on_screen (CivicRosterSlots *self,
+                                                    guint             first,
+                                                    guint             n_rows);
+/* How many rows fill @view_height pixels, going by the height of a cell
+ * already laid out, with a few to spare (G_MAXUINT when none is laid out).
+ */
+guint             civic_roster_slots_rows_in       (CivicRosterSlots *self,
+                                                    double            view_height);
+/* Whether some cells still show rows that have moved. */
+gboolean          civic_roster_slots_is_stale      (CivicRosterSlots *self);
+/* Brings every cell up to date. */
+void              civic_roster_slots_flush         (CivicRosterSlots *self);
+
 G_END_DECLS

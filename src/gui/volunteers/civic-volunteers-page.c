@@ -86,10 +86,22 @@ struct _CivicVolunteersPage
   CivicVolunteerSearch *index;
   CivicVolunteerSearch *first_index;   /* over the first page, until index */
   GPtrArray            *orders[CIVIC_ROSTER_N_COLUMNS];  /* rows by column, or NULL */
+  /* The rows in the index's name order, so that a hit's position finds
+   * its row without hashing its id; for one index, serial and roster.
+   */
+  GPtrArray            *by_position;
+  CivicVolunteerSearch *by_position_index;
+  guint                 by_position_serial;
+  guint                 by_position_roster;
   guint                 mark;
   CivicRosterList      *shown;      /* rows, in the order shown */
   CivicRosterSlots     *slots;      /* the column view's items */
   GtkMultiSelection    *selection;  /* over slots: position i is row i */
+  /* Cells off screen take their new rows after the frame (see run_search ()). */
+  GdkFrameClock        *flush_clock;
+  gulong                flush_after_paint_id;
+  guint                 flush_source;
+  GtkAdjustment        *vadjustment;
 
   /* The column headers' choice (civic-roster-sorter.h). */
   gboolean              sort_active;
@@ -684,6 +696,8 @@ reload (CivicVolunteersPage *self)
   g_hash_table_remove_all (self->changed_ids);
   g_clear_object (&self->index);
   g_clear_object (&self->first_index);
+  g_clear_pointer (&self->by_position, g_ptr_array_unref);
+  g_clear_object (&self->by_position_index);
   g_hash_table_remove_all (self->rows);
   self->roster_serial++;
   clear_orders (self);
@@ -1262,6 +1276,29 @@ scroll_to_top (CivicVolunteersPage *self)
       }
 }
 
+static GPtrArray *
+ensure_by_position (CivicVolunteersPage  *self,
+                    CivicVolunteerSearch *index)
+{
+  guint serial = civic_volunteer_search_get_serial (index);
+
+  if (self->by_position == NULL || self->by_position_index != index ||
+      self->by_position_serial != serial || self->by_position_roster != self->roster_serial)
+    {
+      g_autoptr(GArray) all = civic_volunteer_search_query_hits (index, "", NULL, 0);
+
+      g_clear_pointer (&self->by_position, g_ptr_array_unref);
+      self->by_position = g_ptr_array_sized_new (all->len);
+      for (guint i = 0; i < all->len; i++)
+        g_ptr_array_add (self->by_position,
+                         g_hash_table_lookup (self->rows, g_array_index (all, CivicVolunteerHit, i).id));
+      g_set_object (&self->by_position_index, index);
+      self->by_position_serial = serial;
+      self->by_position_roster = self->roster_serial;
+    }
+  return self->by_position;
+}
+
 /* The rows to show: the index's ranked answer to the search and filters,
  * else, when a column header chose an order, the same rows in that order,
  * picked out of the column's precomputed order in one pass.
@@ -1272,6 +1309,7 @@ rows_to_show (CivicVolunteersPage  *self,
 {
   CivicVolunteerFilter filter = { 0 };
   g_autoptr(GArray) hits = NULL;
+  GPtrArray *by_position;
   GPtrArray *rows;
 
   filter.office_id = nonempty (self->filter_office);
@@ -1285,6 +1323,7 @@ rows_to_show (CivicVolunteersPage  *self,
   else if (g_strcmp0 (self->filter_active, "inactive") == 0)
     filter.active = CIVIC_VOLUNTEER_INACTIVE_ONLY;
 
+  by_position = ensure_by_position (self, index);
   hits = civic_volunteer_search_query_hits (index, self->search_text, &filter, 0);
   rows = g_ptr_array_sized_new (hits->len);
 
@@ -1292,7 +1331,7 @@ rows_to_show (CivicVolunteersPage  *self,
     {
       for (guint i = 0; i < hits->len; i++)
         {
-          CivicVolunteerRow *row = g_hash_table_lookup (self->rows, g_array_index (hits, CivicVolunteerHit, i).id);
+          CivicVolunteerRow *row = g_ptr_array_index (by_position, g_array_index (hits, CivicVolunteerHit, i).position);
 
           if (row != NULL)
             g_ptr_array_add (rows, row);
@@ -1303,7 +1342,7 @@ rows_to_show (CivicVolunteersPage  *self,
       /* The first page: a hundred rows at most, sorted as they are. */
       for (guint i = 0; i < hits->len; i++)
         {
-          CivicVolunteerRow *row = g_hash_table_lookup (self->rows, g_array_index (hits, CivicVolunteerHit, i).id);
+          CivicVolunteerRow *row = g_ptr_array_index (by_position, g_array_index (hits, CivicVolunteerHit, i).position);
 
           if (row != NULL)
             g_ptr_array_add (rows, row);
@@ -1327,7 +1366,7 @@ rows_to_show (CivicVolunteersPage  *self,
         mark = ++self->mark;
       for (guint i = 0; i < hits->len; i++)
         {
-          CivicVolunteerRow *row = g_hash_table_lookup (self->rows, g_array_index (hits, CivicVolunteerHit, i).id);
+          CivicVolunteerRow *row = g_ptr_array_index (by_position, g_array_index (hits, CivicVolunteerHit, i).position);
 
           if (row != NULL)
             civic_volunteer_row_set_mark (row, mark);
@@ -1342,6 +1381,95 @@ rows_to_show (CivicVolunteersPage  *self,
     }
 
   return rows;
+}
+
+static gboolean
+flush_slots_cb (gpointer data)
+{
+  CivicVolunteersPage *self = data;
+
+  self->flush_source = 0;
+  civic_roster_slots_flush (self->slots);
+  return G_SOURCE_REMOVE;
+}
+
+/* The clock may have been disposed (its window destroyed) meanwhile,
+ * which dropped the handler already.
+ */
+static void
+forget_flush_clock (CivicVolunteersPage *self)
+{
+  if (self->flush_clock != NULL && self->flush_after_paint_id != 0 &&
+      g_signal_handler_is_connected (self->flush_clock, self->flush_after_paint_id))
+    g_signal_handler_disconnect (self->flush_clock, self->flush_after_paint_id);
+  self->flush_after_paint_id = 0;
+  g_clear_object (&self->flush_clock);
+}
+
+static void
+flush_after_paint_cb (CivicVolunteersPage *self)
+{
+  forget_flush_clock (self);
+  /* Below the frame clock's priority: input and the next frame first. */
+  if (self->flush_source == 0)
+    self->flush_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, flush_slots_cb, self, NULL);
+}
+
+/* The off-screen cells get their rows once the frame that shows the new
+ * ones is drawn (at once when there is no frame to wait for).
+ */
+static void
+schedule_flush (CivicVolunteersPage *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (!civic_roster_slots_is_stale (self->slots))
+    return;
+  if (clock == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      civic_roster_slots_flush (self->slots);
+      return;
+    }
+  if (self->flush_source != 0)
+    return;
+  if (self->flush_after_paint_id != 0 && self->flush_clock == clock &&
+      g_signal_handler_is_connected (clock, self->flush_after_paint_id))
+    return;
+  forget_flush_clock (self);
+  self->flush_clock = g_object_ref (clock);
+  self->flush_after_paint_id = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (flush_after_paint_cb), self);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+}
+
+/* Scrolled away from the top: rows past the first screenful show. */
+static void
+vadjustment_changed_cb (GtkAdjustment       *adjustment,
+                        CivicVolunteersPage *self)
+{
+  if (gtk_adjustment_get_value (adjustment) > gtk_adjustment_get_lower (adjustment))
+    civic_roster_slots_flush (self->slots);
+}
+
+/* The positions the next frame shows after a new answer, which starts at
+ * the top: only their cells change now.
+ */
+static void
+limit_to_first_screen (CivicVolunteersPage *self)
+{
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+
+  if (vadjustment != self->vadjustment)
+    {
+      if (self->vadjustment != NULL)
+        g_signal_handlers_disconnect_by_func (self->vadjustment, vadjustment_changed_cb, self);
+      g_set_object (&self->vadjustment, vadjustment);
+      if (vadjustment != NULL)
+        g_signal_connect (vadjustment, "value-changed", G_CALLBACK (vadjustment_changed_cb), self);
+    }
+  if (vadjustment == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self->column_view)))
+    return;
+  civic_roster_slots_set_on_screen (self->slots, 0,
+                                    civic_roster_slots_rows_in (self->slots, gtk_adjustment_get_page_size (vadjustment)));
 }
 
 static gint64
@@ -1360,6 +1488,7 @@ run_search (CivicVolunteersPage *self)
   rows = rows_to_show (self, index);
 
   queried = g_get_monotonic_time ();
+  limit_to_first_screen (self);
   self->splicing = TRUE;
   selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   if (!gtk_bitset_is_empty (selected))
@@ -1398,6 +1527,8 @@ run_search (CivicVolunteersPage *self)
   else
     changed = civic_roster_list_replace (self->shown, (CivicVolunteerRow **) rows->pdata, rows->len);
   self->splicing = FALSE;
+  civic_roster_slots_set_on_screen (self->slots, 0, G_MAXUINT);
+  schedule_flush (self);
   g_debug ("Search: %u hits, index %.2f ms, list %.2f ms", rows->len,
            (queried - started) / 1000.0, (g_get_monotonic_time () - queried) / 1000.0);
   /* New results start at their best match, not where the old list was. */
@@ -1942,6 +2073,11 @@ civic_volunteers_page_dispose (GObject *object)
   g_cancellable_cancel (self->stats_cancellable);
   g_clear_object (&self->stats_cancellable);
   g_clear_handle_id (&self->stats_source, g_source_remove);
+  g_clear_handle_id (&self->flush_source, g_source_remove);
+  forget_flush_clock (self);
+  if (self->vadjustment != NULL)
+    g_signal_handlers_disconnect_by_func (self->vadjustment, vadjustment_changed_cb, self);
+  g_clear_object (&self->vadjustment);
   if (self->store != NULL)
     g_clear_signal_handler (&self->store_changed_id, self->store);
   if (self->column_view != NULL)
@@ -1954,6 +2090,8 @@ civic_volunteers_page_dispose (GObject *object)
   g_clear_object (&self->index);
   g_clear_object (&self->first_index);
   clear_orders (self);
+  g_clear_pointer (&self->by_position, g_ptr_array_unref);
+  g_clear_object (&self->by_position_index);
   g_clear_object (&self->selection);
   g_clear_object (&self->slots);
   g_clear_object (&self->shown);
