@@ -189,12 +189,17 @@ civic_visits_cell_snapshot (GtkWidget   *widget,
       int chip_height = layout_height + 2 * CHIP_PADDING_Y;
       graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, MAX (0, (height - chip_height) / 2),
                                                    layout_width + 2 * CHIP_PADDING_X, chip_height);
+      const GdkRGBA *fill = chip_color (self->position);
+      float half = chip_height / 2.0f;
       GskRoundedRect pill;
 
-      gsk_rounded_rect_init_from_rect (&pill, &bounds, chip_height / 2.0);
-      gtk_snapshot_push_rounded_clip (snapshot, &pill);
-      gtk_snapshot_append_color (snapshot, chip_color (self->position), &bounds);
-      gtk_snapshot_pop (snapshot);
+      /* A border as thick as half the pill fills it: one path to fill,
+       * where a rounded clip around a colour would make the cairo
+       * renderer paint through a mask.
+       */
+      gsk_rounded_rect_init_from_rect (&pill, &bounds, half);
+      gtk_snapshot_append_border (snapshot, &pill, (float[4]) { half, half, half, half },
+                                  (GdkRGBA[4]) { *fill, *fill, *fill, *fill });
       color = (GdkRGBA) { 1, 1, 1, 1 };
       gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (CHIP_PADDING_X, bounds.origin.y + CHIP_PADDING_Y));
     }
