@@ -257,16 +257,6 @@ _civic_visits_page_rows_on_screen (GtkWidget *view)
   return height / MAX (civic_visits_cell_get_chip_height (view) + 4, 1) + 1;
 }
 
-static gboolean
-release_rows_cb (gpointer data)
-{
-  CivicRowStaging *staging = data;
-
-  staging->idle_id = 0;
-  gtk_slice_list_model_set_size (staging->slice, G_MAXUINT);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 disconnect_clock (CivicRowStaging *staging)
 {
@@ -276,6 +266,39 @@ disconnect_clock (CivicRowStaging *staging)
     g_signal_handler_disconnect (staging->clock, staging->after_paint_id);
   staging->after_paint_id = 0;
   g_clear_object (&staging->clock);
+}
+
+static void staged_frame_cb (GdkFrameClock   *clock,
+                             CivicRowStaging *staging);
+
+static void
+wait_for_frame (CivicRowStaging *staging,
+                GdkFrameClock   *clock)
+{
+  if (staging->clock == clock)
+    return;
+  disconnect_clock (staging);
+  g_set_object (&staging->clock, clock);
+  staging->after_paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (staged_frame_cb), staging);
+}
+
+static gboolean
+release_rows_cb (gpointer data)
+{
+  CivicRowStaging *staging = data;
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (staging->view);
+
+  staging->idle_id = 0;
+  /* Hidden since its frame (another view came up at once): the rest of
+   * its rows would only compete with that view's first frame.
+   */
+  if (!gtk_widget_get_mapped (staging->view) && clock != NULL)
+    {
+      wait_for_frame (staging, clock);
+      return G_SOURCE_REMOVE;
+    }
+  gtk_slice_list_model_set_size (staging->slice, G_MAXUINT);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -309,12 +332,7 @@ _civic_visits_page_stage_rows (CivicRowStaging *staging)
     return;
 
   g_clear_handle_id (&staging->idle_id, g_source_remove);
-  if (staging->clock != clock)
-    {
-      disconnect_clock (staging);
-      g_set_object (&staging->clock, clock);
-      staging->after_paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (staged_frame_cb), staging);
-    }
+  wait_for_frame (staging, clock);
   gtk_slice_list_model_set_size (staging->slice, rows);
 }
 
