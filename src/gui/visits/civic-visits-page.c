@@ -239,22 +239,44 @@ _civic_visits_page_init_staging (CivicRowStaging *staging,
 guint
 _civic_visits_page_rows_on_screen (GtkWidget *view)
 {
-  int height = 0;
+  GtkWidget *allocated = view;
+  int height, width;
 
   /* The table's own height, or, before it was ever shown, that of the
-   * nearest container that was.
+   * nearest container that was, less what the vertical boxes on the way
+   * down give the table's neighbours: at least their minimum height for
+   * that container's width (no narrower than theirs, so no taller).
    */
-  for (GtkWidget *widget = view; widget != NULL && height <= 0; widget = gtk_widget_get_parent (widget))
-    height = gtk_widget_get_height (widget);
-  if (height <= 0)
+  while (allocated != NULL && gtk_widget_get_height (allocated) <= 0)
+    allocated = gtk_widget_get_parent (allocated);
+  if (allocated == NULL)
     return G_MAXUINT;
+  height = gtk_widget_get_height (allocated);
+  width = gtk_widget_get_width (allocated);
+  for (GtkWidget *widget = view; widget != allocated; widget = gtk_widget_get_parent (widget))
+    {
+      GtkWidget *parent = gtk_widget_get_parent (widget);
+
+      if (!GTK_IS_BOX (parent) || gtk_orientable_get_orientation (GTK_ORIENTABLE (parent)) != GTK_ORIENTATION_VERTICAL)
+        continue;
+      for (GtkWidget *other = gtk_widget_get_first_child (parent); other != NULL;
+           other = gtk_widget_get_next_sibling (other))
+        {
+          int minimum;
+
+          if (other == widget || !gtk_widget_get_visible (other))
+            continue;
+          gtk_widget_measure (other, GTK_ORIENTATION_VERTICAL, width, &minimum, NULL, NULL, NULL);
+          height -= minimum + gtk_box_get_spacing (GTK_BOX (parent));
+        }
+    }
 
   /* Both staged tables have a chip column, and every one of their rows is
    * a chip cell's height and the cells' padding (2 pixels above and below
-   * in a "data-table"): this leaves out only the row separators, on the
-   * safe side.
+   * in a "data-table"): this leaves out only the row separators, and
+   * counts the header as a row, on the safe side.
    */
-  return height / MAX (civic_visits_cell_get_chip_height (view) + 4, 1) + 1;
+  return MAX (height, 0) / MAX (civic_visits_cell_get_chip_height (view) + 4, 1) + 1;
 }
 
 static void
