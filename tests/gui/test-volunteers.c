@@ -1162,6 +1162,33 @@ test_cells_follow_search (Fixture       *fixture,
   g_assert_cmpuint (check_cells (fixture, G_MAXUINT), ==, 0);
 }
 
+/* Blank positions after a search that shrank the rows stay while typing
+ * goes on, even through keystrokes that leave the rows as they were, and
+ * go once it pauses.
+ */
+static void
+test_blank_positions_wait_for_pause (Fixture       *fixture,
+                                     gconstpointer  user_data)
+{
+  GListModel *slots = G_LIST_MODEL (_civic_volunteers_page_get_selection (fixture->page));
+  g_autoptr(JsonObject) v = pick_korean_volunteer (fixture);
+  const char *name = json_object_get_string_member (v, "name_ko");
+  g_autofree char *spaced = g_strconcat (name, " ", NULL);
+
+  g_assert_cmpuint (g_list_model_get_n_items (shown (fixture)), >, 60);
+  _civic_volunteers_page_search_now (fixture->page, name);
+  g_assert_cmpuint (g_list_model_get_n_items (slots), >, g_list_model_get_n_items (shown (fixture)));
+  for (guint i = 0; i < 4; i++)
+    {
+      /* Well within the pause that trims (400 ms), four times over it. */
+      spin (150);
+      _civic_volunteers_page_search_now (fixture->page, i % 2 ? name : spaced);
+      g_assert_cmpuint (g_list_model_get_n_items (slots), >, g_list_model_get_n_items (shown (fixture)));
+    }
+  spin (800);
+  g_assert_cmpuint (g_list_model_get_n_items (slots), ==, g_list_model_get_n_items (shown (fixture)));
+}
+
 static gboolean
 renamed_shown (gpointer data)
 {
@@ -1218,6 +1245,8 @@ main (int   argc,
   g_test_add ("/volunteers/roster/sort", Fixture, NULL, fixture_set_up, test_sort, fixture_tear_down);
   g_test_add ("/volunteers/roster/cells-follow-search", Fixture, NULL, fixture_set_up, test_cells_follow_search,
               fixture_tear_down);
+  g_test_add ("/volunteers/roster/blank-positions-wait-for-pause", Fixture, NULL, fixture_set_up,
+              test_blank_positions_wait_for_pause, fixture_tear_down);
   g_test_add ("/volunteers/roster/selection-follows-search", Fixture, NULL, fixture_set_up,
               test_selection_follows_search, fixture_tear_down);
   g_test_add ("/volunteers/roster/follows-store", Fixture, NULL, fixture_set_up, test_follows_store,

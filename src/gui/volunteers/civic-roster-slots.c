@@ -13,8 +13,10 @@
  * 300 matches to 10 would destroy 190 rows, and the next keystroke back
  * would make them again, a quarter of a millisecond each.  So while a
  * search is being typed, positions past the last row are kept, blank, up
- * to KEEP_POSITIONS, and trimmed once the rows have not changed for
- * TRIM_DELAY_MS.  Blank positions show nothing and hold no row.
+ * to KEEP_POSITIONS, and trimmed once no keystroke has come for
+ * TRIM_DELAY_MS (a keystroke that leaves the rows as they were postpones
+ * it too: trimming between "안다" and "안" would have the view make 1,400
+ * cells again, 60 ms).  Blank positions show nothing and hold no row.
  */
 
 #define G_LOG_DOMAIN "civic-roster-slots"
@@ -216,6 +218,17 @@ civic_roster_slots_get_n_rows (CivicRosterSlots *self)
 {
   g_return_val_if_fail (CIVIC_IS_ROSTER_SLOTS (self), 0);
   return self->n_rows;
+}
+
+void
+civic_roster_slots_postpone_trim (CivicRosterSlots *self)
+{
+  g_return_if_fail (CIVIC_IS_ROSTER_SLOTS (self));
+
+  if (self->trim_source == 0)
+    return;
+  g_source_remove (self->trim_source);
+  self->trim_source = g_timeout_add (TRIM_DELAY_MS, trim_cb, self);
 }
 
 void

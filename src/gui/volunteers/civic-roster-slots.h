@@ -26,6 +26,10 @@ CivicRosterSlots *civic_roster_slots_new        (GListModel       *rows);
 guint             civic_roster_slots_get_n_rows (CivicRosterSlots *self);
 /* Drops the blank positions now rather than when typing pauses. */
 void              civic_roster_slots_trim       (CivicRosterSlots *self);
+/* Typing goes on (a keystroke that left the rows as they were): blank
+ * positions stay until it pauses again.
+ */
+void              civic_roster_slots_postpone_trim (CivicRosterSlots *self);
 
 /* Until the next change of the rows, only positions @first to @first +
  * @n_rows - 1 are on screen (G_MAXUINT rows: all of them, the default):

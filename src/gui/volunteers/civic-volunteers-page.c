@@ -1526,6 +1526,8 @@ run_search (CivicVolunteersPage *self)
     }
   else
     changed = civic_roster_list_replace (self->shown, (CivicVolunteerRow **) rows->pdata, rows->len);
+  if (!changed)
+    civic_roster_slots_postpone_trim (self->slots);
   self->splicing = FALSE;
   civic_roster_slots_set_on_screen (self->slots, 0, G_MAXUINT);
   schedule_flush (self);
