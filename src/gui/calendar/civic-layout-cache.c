@@ -14,7 +14,14 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "civic-layout-cache.h"
+
+/* U+25CF BLACK CIRCLE */
+#define DOT "\xe2\x97\x8f"
+/* U+2009 THIN SPACE */
+#define THIN_SPACE "\xe2\x80\x89"
 
 /* Enough for a few months of a busy calendar; beyond it the cache starts
  * over rather than tracking which entry is oldest.
@@ -47,18 +54,22 @@ civic_layout_cache_free (CivicLayoutCache *self)
   g_free (self);
 }
 
-PangoLayout *
-civic_layout_cache_get (CivicLayoutCache *self,
-                        const char       *text,
-                        double            width,
-                        double            height,
-                        CivicLayoutFlags  flags)
+static PangoLayout *
+lookup_or_make (CivicLayoutCache *self,
+                const char       *text,
+                double            width,
+                double            height,
+                CivicLayoutFlags  flags,
+                const GdkRGBA    *dot)
 {
   PangoContext *context = gtk_widget_get_pango_context (self->widget);
   int pango_width = MAX (1, (int) (width * PANGO_SCALE));
   int pango_height = height > 0 ? (int) (height * PANGO_SCALE) : -1;
   g_autofree char *key = NULL;
+  g_autofree char *dotted = NULL;
+  PangoAttrList *attrs = NULL;
   PangoLayout *layout;
+  guint text_start = 0;
 
   /* A new font or scale invalidates every shape. */
   if (pango_context_get_serial (context) != self->serial
@@ -68,20 +79,57 @@ civic_layout_cache_get (CivicLayoutCache *self,
       self->serial = pango_context_get_serial (context);
     }
 
-  key = g_strdup_printf ("%d:%d:%u:%s", pango_width, pango_height, flags, text);
+  if (dot != NULL)
+    key = g_strdup_printf ("%d:%d:%u:%02x%02x%02x%02x:%s", pango_width, pango_height, flags,
+                           (guint) (dot->red * 255), (guint) (dot->green * 255), (guint) (dot->blue * 255),
+                           (guint) (dot->alpha * 255), text);
+  else
+    key = g_strdup_printf ("%d:%d:%u:%s", pango_width, pango_height, flags, text);
   layout = g_hash_table_lookup (self->layouts, key);
   if (layout != NULL)
     return layout;
 
   layout = pango_layout_new (context);
-  if (flags & (CIVIC_LAYOUT_STRIKE | CIVIC_LAYOUT_BOLD))
+  if (dot != NULL || (flags & (CIVIC_LAYOUT_STRIKE | CIVIC_LAYOUT_BOLD)))
+    attrs = pango_attr_list_new ();
+  if (dot != NULL)
     {
-      PangoAttrList *attrs = pango_attr_list_new ();
+      PangoAttribute *color = pango_attr_foreground_new (dot->red * 65535, dot->green * 65535, dot->blue * 65535);
 
-      if (flags & CIVIC_LAYOUT_STRIKE)
-        pango_attr_list_insert (attrs, pango_attr_strikethrough_new (TRUE));
-      if (flags & CIVIC_LAYOUT_BOLD)
-        pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      dotted = g_strconcat (DOT, THIN_SPACE, text, NULL);
+      text_start = strlen (DOT THIN_SPACE);
+      color->start_index = 0;
+      color->end_index = strlen (DOT);
+      pango_attr_list_insert (attrs, color);
+      {
+        /* The size of the dot the views used to draw. */
+        PangoAttribute *scale = pango_attr_scale_new (0.8);
+
+        scale->start_index = 0;
+        scale->end_index = strlen (DOT);
+        pango_attr_list_insert (attrs, scale);
+      }
+      if (dot->alpha < 1)
+        {
+          PangoAttribute *alpha = pango_attr_foreground_alpha_new (dot->alpha * 65535);
+
+          alpha->start_index = 0;
+          alpha->end_index = strlen (DOT);
+          pango_attr_list_insert (attrs, alpha);
+        }
+      text = dotted;
+    }
+  if (flags & CIVIC_LAYOUT_STRIKE)
+    {
+      PangoAttribute *strike = pango_attr_strikethrough_new (TRUE);
+
+      strike->start_index = text_start;
+      pango_attr_list_insert (attrs, strike);
+    }
+  if (flags & CIVIC_LAYOUT_BOLD)
+    pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  if (attrs != NULL)
+    {
       pango_layout_set_attributes (layout, attrs);
       pango_attr_list_unref (attrs);
     }
@@ -101,4 +149,26 @@ civic_layout_cache_get (CivicLayoutCache *self,
 
   g_hash_table_insert (self->layouts, g_steal_pointer (&key), layout);
   return layout;
+}
+
+PangoLayout *
+civic_layout_cache_get (CivicLayoutCache *self,
+                        const char       *text,
+                        double            width,
+                        double            height,
+                        CivicLayoutFlags  flags)
+{
+  return lookup_or_make (self, text, width, height, flags, NULL);
+}
+
+PangoLayout *
+civic_layout_cache_get_dotted (CivicLayoutCache *self,
+                               const char       *text,
+                               double            width,
+                               CivicLayoutFlags  flags,
+                               const GdkRGBA    *dot)
+{
+  g_return_val_if_fail (dot != NULL, NULL);
+
+  return lookup_or_make (self, text, width, -1, flags & ~CIVIC_LAYOUT_WRAP, dot);
 }

@@ -32,6 +32,16 @@ PangoLayout      *civic_layout_cache_get   (CivicLayoutCache *self,
                                             double            height,
                                             CivicLayoutFlags  flags);
 
+/* One line of @text after a dot "●" of colour @dot: drawn as part of the
+ * text, the dot costs nothing more (a drawn round shape per event is a
+ * path to fill for GTK's cairo renderer).
+ */
+PangoLayout      *civic_layout_cache_get_dotted (CivicLayoutCache *self,
+                                                 const char       *text,
+                                                 double            width,
+                                                 CivicLayoutFlags  flags,
+                                                 const GdkRGBA    *dot);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicLayoutCache, civic_layout_cache_free)
 
 G_END_DECLS

@@ -454,7 +454,7 @@ append_text (GtkSnapshot    *snapshot,
 }
 
 /* The width of a placement's label as drawn: a bar's title runs along the
- * bar, a timed item's label follows its dot.
+ * bar, a timed item's label (with its dot) along the day's cell.
  */
 static double
 item_text_width (CivicMonthView  *self,
@@ -462,7 +462,7 @@ item_text_width (CivicMonthView  *self,
 {
   double w = (p->last_col - p->first_col + 1) * self->cell_width - 6;
 
-  return civic_calendar_item_spans_days (p->item) ? w - 12 : w - 15;
+  return civic_calendar_item_spans_days (p->item) ? w - 12 : w - 4;
 }
 
 static char *
@@ -570,13 +570,15 @@ civic_month_view_snapshot (GtkWidget   *widget,
       else
         {
           GdkRGBA text_color = item->cancelled ? dim : fg;
+          PangoLayout *layout = civic_layout_cache_get_dotted (self->texts, civic_calendar_item_get_month_label (item),
+                                                               item_text_width (self, p),
+                                                               item->cancelled ? CIVIC_LAYOUT_STRIKE : CIVIC_LAYOUT_PLAIN,
+                                                               &item->color);
 
-          civic_calendar_draw_rounded_fill (snapshot, &GRAPHENE_RECT_INIT (x + 2, y + h / 2 - 3, 7, 7), 3.5,
-                                            &item->color);
-
-          append_text (snapshot, self, civic_calendar_item_get_month_label (item),
-                       x + 13, y + LANE_PADDING - 1, item_text_width (self, p),
-                       &text_color, item->cancelled, FALSE);
+          gtk_snapshot_save (snapshot);
+          gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x + 2, y + LANE_PADDING - 1));
+          gtk_snapshot_append_layout (snapshot, layout, &text_color);
+          gtk_snapshot_restore (snapshot);
         }
     }
 
@@ -906,10 +908,14 @@ civic_month_view_prepare (CivicMonthView *self,
 
       if (!p->visible)
         continue;
-      civic_layout_cache_get (self->texts,
-                              spans ? p->item->title : civic_calendar_item_get_month_label (p->item),
-                              item_text_width (self, p), -1,
-                              p->item->cancelled ? CIVIC_LAYOUT_STRIKE : CIVIC_LAYOUT_PLAIN);
+      if (spans)
+        civic_layout_cache_get (self->texts, p->item->title, item_text_width (self, p), -1,
+                                p->item->cancelled ? CIVIC_LAYOUT_STRIKE : CIVIC_LAYOUT_PLAIN);
+      else
+        civic_layout_cache_get_dotted (self->texts, civic_calendar_item_get_month_label (p->item),
+                                       item_text_width (self, p),
+                                       p->item->cancelled ? CIVIC_LAYOUT_STRIKE : CIVIC_LAYOUT_PLAIN,
+                                       &p->item->color);
     }
 
   range->done = range->shaped == range->placements->len;
