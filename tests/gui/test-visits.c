@@ -485,6 +485,25 @@ test_log_visit (Fixture       *fixture,
   for (guint i = 0; i < count->rows->len; i++)
     g_assert_cmpstr (((CivicWhipRow *) g_ptr_array_index (count->rows, i))->chamber, ==, "state_assembly");
 
+  /* The legend counts the same, one entry per position, relabelled in
+   * place.
+   */
+  {
+    GtkWidget *legend = GTK_WIDGET (fixture->page->whip_legend);
+    guint n = 0;
+
+    for (GtkWidget *child = gtk_widget_get_first_child (legend); child != NULL;
+         child = gtk_widget_get_next_sibling (child), n++)
+      {
+        GtkWidget *label = gtk_widget_get_last_child (gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child)));
+        g_autofree char *text = g_strdup_printf ("%s: %u", civic_position_get_label (n), count->counts[n]);
+
+        g_assert_true (gtk_widget_get_visible (child));
+        g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, text);
+      }
+    g_assert_cmpuint (n, ==, CIVIC_POSITION_N);
+  }
+
   /* Printed to PDF: one page at least, and no warnings. */
   {
     g_autofree char *pdf = g_build_filename (fixture->dir, "whip.pdf", NULL);

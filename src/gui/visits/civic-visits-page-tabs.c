@@ -634,28 +634,43 @@ draw_whip_bar (GtkDrawingArea *area,
     }
 }
 
+/* One swatch and count per position, made once and then only relabelled. */
 static void
 update_legend (CivicVisitsPage *self)
 {
-  GtkWidget *child;
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->whip_legend));
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->whip_legend))) != NULL)
-    gtk_flow_box_remove (self->whip_legend, child);
-  if (self->whip_count == NULL)
+  if (child == NULL && self->whip_count == NULL)
     return;
-  for (guint i = 0; i < CIVIC_POSITION_N; i++)
+  if (child == NULL)
     {
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *swatch = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-      g_autofree char *klass = g_strdup_printf ("civic-position-%s", civic_position_to_string (i));
-      g_autofree char *text = g_strdup_printf ("%s: %u", civic_position_get_label (i), self->whip_count->counts[i]);
+      for (guint i = 0; i < CIVIC_POSITION_N; i++)
+        {
+          GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+          GtkWidget *swatch = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+          g_autofree char *klass = g_strdup_printf ("civic-position-%s", civic_position_to_string (i));
 
-      gtk_widget_add_css_class (swatch, "civic-legend-swatch");
-      gtk_widget_add_css_class (swatch, klass);
-      gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
-      gtk_box_append (GTK_BOX (box), swatch);
-      gtk_box_append (GTK_BOX (box), gtk_label_new (text));
-      gtk_flow_box_append (self->whip_legend, box);
+          gtk_widget_add_css_class (swatch, "civic-legend-swatch");
+          gtk_widget_add_css_class (swatch, klass);
+          gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
+          gtk_box_append (GTK_BOX (box), swatch);
+          gtk_box_append (GTK_BOX (box), gtk_label_new (NULL));
+          gtk_flow_box_append (self->whip_legend, box);
+        }
+      child = gtk_widget_get_first_child (GTK_WIDGET (self->whip_legend));
+    }
+
+  for (guint i = 0; child != NULL && i < CIVIC_POSITION_N; child = gtk_widget_get_next_sibling (child), i++)
+    {
+      GtkWidget *label = gtk_widget_get_last_child (gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child)));
+
+      gtk_widget_set_visible (child, self->whip_count != NULL);
+      if (self->whip_count != NULL)
+        {
+          g_autofree char *text = g_strdup_printf ("%s: %u", civic_position_get_label (i),
+                                                   self->whip_count->counts[i]);
+          gtk_label_set_text (GTK_LABEL (label), text);
+        }
     }
 }
 
