@@ -421,7 +421,8 @@ static void
 add_follow_up_column (CivicVisitsPage *self,
                       const char      *title,
                       FollowUpColumn   column,
-                      gboolean         expand)
+                      gboolean         expand,
+                      int              width)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkColumnViewColumn *view_column;
@@ -433,6 +434,11 @@ add_follow_up_column (CivicVisitsPage *self,
   view_column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_expand (view_column, expand);
   gtk_column_view_column_set_resizable (view_column, TRUE);
+  /* The text cells ask for no width of their own (civic-visits-cell.c):
+   * the columns have widths that fit their values, the task takes what is
+   * left, and the user may still drag them.
+   */
+  gtk_column_view_column_set_fixed_width (view_column, width);
   gtk_column_view_append_column (self->follow_ups_view, view_column);
   g_object_unref (view_column);
 }
@@ -1338,13 +1344,13 @@ _civic_visits_page_init_tabs (CivicVisitsPage *self)
   selection = gtk_no_selection_new (G_LIST_MODEL (filtered));
   gtk_column_view_set_model (self->follow_ups_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
-  add_follow_up_column (self, _("Done"), FOLLOW_UP_DONE, FALSE);
-  add_follow_up_column (self, _("Task"), FOLLOW_UP_TASK, TRUE);
-  add_follow_up_column (self, _("Owner"), FOLLOW_UP_OWNER, FALSE);
-  add_follow_up_column (self, _("Legislator"), FOLLOW_UP_LEGISLATOR, FALSE);
-  add_follow_up_column (self, _("Visit"), FOLLOW_UP_VISIT, FALSE);
-  add_follow_up_column (self, _("Due"), FOLLOW_UP_DUE, FALSE);
-  add_follow_up_column (self, _("State"), FOLLOW_UP_STATE, FALSE);
+  add_follow_up_column (self, _("Done"), FOLLOW_UP_DONE, FALSE, 48);
+  add_follow_up_column (self, _("Task"), FOLLOW_UP_TASK, TRUE, 240);
+  add_follow_up_column (self, _("Owner"), FOLLOW_UP_OWNER, FALSE, 125);
+  add_follow_up_column (self, _("Legislator"), FOLLOW_UP_LEGISLATOR, FALSE, 160);
+  add_follow_up_column (self, _("Visit"), FOLLOW_UP_VISIT, FALSE, 160);
+  add_follow_up_column (self, _("Due"), FOLLOW_UP_DUE, FALSE, 100);
+  add_follow_up_column (self, _("State"), FOLLOW_UP_STATE, FALSE, 90);
   g_signal_connect_object (self->follow_up_filter, "notify::selected", G_CALLBACK (follow_up_filter_changed_cb), self, 0);
 
   /* Whip count. */
