@@ -535,6 +535,31 @@ test_visit_index_topics (void)
   g_clear_pointer (&topics, g_strfreev);
   g_clear_pointer (&busiest, g_free);
 
+  /* A visit naming a bill twice, spelled two ways, counts once in its
+   * whip count, as the store's own count says.
+   */
+  {
+    guint before = n_changed;
+    g_autoptr(CivicWhipCount) from_index = NULL;
+    g_autoptr(CivicWhipCount) from_store = NULL;
+    CivicWhipFilter everyone = { NULL, NULL, TRUE };
+
+    put_visit (store, "visit:w2", "legislator:whitfield", "2026-06-04T18:00:00Z", "lean_oppose",
+               "\"bills\": [\"H.R. 6\", \"HR 6\"]");
+    wait_for_change (&n_changed, before);
+    from_index = civic_visit_index_whip_count (index, "hr6", &everyone);
+    from_store = civic_whip_count_compute (store, "hr6", &everyone, &error);
+    g_assert_no_error (error);
+    assert_same_count (from_index, from_store);
+    g_assert_cmpuint (whip_row (from_index, "legislator:whitfield")->n_visits, ==, 1);
+    g_clear_pointer (&from_index, civic_whip_count_free);
+    g_clear_pointer (&from_store, civic_whip_count_free);
+    from_index = civic_visit_index_whip_count (index, "DACA", &everyone);
+    from_store = civic_whip_count_compute (store, "DACA", &everyone, &error);
+    assert_same_count (from_index, from_store);
+    g_assert_cmpuint (whip_row (from_index, "legislator:park")->n_visits, ==, 2);
+  }
+
   /* Visits to a legislator who is gone count for no whip count. */
   {
     g_autoptr(JsonObject) park = civic_store_get (store, "legislator:park", &error);

@@ -27,6 +27,7 @@ struct _CivicVisitIndex
   GHashTable *legislators_by_id;
   GStrv       topics;        /* civic_visit_index_dup_topics(), or %NULL until asked */
   char       *busiest_topic; /* valid with topics */
+  GHashTable *by_topic;      /* topic key → GPtrArray of the summaries naming it, or %NULL */
 
   gboolean    loaded;
   gboolean    from_cache;    /* the last load started from the stored copy */
@@ -71,6 +72,7 @@ typedef struct {
   GHashTable *legislators_by_id;
   GStrv       topics;
   char       *busiest_topic;
+  GHashTable *by_topic;
   gboolean    from_cache;
   gint64     seq;         /* the update sequence the summaries reflect at least */
   char      *cache_text;  /* a fresh copy to store, or %NULL */
@@ -85,6 +87,7 @@ snapshot_free (Snapshot *snapshot)
   g_clear_pointer (&snapshot->legislators, g_ptr_array_unref);
   g_strfreev (snapshot->topics);
   g_free (snapshot->busiest_topic);
+  g_clear_pointer (&snapshot->by_topic, g_hash_table_unref);
   g_free (snapshot->cache_text);
   g_free (snapshot);
 }
@@ -493,13 +496,6 @@ fill_maps (GPtrArray  *summaries,
 }
 
 static int
-compare_topics (gconstpointer a,
-                gconstpointer b)
-{
-  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
-}
-
-static int
 compare_collation_keys (gconstpointer a,
                         gconstpointer b)
 {
@@ -594,6 +590,36 @@ compute_busiest_topic (GPtrArray          *summaries,
   return g_strdup (best);
 }
 
+/* Topic key → the summaries that name it (both borrowed from @summaries),
+ * so that a whip count reads only the visits of its topic.
+ */
+static GHashTable *
+compute_by_topic (GPtrArray *summaries)
+{
+  GHashTable *by_topic = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                (GDestroyNotify) g_ptr_array_unref);
+
+  for (guint i = 0; i < summaries->len; i++)
+    {
+      CivicVisitSummary *summary = g_ptr_array_index (summaries, i);
+
+      for (guint j = 0; summary->topic_keys[j] != NULL; j++)
+        {
+          GPtrArray *visits = g_hash_table_lookup (by_topic, summary->topic_keys[j]);
+
+          if (visits == NULL)
+            {
+              visits = g_ptr_array_new ();
+              g_hash_table_insert (by_topic, summary->topic_keys[j], visits);
+            }
+          /* A visit naming a topic twice is counted once. */
+          if (visits->len == 0 || g_ptr_array_index (visits, visits->len - 1) != summary)
+            g_ptr_array_add (visits, summary);
+        }
+    }
+  return by_topic;
+}
+
 static void
 derive (Snapshot *snapshot)
 {
@@ -603,6 +629,7 @@ derive (Snapshot *snapshot)
   snapshot->topics = compute_topics (snapshot->summaries);
   snapshot->busiest_topic = compute_busiest_topic (snapshot->summaries, snapshot->legislators_by_id,
                                                    (const char * const *) snapshot->topics);
+  snapshot->by_topic = compute_by_topic (snapshot->summaries);
 }
 
 static Snapshot *
@@ -688,6 +715,7 @@ apply_snapshot (CivicVisitIndex *self,
   gboolean was_loaded = self->loaded;
 
   /* The tables point into the arrays: they go first. */
+  g_clear_pointer (&self->by_topic, g_hash_table_unref);
   g_clear_pointer (&self->visits_by_id, g_hash_table_unref);
   g_clear_pointer (&self->legislators_by_id, g_hash_table_unref);
   g_clear_pointer (&self->summaries, g_ptr_array_unref);
@@ -700,6 +728,7 @@ apply_snapshot (CivicVisitIndex *self,
   self->legislators_by_id = g_steal_pointer (&snapshot->legislators_by_id);
   self->topics = g_steal_pointer (&snapshot->topics);
   self->busiest_topic = g_steal_pointer (&snapshot->busiest_topic);
+  self->by_topic = g_steal_pointer (&snapshot->by_topic);
   self->loaded = TRUE;
   self->from_cache = snapshot->from_cache;
 
@@ -761,9 +790,12 @@ update_ids (CivicVisitIndex    *self,
   if (wanted->len == 0)
     return;
 
-  /* The topics are counted again when next asked for. */
+  /* The topics are counted again when next asked for (and before the
+   * summaries the table points into go).
+   */
   g_clear_pointer (&self->topics, g_strfreev);
   g_clear_pointer (&self->busiest_topic, g_free);
+  g_clear_pointer (&self->by_topic, g_hash_table_unref);
 
   g_ptr_array_add (wanted, NULL);
   docs = civic_store_get_many (self->store, (const char * const *) wanted->pdata, &error);
@@ -862,6 +894,7 @@ civic_visit_index_finalize (GObject *object)
 {
   CivicVisitIndex *self = CIVIC_VISIT_INDEX (object);
 
+  g_clear_pointer (&self->by_topic, g_hash_table_unref);
   g_clear_pointer (&self->visits_by_id, g_hash_table_unref);
   g_clear_pointer (&self->legislators_by_id, g_hash_table_unref);
   g_clear_pointer (&self->summaries, g_ptr_array_unref);
@@ -1118,11 +1151,18 @@ civic_visit_index_whip_count (CivicVisitIndex       *self,
                               const CivicWhipFilter *filter)
 {
   g_autofree char *key = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  GPtrArray *visits;
 
   g_return_val_if_fail (CIVIC_IS_VISIT_INDEX (self), NULL);
 
   key = civic_legislative_topic_key (topic);
-  return _civic_whip_count_from_summaries (self->legislators, self->summaries, topic, key, filter);
+  if (self->by_topic == NULL)
+    self->by_topic = compute_by_topic (self->summaries);
+  visits = key != NULL ? g_hash_table_lookup (self->by_topic, key) : NULL;
+  if (visits == NULL)
+    visits = none = g_ptr_array_new ();
+  return _civic_whip_count_from_summaries (self->legislators, visits, topic, key, filter);
 }
 
 guint
