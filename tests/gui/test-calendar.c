@@ -782,6 +782,42 @@ test_week_overflow (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+test_week_gutter_fits_hours (void)
+{
+  CivicWeekView *view = CIVIC_WEEK_VIEW (civic_week_view_new ());
+  GtkWidget *window = present_in_window (GTK_WIDGET (view));
+  g_autoptr(GtkCssProvider) big = gtk_css_provider_new ();
+  g_autoptr(PangoLayout) layout = NULL;
+  int widest = 0;
+
+  /* The hour names in a large font (as "오후 11시" is in any font) are
+   * wider than the usual column: it widens to fit them.
+   */
+  g_assert_cmpint (civic_week_view_get_gutter_width (view), >=, 56);
+  gtk_css_provider_load_from_data (big, "civic-week-view { font-size: 28px; }", -1);
+  gtk_style_context_add_provider_for_display (gtk_widget_get_display (window), GTK_STYLE_PROVIDER (big),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  wait_frames (GTK_WIDGET (view));
+
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (view), NULL);
+  for (int hour = 1; hour < 24; hour++)
+    {
+      g_autoptr(GDateTime) t = g_date_time_new_utc (2001, 1, 1, hour, 0, 0);
+      g_autofree char *label = g_date_time_format (t, "%l %p");
+      int width;
+
+      pango_layout_set_text (layout, g_strstrip (label), -1);
+      pango_layout_get_pixel_size (layout, &width, NULL);
+      widest = MAX (widest, width);
+    }
+  g_assert_cmpint (widest, >, 56);
+  g_assert_cmpint (civic_week_view_get_gutter_width (view), >=, widest + 10);
+
+  gtk_style_context_remove_provider_for_display (gtk_widget_get_display (window), GTK_STYLE_PROVIDER (big));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -794,6 +830,7 @@ main (int   argc,
   g_test_add_func ("/calendar/month-view/prepared-page", test_month_prepared_page);
   g_test_add_func ("/calendar/week-view/prepared-week", test_week_prepared_week);
   g_test_add_func ("/calendar/week-view/overflow", test_week_overflow);
+  g_test_add_func ("/calendar/week-view/gutter-fits-hours", test_week_gutter_fits_hours);
   g_test_add ("/calendar/views/render-demo", Fixture, NULL, fixture_set_up, test_views_render_demo, fixture_tear_down);
   g_test_add ("/calendar/navigation", Fixture, NULL, fixture_set_up, test_navigation, fixture_tear_down);
   g_test_add ("/calendar/editor/create-edit-delete-undo", Fixture, NULL, fixture_set_up,

@@ -21,7 +21,10 @@
 #include "civic-week-view.h"
 
 #define HEADER_HEIGHT 40
-#define GUTTER_WIDTH  56
+/* The hours' column is at least this wide, and as wide as its labels
+ * ("오후 11시" is wider than "11 PM").
+ */
+#define MIN_GUTTER_WIDTH 56
 #define HOUR_HEIGHT   44
 #define BAND_LANE     22
 /* Narrower than this, a block's title breaks letter by letter: a busy
@@ -77,6 +80,8 @@ struct _CivicWeekView
   GPtrArray   *prepared;
   char        *day_labels[7];
   char        *hour_labels[24];
+  int          gutter;          /* the hours' column, for hour_labels in this font */
+  guint        gutter_fonts;    /* the PangoContext serial it was measured with */
   CivicLayoutCache *texts;
 };
 
@@ -220,6 +225,30 @@ compute_layout (GDateTime *range_start,
     }
 }
 
+static int
+gutter_width (CivicWeekView *self)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+
+  if (self->gutter == 0 || self->gutter_fonts != pango_context_get_serial (context))
+    {
+      g_autoptr(PangoLayout) layout = pango_layout_new (context);
+      int widest = 0;
+
+      for (int hour = 1; hour < 24; hour++)
+        {
+          int width;
+
+          pango_layout_set_text (layout, self->hour_labels[hour], -1);
+          pango_layout_get_pixel_size (layout, &width, NULL);
+          widest = MAX (widest, width);
+        }
+      self->gutter = MAX (MIN_GUTTER_WIDTH, widest + 14);
+      self->gutter_fonts = pango_context_get_serial (context);
+    }
+  return self->gutter;
+}
+
 /* The slots that fit side by side in a column @col_width wide. */
 static int
 max_slots_for (double col_width)
@@ -358,7 +387,7 @@ ensure_layout (CivicWeekView *self)
 
   /* Allocation does this again for a new width. */
   apply_overflow (self->blocks, self->overflow,
-                  max_slots_for ((gtk_widget_get_width (GTK_WIDGET (self)) - GUTTER_WIDTH) / 7.0));
+                  max_slots_for ((gtk_widget_get_width (GTK_WIDGET (self)) - gutter_width (self)) / 7.0));
 }
 
 static void
@@ -403,8 +432,8 @@ civic_week_view_measure (GtkWidget      *widget,
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = GUTTER_WIDTH + 7 * 36;
-      *natural = GUTTER_WIDTH + 7 * 130;
+      *minimum = gutter_width (self) + 7 * 36;
+      *natural = gutter_width (self) + 7 * 130;
     }
   else
     {
@@ -422,7 +451,7 @@ civic_week_view_size_allocate (GtkWidget *widget,
   CivicWeekView *self = CIVIC_WEEK_VIEW (widget);
 
   ensure_layout (self);
-  apply_overflow (self->blocks, self->overflow, max_slots_for ((width - GUTTER_WIDTH) / 7.0));
+  apply_overflow (self->blocks, self->overflow, max_slots_for ((width - gutter_width (self)) / 7.0));
 }
 
 static void
@@ -460,7 +489,8 @@ sticky_offset (CivicWeekView *self)
 
 /* Where a timed block is drawn, in the widget. */
 static graphene_rect_t
-slot_rect (int    col,
+slot_rect (double gutter,
+           int    col,
            int    slot,
            int    n_slots,
            double start_hour,
@@ -470,7 +500,7 @@ slot_rect (int    col,
 {
   double slot_width = (col_width - 4) / n_slots;
 
-  return GRAPHENE_RECT_INIT (GUTTER_WIDTH + col * col_width + 2 + slot * slot_width,
+  return GRAPHENE_RECT_INIT (gutter + col * col_width + 2 + slot * slot_width,
                              grid_top + start_hour * HOUR_HEIGHT + 1,
                              slot_width - 2,
                              MAX (18, (end_hour - start_hour) * HOUR_HEIGHT - 2));
@@ -478,26 +508,29 @@ slot_rect (int    col,
 
 static graphene_rect_t
 block_rect (const BlockPlacement *b,
+            double                gutter,
             double                col_width,
             double                grid_top)
 {
-  return slot_rect (b->col, b->slot, b->shown_slots, b->start_hour, b->end_hour, col_width, grid_top);
+  return slot_rect (gutter, b->col, b->slot, b->shown_slots, b->start_hour, b->end_hour, col_width, grid_top);
 }
 
 static graphene_rect_t
 overflow_rect (const OverflowPlacement *o,
+               double                   gutter,
                double                   col_width,
                double                   grid_top)
 {
-  return slot_rect (o->col, o->slot, o->n_slots, o->start_hour, o->end_hour, col_width, grid_top);
+  return slot_rect (gutter, o->col, o->slot, o->n_slots, o->start_hour, o->end_hour, col_width, grid_top);
 }
 
 /* Where an all-day bar is drawn, in the sticky top. */
 static graphene_rect_t
 band_rect (const BandPlacement *p,
+           double               gutter,
            double               col_width)
 {
-  return GRAPHENE_RECT_INIT (GUTTER_WIDTH + p->first_col * col_width + 2,
+  return GRAPHENE_RECT_INIT (gutter + p->first_col * col_width + 2,
                              HEADER_HEIGHT + 3 + p->lane * BAND_LANE,
                              (p->last_col - p->first_col + 1) * col_width - 4,
                              BAND_LANE - 3);
@@ -509,7 +542,8 @@ civic_week_view_snapshot (GtkWidget   *widget,
 {
   CivicWeekView *self = CIVIC_WEEK_VIEW (widget);
   double width = gtk_widget_get_width (widget);
-  double col_width = (width - GUTTER_WIDTH) / 7.0;
+  double gutter = gutter_width (self);
+  double col_width = (width - gutter) / 7.0;
   double grid_top = (ensure_layout (self), HEADER_HEIGHT + band_height (self));
   double top = sticky_offset (self);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -527,7 +561,7 @@ civic_week_view_snapshot (GtkWidget   *widget,
   /* The hours. */
   for (int col = 0; col < 7; col++)
     {
-      double x = GUTTER_WIDTH + col * col_width;
+      double x = gutter + col * col_width;
 
       if (col == today)
         {
@@ -543,15 +577,15 @@ civic_week_view_snapshot (GtkWidget   *widget,
     {
       double y = grid_top + hour * HOUR_HEIGHT;
 
-      gtk_snapshot_append_color (snapshot, &line, &GRAPHENE_RECT_INIT (GUTTER_WIDTH, y, width - GUTTER_WIDTH, 1));
+      gtk_snapshot_append_color (snapshot, &line, &GRAPHENE_RECT_INIT (gutter, y, width - gutter, 1));
       if (hour > 0)
-        draw_text (snapshot, self, self->hour_labels[hour], 4, y - 8, GUTTER_WIDTH - 10, -1, &dim, FALSE);
+        draw_text (snapshot, self, self->hour_labels[hour], 4, y - 8, gutter - 10, -1, &dim, FALSE);
     }
 
   for (guint i = 0; i < self->blocks->len; i++)
     {
       BlockPlacement *b = &g_array_index (self->blocks, BlockPlacement, i);
-      graphene_rect_t r = block_rect (b, col_width, grid_top);
+      graphene_rect_t r = block_rect (b, gutter, col_width, grid_top);
       GdkRGBA fill = b->item->color;
 
       if (!b->shown)
@@ -566,7 +600,7 @@ civic_week_view_snapshot (GtkWidget   *widget,
   for (guint i = 0; i < self->overflow->len; i++)
     {
       OverflowPlacement *o = &g_array_index (self->overflow, OverflowPlacement, i);
-      graphene_rect_t r = overflow_rect (o, col_width, grid_top);
+      graphene_rect_t r = overflow_rect (o, gutter, col_width, grid_top);
       g_autofree char *text = overflow_text (o->hidden);
       GdkRGBA shade = fg;
 
@@ -584,7 +618,7 @@ civic_week_view_snapshot (GtkWidget   *widget,
   for (int col = 0; col < 7; col++)
     {
       const char *label = self->day_labels[col];
-      double x = GUTTER_WIDTH + col * col_width;
+      double x = gutter + col * col_width;
 
       if (col == today)
         {
@@ -603,7 +637,7 @@ civic_week_view_snapshot (GtkWidget   *widget,
   for (guint i = 0; i < self->band->len; i++)
     {
       BandPlacement *p = &g_array_index (self->band, BandPlacement, i);
-      graphene_rect_t r = band_rect (p, col_width);
+      graphene_rect_t r = band_rect (p, gutter, col_width);
       GdkRGBA fill = p->item->color;
 
       if (p->item->cancelled)
@@ -623,11 +657,12 @@ pressed_cb (GtkGestureClick *gesture,
             CivicWeekView   *self)
 {
   double width = gtk_widget_get_width (GTK_WIDGET (self));
-  double col_width = (width - GUTTER_WIDTH) / 7.0;
+  double gutter = gutter_width (self);
+  double col_width = (width - gutter) / 7.0;
   double grid_top = (ensure_layout (self), HEADER_HEIGHT + band_height (self));
-  int col = (int) ((x - GUTTER_WIDTH) / col_width);
+  int col = (int) ((x - gutter) / col_width);
 
-  if (x < GUTTER_WIDTH || col < 0 || col > 6)
+  if (x < gutter || col < 0 || col > 6)
     return;
 
   gtk_widget_grab_focus (GTK_WIDGET (self));
@@ -647,7 +682,7 @@ pressed_cb (GtkGestureClick *gesture,
   for (guint i = 0; i < self->overflow->len; i++)
     {
       OverflowPlacement *o = &g_array_index (self->overflow, OverflowPlacement, i);
-      graphene_rect_t r = overflow_rect (o, col_width, grid_top);
+      graphene_rect_t r = overflow_rect (o, gutter, col_width, grid_top);
 
       if (graphene_rect_contains_point (&r, &GRAPHENE_POINT_INIT (x, y)))
         {
@@ -661,7 +696,7 @@ pressed_cb (GtkGestureClick *gesture,
   for (guint i = 0; i < self->blocks->len; i++)
     {
       BlockPlacement *b = &g_array_index (self->blocks, BlockPlacement, i);
-      graphene_rect_t r = block_rect (b, col_width, grid_top);
+      graphene_rect_t r = block_rect (b, gutter, col_width, grid_top);
 
       if (b->shown && graphene_rect_contains_point (&r, &GRAPHENE_POINT_INIT (x, y)))
         {
@@ -835,7 +870,8 @@ civic_week_view_prepare (CivicWeekView *self,
                          GPtrArray     *items,
                          guint          budget)
 {
-  double col_width = (gtk_widget_get_width (GTK_WIDGET (self)) - GUTTER_WIDTH) / 7.0;
+  double gutter = gutter_width (self);
+  double col_width = (gtk_widget_get_width (GTK_WIDGET (self)) - gutter) / 7.0;
   PreparedWeek *week;
   double grid_top;
 
@@ -874,7 +910,7 @@ civic_week_view_prepare (CivicWeekView *self,
       for (guint i = 0; i < overflow->len; i++)
         {
           OverflowPlacement *o = &g_array_index (overflow, OverflowPlacement, i);
-          graphene_rect_t r = overflow_rect (o, col_width, grid_top);
+          graphene_rect_t r = overflow_rect (o, gutter, col_width, grid_top);
           g_autofree char *text = overflow_text (o->hidden);
 
           civic_layout_cache_get (self->texts, text, r.size.width - 8, r.size.height - 4, CIVIC_LAYOUT_WRAP);
@@ -887,7 +923,7 @@ civic_week_view_prepare (CivicWeekView *self,
       if (week->shaped < week->band->len)
         {
           BandPlacement *p = &g_array_index (week->band, BandPlacement, week->shaped);
-          graphene_rect_t r = band_rect (p, col_width);
+          graphene_rect_t r = band_rect (p, gutter, col_width);
 
           civic_layout_cache_get (self->texts, p->item->title, r.size.width - 12, -1,
                                   CIVIC_LAYOUT_WRAP | (p->item->cancelled ? CIVIC_LAYOUT_STRIKE : 0));
@@ -895,7 +931,7 @@ civic_week_view_prepare (CivicWeekView *self,
       else
         {
           BlockPlacement *b = &g_array_index (week->blocks, BlockPlacement, week->shaped - week->band->len);
-          graphene_rect_t r = block_rect (b, col_width, grid_top);
+          graphene_rect_t r = block_rect (b, gutter, col_width, grid_top);
 
           if (!b->shown)
             continue;
@@ -987,4 +1023,12 @@ civic_week_view_get_hidden (CivicWeekView *self,
     if (g_array_index (self->overflow, OverflowPlacement, i).col == col)
       hidden += g_array_index (self->overflow, OverflowPlacement, i).hidden;
   return hidden;
+}
+
+int
+civic_week_view_get_gutter_width (CivicWeekView *self)
+{
+  g_return_val_if_fail (CIVIC_IS_WEEK_VIEW (self), 0);
+
+  return gutter_width (self);
 }

@@ -46,6 +46,8 @@ void        civic_week_view_get_counts        (CivicWeekView *self,
 /* For tests: how many timed items day @col (0..6) hides behind "+N", as allocated. */
 guint       civic_week_view_get_hidden        (CivicWeekView *self,
                                                int            col);
+/* For tests: the width of the hours' column, which fits the hour names. */
+int         civic_week_view_get_gutter_width  (CivicWeekView *self);
 /* For tests: whether the week shown was laid out ahead by prepare(). */
 gboolean    civic_week_view_week_was_prepared (CivicWeekView *self);
 
