@@ -19,6 +19,8 @@
 #include "civic-gui-test.h"
 #include "civic-calendar-page.h"
 #include "civic-lazy-page.h"
+#include "civic-sample.h"
+#include "civic-visit-index.h"
 #include "civic-application.h"
 #include "civic-preferences-window.h"
 #include "civic-window.h"
@@ -479,6 +481,53 @@ test_shell_lazy_pages (Fixture       *fixture,
   close_app (fixture);
 }
 
+static gboolean
+badge_shown (gpointer data)
+{
+  AdwViewStackPage *page = data;
+
+  return adw_view_stack_page_get_badge_number (page) > 0;
+}
+
+/* The Visits page is built hidden, after start-up, inside its stand-in;
+ * the count of overdue follow-ups must reach the window's page switcher.
+ */
+static void
+test_shell_visits_badge (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db_path = g_build_filename (fixture->dir, "badge.db", NULL);
+  guint overdue;
+  GtkWidget *stand_in;
+  AdwViewStackPage *page;
+
+  {
+    g_autoptr(CivicStore) store = civic_store_open (db_path, &error);
+    g_autoptr(CivicVisitIndex) index = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (civic_sample_generate (store, CIVIC_SAMPLE_SCALE_DEMO, 1, &error));
+    g_assert_no_error (error);
+    index = civic_visit_index_new (store);
+    g_assert_true (civic_visit_index_load (index, NULL, &error));
+    g_assert_no_error (error);
+    overdue = civic_visit_index_count_overdue (index, NULL);
+  }
+  /* The demo organization owes follow-ups from before today. */
+  g_assert_cmpuint (overdue, >, 0);
+
+  start_app (fixture, "badge.db");
+  stand_in = get_page (fixture->window, "visits");
+  page = adw_view_stack_get_page (ADW_VIEW_STACK (gtk_widget_get_parent (stand_in)), stand_in);
+  civic_test_wait_for (badge_shown, page, "the Visits badge");
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (page), ==, overdue);
+  g_assert_true (adw_view_stack_page_get_needs_attention (page));
+  /* Shown from the calendar, without opening the Visits page. */
+  g_assert_cmpstr (civic_window_get_visible_page (fixture->window), ==, "calendar");
+  close_app (fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -488,6 +537,8 @@ main (int   argc,
 
   g_test_add ("/shell/lazy-pages", Fixture, NULL,
               fixture_set_up, test_shell_lazy_pages, fixture_tear_down);
+  g_test_add ("/shell/visits-badge", Fixture, NULL,
+              fixture_set_up, test_shell_visits_badge, fixture_tear_down);
   g_test_add ("/shell/pages", Fixture, NULL,
               fixture_set_up, test_shell_pages, fixture_tear_down);
   g_test_add ("/shell/sample-data", Fixture, NULL,

@@ -760,7 +760,8 @@ reload_lists (CivicVisitsPage *self)
 static void
 update_badge (CivicVisitsPage *self)
 {
-  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
+  GtkWidget *stack = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_VIEW_STACK);
+  GtkWidget *child = GTK_WIDGET (self);
   guint overdue = self->index != NULL && civic_visit_index_get_loaded (self->index)
                   ? civic_visit_index_count_overdue (self->index, NULL) : 0;
 
@@ -768,16 +769,23 @@ update_badge (CivicVisitsPage *self)
   adw_view_stack_page_set_badge_number (self->follow_ups_page, overdue);
   adw_view_stack_page_set_needs_attention (self->follow_ups_page, overdue > 0);
 
-  /* The window's own page for us, so the count shows from any page. */
-  if (ADW_IS_VIEW_STACK (parent))
-    {
-      AdwViewStackPage *page = adw_view_stack_get_page (ADW_VIEW_STACK (parent), GTK_WIDGET (self));
-      if (page != NULL)
-        {
-          adw_view_stack_page_set_badge_number (page, overdue);
-          adw_view_stack_page_set_needs_attention (page, overdue > 0);
-        }
-    }
+  /* The window's own page for us, so the count shows from any page.  The
+   * window's stack holds a stand-in that builds us when first needed
+   * (CivicLazyPage): its page is the one to badge.
+   */
+  if (stack == NULL)
+    return;
+  while (gtk_widget_get_parent (child) != stack)
+    child = gtk_widget_get_parent (child);
+  {
+    AdwViewStackPage *page = adw_view_stack_get_page (ADW_VIEW_STACK (stack), child);
+
+    if (page != NULL)
+      {
+        adw_view_stack_page_set_badge_number (page, overdue);
+        adw_view_stack_page_set_needs_attention (page, overdue > 0);
+      }
+  }
 }
 
 static void
