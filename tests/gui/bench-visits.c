@@ -45,8 +45,8 @@
 #include <time.h>
 
 #include "civic-sample.h"
-#include "civic-visits-cell.h"
 #include "civic-visit-index.h"
+#include "civic-visits-cell.h"
 #include "civic-visits-page.h"
 #include "civic-visits-page-private.h"
 
