@@ -1189,6 +1189,67 @@ test_blank_positions_wait_for_pause (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (slots), ==, g_list_model_get_n_items (shown (fixture)));
 }
 
+static void
+first_rows_cb (GListModel *model,
+               guint       position,
+               guint       removed,
+               guint       added,
+               guint      *first)
+{
+  if (*first == 0)
+    *first = g_list_model_get_n_items (model);
+}
+
+/* The first rows, shown before the whole roster is read, fill the list
+ * (and are not many more than that: each costs the first frame).
+ */
+static void
+test_first_rows_fill_the_view (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkStack *stack = GTK_STACK (gtk_stack_new ());
+  CivicVolunteersPage *page = g_object_new (CIVIC_TYPE_VOLUNTEERS_PAGE, NULL);
+  GListModel *model = _civic_volunteers_page_get_model (page);
+  GListModel *slots = G_LIST_MODEL (_civic_volunteers_page_get_selection (page));
+  guint first = 0;
+  int row_height, view_height;
+
+  gtk_window_set_default_size (window, 1000, 900);
+  gtk_stack_add_named (stack, gtk_label_new ("elsewhere"), "other");
+  gtk_stack_add_named (stack, GTK_WIDGET (page), "volunteers");
+  gtk_stack_set_visible_child_name (stack, "other");
+  gtk_window_set_child (window, GTK_WIDGET (stack));
+  gtk_window_present (window);
+  civic_volunteers_page_set_store (page, fixture->store);
+  g_signal_connect (model, "items-changed", G_CALLBACK (first_rows_cb), &first);
+
+  gtk_stack_set_visible_child_name (stack, "volunteers");
+  civic_test_wait_for (page_loaded, page, "the roster to load once shown");
+  g_signal_handlers_disconnect_by_func (model, first_rows_cb, &first);
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, first);
+
+  {
+    g_autoptr(CivicRosterSlot) slot = NULL;
+    CivicTextCell *cell = NULL;
+
+    while (cell == NULL || gtk_widget_get_height (GTK_WIDGET (cell)) == 0)
+      {
+        g_main_context_iteration (NULL, TRUE);
+        g_clear_object (&slot);
+        slot = g_list_model_get_item (slots, 0);
+        cell = civic_roster_slot_get_cell (slot, CIVIC_ROSTER_COLUMN_NAME);
+      }
+    /* The cell, its column's cell, the row. */
+    row_height = gtk_widget_get_height (gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (cell))));
+    view_height = gtk_widget_get_height (GTK_WIDGET (_civic_volunteers_page_get_column_view (page)));
+  }
+  g_assert_cmpint (row_height, >, 0);
+  g_assert_cmpint ((int) first * row_height, >=, view_height);
+  g_assert_cmpint ((int) first * row_height, <=, 2 * view_height);
+  gtk_window_destroy (window);
+}
+
 static gboolean
 renamed_shown (gpointer data)
 {
@@ -1245,6 +1306,8 @@ main (int   argc,
   g_test_add ("/volunteers/roster/sort", Fixture, NULL, fixture_set_up, test_sort, fixture_tear_down);
   g_test_add ("/volunteers/roster/cells-follow-search", Fixture, NULL, fixture_set_up, test_cells_follow_search,
               fixture_tear_down);
+  g_test_add ("/volunteers/roster/first-rows-fill-the-view", Fixture, NULL, fixture_set_up,
+              test_first_rows_fill_the_view, fixture_tear_down);
   g_test_add ("/volunteers/roster/blank-positions-wait-for-pause", Fixture, NULL, fixture_set_up,
               test_blank_positions_wait_for_pause, fixture_tear_down);
   g_test_add ("/volunteers/roster/selection-follows-search", Fixture, NULL, fixture_set_up,

@@ -48,10 +48,13 @@
 #include "civic-volunteers-page-private.h"
 #include "civic-window.h"
 
-/* The rows shown before the rest load: a tall screenful.  Each is a row
- * of widgets the column view makes at once, so no more than that.
+/* The rows shown before the rest load: as many as the window can show
+ * (first_page_size ()), within these bounds.  Each is a row of widgets
+ * the column view makes, and the first frame lays out, at once: half
+ * again as many rows cost the first frame half again as long.
  */
-#define FIRST_PAGE 40
+#define FIRST_PAGE_MIN 12
+#define FIRST_PAGE_MAX 80
 /* Signups are read this many at a time for the statistics. */
 #define SIGNUP_PAGE 5000
 
@@ -391,13 +394,14 @@ show_error_unless_cancelled (gpointer      page,
   _civic_volunteers_page_show_error (CIVIC_VOLUNTEERS_PAGE (page), error);
 }
 
-/* The first page: the offices and the first FIRST_PAGE volunteers in the
+/* The first page: the offices and the first volunteers (a screenful) in the
  * store's order, with an index over just them so that a remembered filter
  * or a search already typed applies to what shows.
  */
 typedef struct {
   CivicStore           *store;
   guint                 generation;
+  guint                 n_rows;
 
   GHashTable           *office_names;
   GPtrArray            *rows;
@@ -430,7 +434,7 @@ first_page_thread (GTask        *task,
       g_task_return_error (task, error);
       return;
     }
-  docs = civic_store_list_page (data->store, "volunteer", 0, FIRST_PAGE, &error);
+  docs = civic_store_list_page (data->store, "volunteer", 0, data->n_rows, &error);
   if (docs == NULL)
     {
       g_task_return_error (task, error);
@@ -445,6 +449,27 @@ first_page_thread (GTask        *task,
       civic_volunteer_search_update (data->index, g_ptr_array_index (docs, i));
     }
   g_task_return_boolean (task, TRUE);
+}
+
+/* How many rows fill the window's height: a row is a line of text with
+ * the cells' padding (8 px above and below in Adwaita; 6 px is assumed,
+ * so that a theme with less still gets a full screen), and the list is
+ * shorter than the window.  The font's metrics, not a laid out line: this
+ * runs before the first page is read, which should not wait for a font
+ * to be loaded and text shaped.
+ */
+static guint
+first_page_size (CivicVolunteersPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  int height = root ? gtk_widget_get_height (GTK_WIDGET (root)) : 0;
+  PangoFontMetrics *metrics = pango_context_get_metrics (gtk_widget_get_pango_context (GTK_WIDGET (self)), NULL, NULL);
+  int line = PANGO_PIXELS_CEIL (pango_font_metrics_get_height (metrics));
+
+  pango_font_metrics_unref (metrics);
+  if (height <= 0 || line <= 0)
+    return FIRST_PAGE_MAX / 2;
+  return CLAMP ((guint) (height / (line + 12)) + 2, FIRST_PAGE_MIN, FIRST_PAGE_MAX);
 }
 
 static void start_full_load (CivicVolunteersPage *self,
@@ -670,6 +695,7 @@ start_load (CivicVolunteersPage *self)
   data = g_new0 (FirstPageData, 1);
   data->store = g_object_ref (self->store);
   data->generation = self->generation;
+  data->n_rows = first_page_size (self);
 
   task = g_task_new (NULL, self->cancellable, first_page_done_cb, self);
   g_task_set_source_tag (task, start_load);
@@ -2184,11 +2210,14 @@ civic_volunteers_page_map (GtkWidget *widget)
 {
   CivicVolunteersPage *self = CIVIC_VOLUNTEERS_PAGE (widget);
 
-  GTK_WIDGET_CLASS (civic_volunteers_page_parent_class)->map (widget);
-
-  /* First shown (or shown again after a reload while hidden). */
+  /* First shown (or shown again after a reload while hidden).  The read
+   * starts before the children are mapped, so that it runs while they
+   * are and is more often done before the first frame.
+   */
   if (self->load_pending && self->store != NULL)
     start_load (self);
+
+  GTK_WIDGET_CLASS (civic_volunteers_page_parent_class)->map (widget);
 }
 
 static void
