@@ -1000,6 +1000,14 @@ test_sort (Fixture       *fixture,
   g_assert_cmpuint (with_search, >, 1);
   g_assert_cmpuint (with_search, <, count_volunteers (fixture));
   assert_sorted (shown (fixture), CIVIC_ROSTER_COLUMN_PHONE, TRUE);
+  {
+    /* The same people as the search's own answer, only in another order. */
+    g_auto(GStrv) ids = civic_volunteer_search_query (_civic_volunteers_page_get_index (fixture->page), "ㄱ", NULL, 0);
+
+    g_assert_cmpuint (g_strv_length (ids), ==, with_search);
+    for (guint i = 0; ids[i] != NULL; i++)
+      g_assert_true (shown_contains (fixture, ids[i], NULL));
+  }
   _civic_volunteers_page_search_now (fixture->page, "");
 
   /* Hours, most first: the figures came from the signups. */
