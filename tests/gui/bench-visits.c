@@ -46,7 +46,7 @@
 
 #include "civic-sample.h"
 #include "civic-visit-index.h"
-#include "civic-visits-cell.h"
+#include "civic-text-cell.h"
 #include "civic-visits-page.h"
 #include "civic-visits-page-private.h"
 
@@ -79,7 +79,7 @@ cpu_ms (clockid_t clock)
 }
 
 /* Whether @widget holds a mapped label that says something: a GtkLabel,
- * or the CivicVisitsCell that the tables draw their text with.
+ * or the CivicTextCell that the tables draw their text with.
  */
 static gboolean
 has_label_with_text (GtkWidget *widget)
@@ -87,8 +87,8 @@ has_label_with_text (GtkWidget *widget)
   if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
       && *gtk_label_get_text (GTK_LABEL (widget)) != '\0')
     return TRUE;
-  if (CIVIC_IS_VISITS_CELL (widget) && gtk_widget_get_mapped (widget)
-      && *civic_visits_cell_get_text (CIVIC_VISITS_CELL (widget)) != '\0')
+  if (CIVIC_IS_TEXT_CELL (widget) && gtk_widget_get_mapped (widget)
+      && *civic_text_cell_get_text (CIVIC_TEXT_CELL (widget)) != '\0')
     return TRUE;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))

@@ -3,14 +3,17 @@
  * Copyright 2026 The Civic Desk developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * GTK 4.8's list and column views keep two hundred rows realized, and a
- * search (the roster's, on every keystroke) changes the text of all of
- * them.  A GtkLabel
- * would ask for a new size each time, and the next frame would measure all
- * of them again with Pango.  This cell is one ellipsized line: its height
- * is that of a line of the font, measured once, and its width is the
- * column's, so new text only asks for a redraw, and only the rows on
- * screen lay their text out, when they are drawn.
+ * GTK 4.8's list and column views keep two hundred rows realized, style,
+ * measure and lay out every cell of them before the first frame that
+ * shows a table, and a search (the roster's, on every keystroke) changes
+ * the text of all of them.  A GtkLabel measures its text with Pango, in a
+ * Pango context of its own, and asks for a new size at each change.  This
+ * cell is one ellipsized line: its height is a line of the table's font,
+ * measured once for the whole table (the cells share their column view's
+ * Pango context, as they share its font), its width is the column's, so
+ * new text only asks for a redraw, and only the cells on screen lay their
+ * text out, when they are drawn.  A pill cell draws a filled pill behind
+ * bold text itself, where a styled child would be restyled at every bind.
  */
 
 #define G_LOG_DOMAIN "civic-text-cell"
@@ -19,89 +22,194 @@
 
 #include "civic-text-cell.h"
 
+/* A pill's padding around its text. */
+#define PILL_PADDING_X 10
+#define PILL_PADDING_Y 2
+
 struct _CivicTextCell
 {
   GtkWidget    parent_instance;
 
   char        *text;
   float        xalign;
+  gboolean     pill;
+  GdkRGBA      fill;
   PangoLayout *layout;  /* for the current text and width, made when drawn */
 };
 
 G_DEFINE_FINAL_TYPE (CivicTextCell, civic_text_cell, GTK_TYPE_WIDGET)
 
+/* The widget whose font and Pango context the cells of a table share. */
+static GtkWidget *
+get_table (GtkWidget *widget)
+{
+  GtkWidget *table = gtk_widget_get_ancestor (widget, GTK_TYPE_COLUMN_VIEW);
+
+  if (table == NULL)
+    table = gtk_widget_get_ancestor (widget, GTK_TYPE_LIST_VIEW);
+  return table != NULL ? table : widget;
+}
+
+typedef struct {
+  guint serial;
+  int   height;
+} LineHeight;
+
+/* The height of a line of Latin and Hangul in @context's font, kept on
+ * the context until its font (its serial) changes.
+ */
+static int
+get_line_height (PangoContext *context)
+{
+  static GQuark quark;
+  LineHeight *cached;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("civic-text-cell-line-height");
+  cached = g_object_get_qdata (G_OBJECT (context), quark);
+  if (cached == NULL)
+    {
+      cached = g_new0 (LineHeight, 1);
+      cached->serial = pango_context_get_serial (context) - 1;
+      g_object_set_qdata_full (G_OBJECT (context), quark, cached, g_free);
+    }
+  if (cached->serial != pango_context_get_serial (context))
+    {
+      g_autoptr(PangoLayout) probe = pango_layout_new (context);
+
+      pango_layout_set_text (probe, "Ag한", -1);
+      pango_layout_get_pixel_size (probe, NULL, &cached->height);
+      cached->serial = pango_context_get_serial (context);
+    }
+  return cached->height;
+}
+
+int
+civic_text_cell_get_pill_height (GtkWidget *table)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (table), 0);
+
+  return get_line_height (gtk_widget_get_pango_context (table)) + 2 * PILL_PADDING_Y;
+}
+
 static void
 civic_text_cell_measure (GtkWidget      *widget,
-                           GtkOrientation  orientation,
-                           int             for_size,
-                           int            *minimum,
-                           int            *natural,
-                           int            *minimum_baseline,
-                           int            *natural_baseline)
+                         GtkOrientation  orientation,
+                         int             for_size,
+                         int            *minimum,
+                         int            *natural,
+                         int            *minimum_baseline,
+                         int            *natural_baseline)
 {
+  CivicTextCell *self = CIVIC_TEXT_CELL (widget);
+
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       /* The column's width decides; the text is ellipsized to fit. */
       *minimum = *natural = 0;
       return;
     }
-  else
-    {
-      /* A line of Latin and Hangul, whatever the text: every row is as
-       * tall as every other, and the answer never changes with the text
-       * (GTK keeps it until the font changes).
-       */
-      g_autoptr(PangoLayout) probe = gtk_widget_create_pango_layout (widget, "Ag한");
-      int height;
 
-      pango_layout_get_pixel_size (probe, NULL, &height);
-      *minimum = *natural = height;
-    }
+  /* Every row as tall as every other, whatever the text, and a pill cell
+   * as tall with its pill as without.
+   */
+  if (self->pill)
+    *minimum = *natural = civic_text_cell_get_pill_height (get_table (widget));
+  else
+    *minimum = *natural = get_line_height (gtk_widget_get_pango_context (get_table (widget)));
+}
+
+static int
+text_width (CivicTextCell *self,
+            int            width)
+{
+  return width - (self->pill ? 2 * PILL_PADDING_X : 0);
 }
 
 static void
 civic_text_cell_size_allocate (GtkWidget *widget,
-                                 int        width,
-                                 int        height,
-                                 int        baseline)
+                               int        width,
+                               int        height,
+                               int        baseline)
 {
   CivicTextCell *self = CIVIC_TEXT_CELL (widget);
 
-  if (self->layout != NULL && pango_layout_get_width (self->layout) != width * PANGO_SCALE)
+  if (self->layout != NULL && pango_layout_get_width (self->layout) != text_width (self, width) * PANGO_SCALE)
     g_clear_object (&self->layout);
 }
 
 static void
 civic_text_cell_snapshot (GtkWidget   *widget,
-                            GtkSnapshot *snapshot)
+                          GtkSnapshot *snapshot)
 {
   CivicTextCell *self = CIVIC_TEXT_CELL (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
+  int available = text_width (self, width);
+  int layout_width, layout_height;
   GdkRGBA color;
-  int text_width, text_height;
 
-  if (self->text == NULL || *self->text == '\0' || width <= 0)
+  if (self->text == NULL || *self->text == '\0' || available <= 0)
     return;
 
   if (self->layout == NULL)
     {
-      self->layout = gtk_widget_create_pango_layout (widget, self->text);
-      pango_layout_set_width (self->layout, width * PANGO_SCALE);
+      self->layout = pango_layout_new (gtk_widget_get_pango_context (get_table (widget)));
+      pango_layout_set_text (self->layout, self->text, -1);
+      pango_layout_set_width (self->layout, available * PANGO_SCALE);
       pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
       pango_layout_set_single_paragraph_mode (self->layout, TRUE);
-    }
-  pango_layout_get_pixel_size (self->layout, &text_width, &text_height);
+      if (self->pill)
+        {
+          PangoAttrList *attrs = pango_attr_list_new ();
 
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
-  G_GNUC_END_IGNORE_DEPRECATIONS
+          pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+          pango_layout_set_attributes (self->layout, attrs);
+          pango_attr_list_unref (attrs);
+        }
+    }
+  pango_layout_get_pixel_size (self->layout, &layout_width, &layout_height);
 
   gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (MAX (0, (width - text_width) * self->xalign),
-                                                          (height - text_height) / 2));
+  if (self->pill)
+    {
+      /* A pill as wide as its text, centred in the row. */
+      int pill_height = layout_height + 2 * PILL_PADDING_Y;
+      graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, MAX (0, (height - pill_height) / 2),
+                                                   layout_width + 2 * PILL_PADDING_X, pill_height);
+      float half = pill_height / 2.0f;
+      GskRoundedRect outline;
+
+      /* A border as thick as half the pill fills it: one path to fill,
+       * where a rounded clip around a colour would make the cairo
+       * renderer paint through a mask.
+       */
+      gsk_rounded_rect_init_from_rect (&outline, &bounds, half);
+      gtk_snapshot_append_border (snapshot, &outline, (float[4]) { half, half, half, half },
+                                  (GdkRGBA[4]) { self->fill, self->fill, self->fill, self->fill });
+      color = (GdkRGBA) { 1, 1, 1, 1 };
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (PILL_PADDING_X, bounds.origin.y + PILL_PADDING_Y));
+    }
+  else
+    {
+      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+      gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
+      G_GNUC_END_IGNORE_DEPRECATIONS
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (MAX (0, (width - layout_width) * self->xalign),
+                                                              (height - layout_height) / 2));
+    }
   gtk_snapshot_append_layout (snapshot, self->layout, &color);
   gtk_snapshot_restore (snapshot);
+}
+
+static void
+civic_text_cell_css_changed (GtkWidget         *widget,
+                             GtkCssStyleChange *change)
+{
+  GTK_WIDGET_CLASS (civic_text_cell_parent_class)->css_changed (widget, change);
+
+  /* The table's font may have changed with it. */
+  g_clear_object (&CIVIC_TEXT_CELL (widget)->layout);
 }
 
 static void
@@ -125,6 +233,7 @@ civic_text_cell_class_init (CivicTextCellClass *klass)
   widget_class->measure = civic_text_cell_measure;
   widget_class->size_allocate = civic_text_cell_size_allocate;
   widget_class->snapshot = civic_text_cell_snapshot;
+  widget_class->css_changed = civic_text_cell_css_changed;
 
   gtk_widget_class_set_css_name (widget_class, "label");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LABEL);
@@ -133,6 +242,7 @@ civic_text_cell_class_init (CivicTextCellClass *klass)
 static void
 civic_text_cell_init (CivicTextCell *self)
 {
+  self->fill = (GdkRGBA) { 0.5, 0.5, 0.5, 1 };
 }
 
 GtkWidget *
@@ -144,9 +254,18 @@ civic_text_cell_new (float xalign)
   return GTK_WIDGET (self);
 }
 
+GtkWidget *
+civic_text_cell_new_pill (void)
+{
+  CivicTextCell *self = g_object_new (CIVIC_TYPE_TEXT_CELL, NULL);
+
+  self->pill = TRUE;
+  return GTK_WIDGET (self);
+}
+
 void
 civic_text_cell_set_text (CivicTextCell *self,
-                            const char      *text)
+                          const char    *text)
 {
   g_return_if_fail (CIVIC_IS_TEXT_CELL (self));
 
@@ -167,5 +286,20 @@ const char *
 civic_text_cell_get_text (CivicTextCell *self)
 {
   g_return_val_if_fail (CIVIC_IS_TEXT_CELL (self), NULL);
-  return self->text ? self->text : "";
+
+  return self->text != NULL ? self->text : "";
+}
+
+void
+civic_text_cell_set_fill (CivicTextCell *self,
+                          const GdkRGBA *fill)
+{
+  g_return_if_fail (CIVIC_IS_TEXT_CELL (self));
+  g_return_if_fail (self->pill);
+  g_return_if_fail (fill != NULL);
+
+  if (gdk_rgba_equal (&self->fill, fill))
+    return;
+  self->fill = *fill;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "civic-visits-page.h"
+#include "civic-text-cell.h"
 #include "civic-follow-ups.h"
 #include "civic-lobby-day.h"
 #include "civic-positions.h"
@@ -204,5 +205,13 @@ void         _civic_visits_print_agendas           (GtkWindow       *parent,
                                                     CivicLobbyDay   *day,
                                                     const char      *export_pdf,
                                                     GError         **error);
+
+/* A position's pill in a table cell (a civic_text_cell_new_pill ()), in the
+ * position's colour (civic_visit_position_get_color ()); @shown FALSE
+ * leaves the cell empty.
+ */
+void _civic_visits_page_show_position (CivicTextCell *cell,
+                                       CivicPosition  position,
+                                       gboolean       shown);
 
 G_END_DECLS

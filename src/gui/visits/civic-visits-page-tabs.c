@@ -22,7 +22,6 @@
 #include "civic-legislative.h"
 #include "civic-legislative-export.h"
 #include "civic-legislator.h"
-#include "civic-visits-cell.h"
 #include "civic-visit.h"
 #include "civic-visits-item.h"
 #include "civic-visits-page-private.h"
@@ -301,7 +300,7 @@ cell_query_tooltip_cb (GtkWidget  *cell,
                        GtkTooltip *tooltip,
                        gpointer    user_data)
 {
-  const char *text = civic_visits_cell_get_text (CIVIC_VISITS_CELL (cell));
+  const char *text = civic_text_cell_get_text (CIVIC_TEXT_CELL (cell));
 
   if (text == NULL || *text == '\0')
     return FALSE;
@@ -333,8 +332,8 @@ setup_follow_up_cb (GtkSignalListItemFactory *factory,
     }
   else
     {
-      /* Not a GtkLabel: see civic-visits-cell.c. */
-      GtkWidget *cell = civic_visits_cell_new ();
+      /* Not a GtkLabel: see civic-text-cell.c. */
+      GtkWidget *cell = civic_text_cell_new (0);
 
       /* The full text of a cut-off cell, asked for when the pointer rests
        * on it: setting a tooltip on every bind would query the pointer
@@ -405,7 +404,7 @@ bind_follow_up_cb (GtkSignalListItemFactory *factory,
     default:
       g_assert_not_reached ();
     }
-  civic_visits_cell_set_text (CIVIC_VISITS_CELL (child), text);
+  civic_text_cell_set_text (CIVIC_TEXT_CELL (child), text);
 }
 
 static void
@@ -434,7 +433,7 @@ add_follow_up_column (CivicVisitsPage *self,
   view_column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_expand (view_column, expand);
   gtk_column_view_column_set_resizable (view_column, TRUE);
-  /* The text cells ask for no width of their own (civic-visits-cell.c):
+  /* The text cells ask for no width of their own (civic-text-cell.c):
    * the columns have widths that fit their values, the task takes what is
    * left, and the user may still drag them.
    */
@@ -842,11 +841,11 @@ setup_whip_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
                gpointer                  user_data)
 {
-  /* Not GtkLabels: see civic-visits-cell.c. */
+  /* Not GtkLabels: see civic-text-cell.c. */
   if (GPOINTER_TO_INT (user_data) == WHIP_POSITION)
-    gtk_list_item_set_child (list_item, civic_visits_cell_new_chip ());
+    gtk_list_item_set_child (list_item, civic_text_cell_new_pill ());
   else
-    gtk_list_item_set_child (list_item, civic_visits_cell_new ());
+    gtk_list_item_set_child (list_item, civic_text_cell_new (0));
 }
 
 static void
@@ -874,7 +873,7 @@ bind_whip_cb (GtkSignalListItemFactory *factory,
       text = g_strdup (row->party);
       break;
     case WHIP_POSITION:
-      civic_visits_cell_set_position (CIVIC_VISITS_CELL (child), row->position, TRUE);
+      _civic_visits_page_show_position (CIVIC_TEXT_CELL (child), row->position, TRUE);
       return;
     case WHIP_HEARD:
       text = row->heard_at != NULL ? _civic_visits_page_format_instant (row->heard_at) : g_strdup ("—");
@@ -885,7 +884,7 @@ bind_whip_cb (GtkSignalListItemFactory *factory,
     default:
       g_assert_not_reached ();
     }
-  civic_visits_cell_set_text (CIVIC_VISITS_CELL (child), text);
+  civic_text_cell_set_text (CIVIC_TEXT_CELL (child), text);
 }
 
 static int

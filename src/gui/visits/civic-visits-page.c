@@ -33,7 +33,6 @@
 #include "civic-record.h"
 #include "civic-text.h"
 #include "civic-visit-editor.h"
-#include "civic-visits-cell.h"
 #include "civic-visits-item.h"
 #include "civic-visits-page-private.h"
 #include "civic-window.h"
@@ -276,7 +275,7 @@ _civic_visits_page_rows_on_screen (GtkWidget *view)
    * in a "data-table"): this leaves out only the row separators, and
    * counts the header as a row, on the safe side.
    */
-  return MAX (height, 0) / MAX (civic_visits_cell_get_chip_height (view) + 4, 1) + 1;
+  return MAX (height, 0) / MAX (civic_text_cell_get_pill_height (view) + 4, 1) + 1;
 }
 
 static void
@@ -755,6 +754,28 @@ reload_lists (CivicVisitsPage *self)
   continue_background (self);
 }
 
+/* ---- Position pills ------------------------------------------------------ */
+
+void
+_civic_visits_page_show_position (CivicTextCell *cell,
+                                  CivicPosition  position,
+                                  gboolean       shown)
+{
+  static GdkRGBA colors[CIVIC_POSITION_N];
+  static gboolean parsed[CIVIC_POSITION_N];
+
+  if (position >= CIVIC_POSITION_N)
+    position = CIVIC_POSITION_UNKNOWN;
+  if (!parsed[position])
+    {
+      if (!gdk_rgba_parse (&colors[position], civic_visit_position_get_color (civic_position_to_string (position))))
+        colors[position] = (GdkRGBA) { 0.5, 0.5, 0.5, 1 };
+      parsed[position] = TRUE;
+    }
+  civic_text_cell_set_fill (cell, &colors[position]);
+  civic_text_cell_set_text (cell, shown ? civic_position_get_label (position) : "");
+}
+
 /* ---- Overdue badge ------------------------------------------------------ */
 
 static void
@@ -1051,8 +1072,8 @@ setup_label_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *list_item,
                 gpointer                  user_data)
 {
-  /* Not a GtkLabel: see civic-visits-cell.c. */
-  gtk_list_item_set_child (list_item, civic_visits_cell_new ());
+  /* Not a GtkLabel: see civic-text-cell.c. */
+  gtk_list_item_set_child (list_item, civic_text_cell_new (0));
 }
 
 static void
@@ -1060,7 +1081,7 @@ setup_chip_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
                gpointer                  user_data)
 {
-  gtk_list_item_set_child (list_item, civic_visits_cell_new_chip ());
+  gtk_list_item_set_child (list_item, civic_text_cell_new_pill ());
 }
 
 static void
@@ -1091,12 +1112,12 @@ bind_directory_cell (CivicDirectoryRow *row,
              : row->visits_known ? g_strdup (_("Never")) : NULL;
       break;
     case COLUMN_POSITION:
-      civic_visits_cell_set_position (CIVIC_VISITS_CELL (child), row->position, row->heard_at != NULL);
+      _civic_visits_page_show_position (CIVIC_TEXT_CELL (child), row->position, row->heard_at != NULL);
       return;
     default:
       g_assert_not_reached ();
     }
-  civic_visits_cell_set_text (CIVIC_VISITS_CELL (child), text);
+  civic_text_cell_set_text (CIVIC_TEXT_CELL (child), text);
 }
 
 static void
