@@ -24,6 +24,7 @@
 #include "civic-cal-time.h"
 #include "civic-calendar-print.h"
 #include "civic-event-editor.h"
+#include "civic-event.h"
 #include "civic-event-form.h"
 #include "civic-month-view.h"
 #include "civic-week-view.h"
@@ -818,6 +819,53 @@ test_week_gutter_fits_hours (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static guint
+count_children (GtkWidget *widget,
+                GType      type)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+      n++;
+  return n;
+}
+
+static gboolean
+popover_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+/* The filter popover is filled when first opened, with what the store has. */
+static void
+test_filters_built_when_opened (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  GtkWidget *box = _civic_calendar_page_get_filter_box (fixture->page);
+  GtkWidget *popover = gtk_widget_get_ancestor (box, GTK_TYPE_POPOVER);
+  g_autoptr(GError) error = NULL;
+  guint offices = civic_store_count (fixture->store, "office", &error);
+  GtkWidget *office_choice;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (offices, >, 0);
+  g_assert_null (gtk_widget_get_first_child (box));
+
+  gtk_popover_popup (GTK_POPOVER (popover));
+  civic_test_wait_for (popover_mapped, popover, "the filter popover to open");
+  /* An office and a campaign choice, and a check button per kind. */
+  g_assert_cmpuint (count_children (box, GTK_TYPE_DROP_DOWN), ==, 2);
+  g_assert_cmpuint (count_children (box, GTK_TYPE_CHECK_BUTTON), ==, g_strv_length ((GStrv) civic_event_kind_list ()));
+  office_choice = gtk_widget_get_first_child (box);
+  while (!GTK_IS_DROP_DOWN (office_choice))
+    office_choice = gtk_widget_get_next_sibling (office_choice);
+  /* "All Offices" and each office. */
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (office_choice))), ==, offices + 1);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -833,6 +881,8 @@ main (int   argc,
   g_test_add_func ("/calendar/week-view/gutter-fits-hours", test_week_gutter_fits_hours);
   g_test_add ("/calendar/views/render-demo", Fixture, NULL, fixture_set_up, test_views_render_demo, fixture_tear_down);
   g_test_add ("/calendar/navigation", Fixture, NULL, fixture_set_up, test_navigation, fixture_tear_down);
+  g_test_add ("/calendar/filters/built-when-opened", Fixture, NULL, fixture_set_up,
+              test_filters_built_when_opened, fixture_tear_down);
   g_test_add ("/calendar/editor/create-edit-delete-undo", Fixture, NULL, fixture_set_up,
               test_editor_create_edit_delete_undo, fixture_tear_down);
   g_test_add ("/calendar/editor/this-occurrence", Fixture, NULL, fixture_set_up,

@@ -68,6 +68,11 @@ struct _CivicCalendarPage
   GtkCalendar    *date_picker;
   GtkPopover     *date_popover;
   GtkBox         *filter_box;
+  /* The filter popover is filled when first opened (two drop-downs and a
+   * check button per kind are a good part of the page's making).
+   */
+  gboolean        filters_built;
+  struct _FilterChoices *filter_choices;  /* the store's offices and campaigns, once read */
   GtkSearchBar   *search_bar;
   GtkSearchEntry *search_entry;
   GtkToggleButton *search_button;
@@ -848,7 +853,7 @@ make_choice (CivicCalendarPage *self,
   return dropdown;
 }
 
-typedef struct {
+typedef struct _FilterChoices {
   GPtrArray *offices;
   GPtrArray *campaigns;
 } FilterChoices;
@@ -876,12 +881,14 @@ filter_choices_thread (GTask        *task,
 }
 
 static void
-rebuild_filters (CivicCalendarPage *self,
-                 FilterChoices     *choices)
+rebuild_filters (CivicCalendarPage *self)
 {
+  FilterChoices *choices = self->filter_choices;
   GtkWidget *child;
   GtkWidget *label;
   const char * const *kinds = civic_event_kind_list ();
+
+  self->filters_built = TRUE;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->filter_box))) != NULL)
     gtk_box_remove (self->filter_box, child);
@@ -930,8 +937,17 @@ filter_choices_cb (GObject      *source,
 
   if (choices == NULL)
     return;
-  rebuild_filters (self, choices);
-  filter_choices_free (choices);
+  g_clear_pointer (&self->filter_choices, filter_choices_free);
+  self->filter_choices = choices;
+  if (self->filters_built)
+    rebuild_filters (self);
+}
+
+static void
+filter_popover_show_cb (CivicCalendarPage *self)
+{
+  if (!self->filters_built)
+    rebuild_filters (self);
 }
 
 static void
@@ -1118,6 +1134,7 @@ civic_calendar_page_dispose (GObject *object)
   g_cancellable_cancel (self->prefetch_cancellable);
   g_clear_object (&self->prefetch_cancellable);
   g_clear_pointer (&self->cache, g_hash_table_unref);
+  g_clear_pointer (&self->filter_choices, filter_choices_free);
   g_clear_handle_id (&self->reload_source, g_source_remove);
   g_clear_handle_id (&self->prepare_source, g_source_remove);
   g_queue_clear_full (&self->to_prepare, (GDestroyNotify) prepare_job_free);
@@ -1273,6 +1290,7 @@ civic_calendar_page_class_init (CivicCalendarPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, day_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, item_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, more_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_popover_show_cb);
 
   gtk_widget_class_install_property_action (widget_class, "calendar.view", "view-mode");
   gtk_widget_class_install_property_action (widget_class, "calendar.show-all-events", "show-all-events");
@@ -1340,7 +1358,6 @@ civic_calendar_page_init (CivicCalendarPage *self)
 
   _civic_calendar_page_init_actions (self);
 
-  rebuild_filters (self, NULL);
   set_date (self, now);
   update_actions (self);
 }
@@ -1475,6 +1492,12 @@ _civic_calendar_page_describe_filters (CivicCalendarPage *self)
     g_string_append_printf (text, "%s%s", text->len ? " · " : "", _("board-visible events"));
 
   return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+GtkWidget *
+_civic_calendar_page_get_filter_box (CivicCalendarPage *self)
+{
+  return GTK_WIDGET (self->filter_box);
 }
 
 gint64
