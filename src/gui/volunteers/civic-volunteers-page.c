@@ -1544,6 +1544,8 @@ static void
 limit_to_first_screen (CivicVolunteersPage *self)
 {
   GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+  double upper;
+  guint n_items, n_rows;
 
   if (vadjustment != self->vadjustment)
     {
@@ -1555,8 +1557,17 @@ limit_to_first_screen (CivicVolunteersPage *self)
     }
   if (vadjustment == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self->column_view)))
     return;
-  civic_roster_slots_set_on_screen (self->slots, 0,
-                                    civic_roster_slots_rows_in (self->slots, gtk_adjustment_get_page_size (vadjustment)));
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->slots));
+  upper = gtk_adjustment_get_upper (vadjustment) - gtk_adjustment_get_lower (vadjustment);
+  /* The list's rows are all as tall as each other: its height over their
+   * number is a row's, and two more rows allow for a part of one at each
+   * end.  Before the list is laid out, the cells' own height serves.
+   */
+  if (n_items > 0 && upper > 0)
+    n_rows = (guint) (gtk_adjustment_get_page_size (vadjustment) / (upper / n_items)) + 2;
+  else
+    n_rows = civic_roster_slots_rows_in (self->slots, gtk_adjustment_get_page_size (vadjustment));
+  civic_roster_slots_set_on_screen (self->slots, 0, n_rows);
 }
 
 static gint64
