@@ -77,6 +77,7 @@ struct _CivicVolunteersPage
   gboolean              loaded;
   gboolean              fetching_changes;
   gboolean              splicing;
+  guint                 first_rows_limit;   /* rows shown until loaded */
   GHashTable           *changed_ids;        /* volunteers to fetch again */
 
   GHashTable           *rows;          /* id → CivicVolunteerRow */
@@ -489,6 +490,31 @@ first_page_size (CivicVolunteersPage *self)
   return CLAMP ((guint) (height / (line + 12)) + 2, FIRST_PAGE_MIN, FIRST_PAGE_MAX);
 }
 
+/* The rows the list can show, once the first page is read: its line of
+ * text laid out (the Hangul font, often taller, included) with the
+ * cells' padding (8 px above and below in Adwaita; 7 is assumed).
+ */
+static guint
+first_rows_to_show (CivicVolunteersPage *self,
+                    guint                n_read)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(PangoLayout) probe = gtk_widget_create_pango_layout (GTK_WIDGET (self), "Ag한");
+  int height = root ? gtk_widget_get_height (GTK_WIDGET (root)) : 0;
+  int line = 0;
+
+  pango_layout_get_pixel_size (probe, NULL, &line);
+  if (height <= 0 && GTK_IS_WINDOW (root))
+    {
+      int width;
+
+      gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
+    }
+  if (height <= 0 || line <= 0)
+    return n_read;
+  return MIN (n_read, MAX ((guint) (height / (line + 14)) + 1, FIRST_PAGE_MIN));
+}
+
 static void start_full_load (CivicVolunteersPage *self,
                              GPtrArray           *first_rows);
 
@@ -514,6 +540,8 @@ first_page_done_cb (GObject      *source,
   self->office_names = g_hash_table_ref (data->office_names);
   add_rows (self, data->rows);
   g_set_object (&self->first_index, data->index);
+  /* The read took a few more, by a rougher count made before it. */
+  self->first_rows_limit = first_rows_to_show (self, data->rows->len);
   refresh_shown (self);
   if (data->rows->len == 0)
     show_list_child (self, "loading");
@@ -1584,6 +1612,9 @@ run_search (CivicVolunteersPage *self)
     return 0;
 
   rows = rows_to_show (self, index);
+  /* Until the rest load, what the list can show of the first page. */
+  if (!self->loaded && self->first_rows_limit > 0 && rows->len > self->first_rows_limit)
+    g_ptr_array_set_size (rows, self->first_rows_limit);
 
   queried = g_get_monotonic_time ();
   limit_to_first_screen (self);
