@@ -682,7 +682,11 @@ filter_key (const CivicVolunteerFilter *filter)
 {
   const char unset[] = "\x02";
 
-  if (filter == NULL)
+  /* No filter and a filter that sets nothing are the same answer. */
+  if (filter == NULL ||
+      (filter->office_id == NULL && filter->language == NULL && filter->skill == NULL && filter->age_group == NULL &&
+       filter->active == CIVIC_VOLUNTEER_ACTIVE_ANY && filter->availability_day == NULL &&
+       filter->availability_time == NULL))
     return g_strdup ("");
   return g_strdup_printf ("%s\x1f%s\x1f%s\x1f%s\x1f%d\x1f%s\x1f%s",
                           filter->office_id ?: unset, filter->language ?: unset, filter->skill ?: unset,
