@@ -61,6 +61,7 @@ struct _CivicCalendarPage
   /* Prefetched ranges whose labels the view shapes ahead, while idle. */
   GQueue          to_prepare;         /* PrepareJob: neighbours to lay out */
   guint           prepare_source;
+  GdkFrameClock  *prefetch_clock;     /* whose next after-paint starts the prefetch */
   guint           cache_generation;
 
   /* Template children */
@@ -562,6 +563,44 @@ prefetch_neighbours (CivicCalendarPage *self)
     }
 }
 
+static void prefetch_after_paint_cb (CivicCalendarPage *self);
+
+static void
+cancel_deferred_prefetch (CivicCalendarPage *self)
+{
+  /* A destroyed window's clock has dropped its handlers already. */
+  if (self->prefetch_clock != NULL)
+    g_signal_handlers_disconnect_by_func (self->prefetch_clock, prefetch_after_paint_cb, self);
+  g_clear_object (&self->prefetch_clock);
+}
+
+static void
+prefetch_after_paint_cb (CivicCalendarPage *self)
+{
+  cancel_deferred_prefetch (self);
+  prefetch_neighbours (self);
+}
+
+/* The neighbours are read once the frame showing this range is painted:
+ * started at once, their reading threads would take the CPU from that
+ * frame (two cores, the X server drawing it too).
+ */
+static void
+prefetch_neighbours_after_frame (CivicCalendarPage *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_mapped (GTK_WIDGET (self)) ? gtk_widget_get_frame_clock (GTK_WIDGET (self)) : NULL;
+
+  cancel_deferred_prefetch (self);
+  if (clock == NULL)
+    {
+      prefetch_neighbours (self);
+      return;
+    }
+  self->prefetch_clock = g_object_ref (clock);
+  g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (prefetch_after_paint_cb), self);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+}
+
 static void
 show_items (CivicCalendarPage *self,
             GPtrArray         *items)
@@ -573,7 +612,7 @@ show_items (CivicCalendarPage *self,
   self->last_load_us = g_get_monotonic_time () - self->load_started_us;
   g_debug ("Showing %u occurrences after %.1f ms", items->len, self->last_load_us / 1000.0);
   g_signal_emit (self, signals[LOADED], 0);
-  prefetch_neighbours (self);
+  prefetch_neighbours_after_frame (self);
 }
 
 static void
@@ -1135,6 +1174,7 @@ civic_calendar_page_dispose (GObject *object)
   g_clear_object (&self->prefetch_cancellable);
   g_clear_pointer (&self->cache, g_hash_table_unref);
   g_clear_pointer (&self->filter_choices, filter_choices_free);
+  cancel_deferred_prefetch (self);
   g_clear_handle_id (&self->reload_source, g_source_remove);
   g_clear_handle_id (&self->prepare_source, g_source_remove);
   g_queue_clear_full (&self->to_prepare, (GDestroyNotify) prepare_job_free);
