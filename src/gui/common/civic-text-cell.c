@@ -34,7 +34,8 @@ struct _CivicTextCell
   float        xalign;
   gboolean     pill;
   GdkRGBA      fill;
-  PangoLayout *layout;  /* for the current text and width, made when drawn */
+  PangoLayout *layout;  /* for the width, made when drawn */
+  gboolean     stale;   /* the layout has an older text */
 };
 
 G_DEFINE_FINAL_TYPE (CivicTextCell, civic_text_cell, GTK_TYPE_WIDGET)
@@ -168,6 +169,9 @@ civic_text_cell_snapshot (GtkWidget   *widget,
           pango_attr_list_unref (attrs);
         }
     }
+  else if (self->stale)
+    pango_layout_set_text (self->layout, self->text, -1);
+  self->stale = FALSE;
   pango_layout_get_pixel_size (self->layout, &layout_width, &layout_height);
 
   gtk_snapshot_save (snapshot);
@@ -276,7 +280,10 @@ civic_text_cell_set_text (CivicTextCell *self,
 
   g_free (self->text);
   self->text = g_strdup (text);
-  g_clear_object (&self->layout);
+  /* The layout takes the new text when next drawn: a search changes two
+   * hundred cells a keystroke, and only those on screen are drawn.
+   */
+  self->stale = TRUE;
   /* Screen readers read the text as the cell's label. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, self->text, -1);
   gtk_widget_queue_draw (GTK_WIDGET (self));
