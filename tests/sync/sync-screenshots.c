@@ -380,7 +380,6 @@ shoot_resolver (void)
   g_autoptr(CivicStore) a = sync_test_store_new ();
   g_autoptr(CivicStore) b = sync_test_store_new ();
   g_autoptr(GPtrArray) ids = sync_test_add_volunteers (a, 2, "gui");
-  g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
   g_autoptr(GError) error = NULL;
   g_autofree char *rev_a = NULL;
   g_autofree char *rev_b = NULL;
@@ -390,14 +389,7 @@ shoot_resolver (void)
   /* b has a's first revision; then a changes the phone, b the phone and
    * the e-mail, and a's edit reaches b.
    */
-  {
-    g_autoptr(JsonObject) first = civic_store_get (a, id, &error);
-
-    g_ptr_array_add (docs, civic_store_get_revision_with_history (a, id, civic_json_object_get_string_or_null (first, "_rev"),
-                                                                  1000, &error));
-    g_assert_true (civic_store_put_replicated (b, docs, &error));
-    g_assert_no_error (error);
-  }
+  sync_test_copy_revision (a, b, id, NULL);
   rev_a = sync_test_edit (a, id, "phone", "+1 213 555 0111");
   {
     g_autoptr(JsonObject) mine = civic_store_get (b, id, &error);
@@ -407,10 +399,7 @@ shoot_resolver (void)
     rev_b = civic_store_put (b, mine, &error);
     g_assert_no_error (error);
   }
-  g_ptr_array_set_size (docs, 0);
-  g_ptr_array_add (docs, civic_store_get_revision_with_history (a, id, rev_a, 1000, &error));
-  g_assert_true (civic_store_put_replicated (b, docs, &error));
-  g_assert_no_error (error);
+  sync_test_copy_revision (a, b, id, rev_a);
 
   window = civic_conflicts_window_new (b);
   gtk_window_set_default_size (GTK_WINDOW (window), 860, 600);

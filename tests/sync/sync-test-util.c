@@ -226,6 +226,28 @@ sync_test_edit (CivicStore *store,
   return rev;
 }
 
+void
+sync_test_copy_revision (CivicStore *from,
+                         CivicStore *to,
+                         const char *id,
+                         const char *rev)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  g_autoptr(JsonObject) current = NULL;
+
+  if (rev == NULL)
+    {
+      current = civic_store_get (from, id, &error);
+      g_assert_no_error (error);
+      rev = civic_json_object_get_string_or_null (current, "_rev");
+    }
+  g_ptr_array_add (docs, civic_store_get_revision_with_history (from, id, rev, 1000, &error));
+  g_assert_no_error (error);
+  g_assert_true (civic_store_put_replicated (to, docs, &error));
+  g_assert_no_error (error);
+}
+
 /* civic_store_check() is weak until the store implements it, so the sync
  * tests link against a store without it.
  */

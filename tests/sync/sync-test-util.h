@@ -42,5 +42,12 @@ char            *sync_test_edit            (CivicStore      *store,
                                             const char      *id,
                                             const char      *field,
                                             const char      *value);
+/* Copies revision @rev of @id (its current one when NULL), with its
+ * history, from @from into @to as replication does.
+ */
+void             sync_test_copy_revision   (CivicStore      *from,
+                                            CivicStore      *to,
+                                            const char      *id,
+                                            const char      *rev);
 
 G_END_DECLS

@@ -177,7 +177,6 @@ test_merge_deterministic (void)
   const char *id = g_ptr_array_index (ids, 0);
   g_autofree char *merged_a = NULL;
   g_autofree char *merged_b = NULL;
-  g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
   g_autofree char *ra_rev = NULL;
   g_autofree char *rb_rev = NULL;
 
@@ -188,12 +187,8 @@ test_merge_deterministic (void)
   rb_rev = sync_test_edit (b, id, "email", "x@y.org");
 
   /* Exchange the leaves directly, so that each store holds both. */
-  g_ptr_array_add (docs, civic_store_get_revision_with_history (a, id, ra_rev, 1000, &error));
-  g_assert_true (civic_store_put_replicated (b, docs, &error));
-  g_ptr_array_set_size (docs, 0);
-  g_ptr_array_add (docs, civic_store_get_revision_with_history (b, id, rb_rev, 1000, &error));
-  g_assert_true (civic_store_put_replicated (a, docs, &error));
-  g_assert_no_error (error);
+  sync_test_copy_revision (a, b, id, ra_rev);
+  sync_test_copy_revision (b, a, id, rb_rev);
 
   merged_a = civic_conflict_auto_merge (a, id, &error);
   g_assert_no_error (error);

@@ -203,7 +203,6 @@ test_conflicts_window (void)
   g_autoptr(CivicStore) a = sync_test_store_new ();
   g_autoptr(CivicStore) b = sync_test_store_new ();
   g_autoptr(GPtrArray) ids = sync_test_add_volunteers (a, 2, "gui");
-  g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) doc = NULL;
   g_autofree char *rev_a = NULL;
@@ -213,14 +212,7 @@ test_conflicts_window (void)
   const char *id = g_ptr_array_index (ids, 1);
   CivicConflictsWindow *window;
 
-  {
-    g_autoptr(JsonObject) first = civic_store_get (a, id, &error);
-
-    g_ptr_array_add (docs, civic_store_get_revision_with_history (a, id, civic_json_object_get_string_or_null (first, "_rev"),
-                                                                  1000, &error));
-    g_assert_true (civic_store_put_replicated (b, docs, &error));
-    g_assert_no_error (error);
-  }
+  sync_test_copy_revision (a, b, id, NULL);
   rev_a = sync_test_edit (a, id, "phone", "111");
   {
     g_autoptr(JsonObject) mine = civic_store_get (b, id, &error);
@@ -230,10 +222,7 @@ test_conflicts_window (void)
     rev_b = civic_store_put (b, mine, &error);
     g_assert_no_error (error);
   }
-  g_ptr_array_set_size (docs, 0);
-  g_ptr_array_add (docs, civic_store_get_revision_with_history (a, id, rev_a, 1000, &error));
-  g_assert_true (civic_store_put_replicated (b, docs, &error));
-  g_assert_no_error (error);
+  sync_test_copy_revision (a, b, id, rev_a);
 
   window = civic_conflicts_window_new (b);
   gtk_window_present (GTK_WINDOW (window));
