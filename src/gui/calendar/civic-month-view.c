@@ -19,7 +19,7 @@
 #include <glib/gi18n.h>
 #include <langinfo.h>
 
-#include "civic-calendar-draw.h"
+#include "civic-snapshot-util.h"
 #include "civic-layout-cache.h"
 #include "civic-cal-time.h"
 #include "civic-month-view.h"
@@ -531,7 +531,7 @@ civic_month_view_snapshot (GtkWidget   *widget,
 
       if (day == today_index)
         {
-          civic_calendar_draw_rounded_fill (snapshot, &GRAPHENE_RECT_INIT (x + 3, y + 3, 22, 20), 10, &accent);
+          civic_snapshot_rounded_fill (snapshot, &GRAPHENE_RECT_INIT (x + 3, y + 3, 22, 20), 10, &accent);
           number_color = white;
         }
 
@@ -563,7 +563,7 @@ civic_month_view_snapshot (GtkWidget   *widget,
 
           if (item->cancelled)
             fill.alpha = 0.45;
-          civic_calendar_draw_rounded_fill (snapshot, &p->area, 4, &fill);
+          civic_snapshot_rounded_fill (snapshot, &p->area, 4, &fill);
           append_text (snapshot, self, item->title, x + 6, y + LANE_PADDING - 1, item_text_width (self, p),
                        &white, item->cancelled, FALSE);
         }

@@ -15,7 +15,7 @@
 
 #include <glib/gi18n.h>
 
-#include "civic-calendar-draw.h"
+#include "civic-snapshot-util.h"
 #include "civic-layout-cache.h"
 #include "civic-cal-time.h"
 #include "civic-week-view.h"
@@ -592,7 +592,7 @@ civic_week_view_snapshot (GtkWidget   *widget,
         continue;
       if (b->item->cancelled)
         fill.alpha = 0.45;
-      civic_calendar_draw_rounded_fill (snapshot, &r, 4, &fill);
+      civic_snapshot_rounded_fill (snapshot, &r, 4, &fill);
       draw_text (snapshot, self, civic_calendar_item_get_week_label (b->item), r.origin.x + 4, r.origin.y + 2,
                  r.size.width - 8, r.size.height - 4, &white, b->item->cancelled);
     }
@@ -605,7 +605,7 @@ civic_week_view_snapshot (GtkWidget   *widget,
       GdkRGBA shade = fg;
 
       shade.alpha = 0.12;
-      civic_calendar_draw_rounded_fill (snapshot, &r, 4, &shade);
+      civic_snapshot_rounded_fill (snapshot, &r, 4, &shade);
       draw_text (snapshot, self, text, r.origin.x + 4, r.origin.y + 2, r.size.width - 8, r.size.height - 4,
                  &fg, FALSE);
     }
@@ -642,7 +642,7 @@ civic_week_view_snapshot (GtkWidget   *widget,
 
       if (p->item->cancelled)
         fill.alpha = 0.45;
-      civic_calendar_draw_rounded_fill (snapshot, &r, 4, &fill);
+      civic_snapshot_rounded_fill (snapshot, &r, 4, &fill);
       draw_text (snapshot, self, p->item->title, r.origin.x + 6, r.origin.y + 1,
                  r.size.width - 12, -1, &white, p->item->cancelled);
     }

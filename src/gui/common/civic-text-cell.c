@@ -20,6 +20,7 @@
 
 #include "config.h"
 
+#include "civic-snapshot-util.h"
 #include "civic-text-cell.h"
 
 /* A pill's padding around its text. */
@@ -181,16 +182,8 @@ civic_text_cell_snapshot (GtkWidget   *widget,
       int pill_height = layout_height + 2 * PILL_PADDING_Y;
       graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, MAX (0, (height - pill_height) / 2),
                                                    layout_width + 2 * PILL_PADDING_X, pill_height);
-      float half = pill_height / 2.0f;
-      GskRoundedRect outline;
 
-      /* A border as thick as half the pill fills it: one path to fill,
-       * where a rounded clip around a colour would make the cairo
-       * renderer paint through a mask.
-       */
-      gsk_rounded_rect_init_from_rect (&outline, &bounds, half);
-      gtk_snapshot_append_border (snapshot, &outline, (float[4]) { half, half, half, half },
-                                  (GdkRGBA[4]) { self->fill, self->fill, self->fill, self->fill });
+      civic_snapshot_rounded_fill (snapshot, &bounds, pill_height / 2.0f, &self->fill);
       color = (GdkRGBA) { 1, 1, 1, 1 };
       gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (PILL_PADDING_X, bounds.origin.y + PILL_PADDING_Y));
     }

@@ -1,0 +1,19 @@
+/* civic-snapshot-util.h — shapes the views draw many of, cheaply
+ *
+ * Copyright 2026 The Civic Desk developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Appends @area filled with @color, its corners rounded by @radius. */
+void civic_snapshot_rounded_fill (GtkSnapshot           *snapshot,
+                                  const graphene_rect_t *area,
+                                  float                  radius,
+                                  const GdkRGBA         *color);
+
+G_END_DECLS
