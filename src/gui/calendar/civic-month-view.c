@@ -51,7 +51,6 @@ struct _CivicMonthView
 
   GPtrArray  *items;          /* CivicCalendarItem */
   GArray     *placements;     /* Placement */
-  guint       lanes_per_week[N_WEEKS];
   gboolean    placements_dirty;
   gboolean    page_was_prepared;
   /* The neighbouring pages, laid out and shaped while idle (PreparedRange). */
@@ -134,15 +133,13 @@ day_at_index (CivicMonthView *self,
 static void
 compute_placements (GDateTime *range_start,
                     GPtrArray *items,
-                    GArray    *placements,
-                    guint      lanes_per_week[N_WEEKS])
+                    GArray    *placements)
 {
   /* Lanes in use per day, as a bitset of up to 64 lanes per week. */
   guint64 used[N_DAYS] = { 0 };
   g_autoptr(GPtrArray) sorted = NULL;
 
   g_array_set_size (placements, 0);
-  memset (lanes_per_week, 0, N_WEEKS * sizeof (guint));
 
   if (items == NULL || range_start == NULL)
     return;
@@ -218,8 +215,6 @@ compute_placements (GDateTime *range_start,
               p.last_col = end % 7;
               p.lane = lane;
               g_array_append_val (placements, p);
-
-              lanes_per_week[p.week] = MAX (lanes_per_week[p.week], (guint) lane + 1);
             }
         }
     }
@@ -233,7 +228,6 @@ typedef struct {
   GPtrArray *items;
   GDateTime *range_start;
   GArray    *placements;
-  guint      lanes_per_week[N_WEEKS];
   guint      shaped;       /* placements whose labels are shaped */
   gboolean   done;
 } PreparedRange;
@@ -285,11 +279,10 @@ ensure_placements (CivicMonthView *self)
       g_array_set_size (self->placements, range->placements->len);
       if (range->placements->len > 0)
         memcpy (self->placements->data, range->placements->data, range->placements->len * sizeof (Placement));
-      memcpy (self->lanes_per_week, range->lanes_per_week, sizeof self->lanes_per_week);
       return;
     }
 
-  compute_placements (self->range_start, self->items, self->placements, self->lanes_per_week);
+  compute_placements (self->range_start, self->items, self->placements);
 }
 
 /* The day numbers and weekday names of the grid, which drawing would
@@ -876,7 +869,7 @@ civic_month_view_prepare (CivicMonthView *self,
       g_ptr_array_add (self->prepared, range);
 
       /* Laying a page out is one step (a millisecond for a busy month). */
-      compute_placements (range_start, items, range->placements, range->lanes_per_week);
+      compute_placements (range_start, items, range->placements);
       return FALSE;
     }
   if (range->done)
