@@ -20,6 +20,7 @@
 #include "civic-agenda-view.h"
 #include "civic-cal-time.h"
 #include "civic-calendar-item.h"
+#include "civic-after-frame.h"
 #include "civic-calendar-page.h"
 #include "civic-calendar-page-private.h"
 #include "civic-event.h"
@@ -61,7 +62,7 @@ struct _CivicCalendarPage
   /* Prefetched ranges whose labels the view shapes ahead, while idle. */
   GQueue          to_prepare;         /* PrepareJob: neighbours to lay out */
   guint           prepare_source;
-  GdkFrameClock  *prefetch_clock;     /* whose next after-paint starts the prefetch */
+  CivicAfterFrame prefetch_after_frame;
   guint           cache_generation;
 
   /* Template children */
@@ -563,42 +564,21 @@ prefetch_neighbours (CivicCalendarPage *self)
     }
 }
 
-static void prefetch_after_paint_cb (CivicCalendarPage *self);
-
-static void
-cancel_deferred_prefetch (CivicCalendarPage *self)
-{
-  /* A destroyed window's clock has dropped its handlers already. */
-  if (self->prefetch_clock != NULL)
-    g_signal_handlers_disconnect_by_func (self->prefetch_clock, prefetch_after_paint_cb, self);
-  g_clear_object (&self->prefetch_clock);
-}
-
-static void
-prefetch_after_paint_cb (CivicCalendarPage *self)
-{
-  cancel_deferred_prefetch (self);
-  prefetch_neighbours (self);
-}
-
 /* The neighbours are read once the frame showing this range is painted:
  * started at once, their reading threads would take the CPU from that
  * frame (two cores, the X server drawing it too).
  */
 static void
+prefetch_after_frame_cb (gpointer data)
+{
+  /* The range shown then, which a later change may have moved. */
+  prefetch_neighbours (CIVIC_CALENDAR_PAGE (data));
+}
+
+static void
 prefetch_neighbours_after_frame (CivicCalendarPage *self)
 {
-  GdkFrameClock *clock = gtk_widget_get_mapped (GTK_WIDGET (self)) ? gtk_widget_get_frame_clock (GTK_WIDGET (self)) : NULL;
-
-  cancel_deferred_prefetch (self);
-  if (clock == NULL)
-    {
-      prefetch_neighbours (self);
-      return;
-    }
-  self->prefetch_clock = g_object_ref (clock);
-  g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (prefetch_after_paint_cb), self);
-  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+  civic_after_frame_schedule (&self->prefetch_after_frame, GTK_WIDGET (self), prefetch_after_frame_cb, self);
 }
 
 static void
@@ -1174,7 +1154,7 @@ civic_calendar_page_dispose (GObject *object)
   g_clear_object (&self->prefetch_cancellable);
   g_clear_pointer (&self->cache, g_hash_table_unref);
   g_clear_pointer (&self->filter_choices, filter_choices_free);
-  cancel_deferred_prefetch (self);
+  civic_after_frame_cancel (&self->prefetch_after_frame);
   g_clear_handle_id (&self->reload_source, g_source_remove);
   g_clear_handle_id (&self->prepare_source, g_source_remove);
   g_queue_clear_full (&self->to_prepare, (GDestroyNotify) prepare_job_free);

@@ -44,6 +44,7 @@
 #include "civic-volunteer.h"
 #include "civic-volunteer-editor.h"
 #include "civic-volunteer-row.h"
+#include "civic-after-frame.h"
 #include "civic-volunteers-page.h"
 #include "civic-volunteers-page-private.h"
 #include "civic-window.h"
@@ -109,8 +110,7 @@ struct _CivicVolunteersPage
   CivicRosterSlots     *slots;      /* the column view's items */
   GtkMultiSelection    *selection;  /* over slots: position i is row i */
   /* Cells off screen take their new rows after the frame (see run_search ()). */
-  GdkFrameClock        *flush_clock;
-  gulong                flush_after_paint_id;
+  CivicAfterFrame       flush_after_frame;
   guint                 flush_source;
   GtkAdjustment        *vadjustment;
 
@@ -1512,27 +1512,15 @@ flush_slots_cb (gpointer data)
  * which dropped the handler already.
  */
 static void
-forget_flush_clock (CivicVolunteersPage *self)
+flush_after_frame_cb (gpointer data)
 {
-  if (self->flush_clock != NULL && self->flush_after_paint_id != 0 &&
-      g_signal_handler_is_connected (self->flush_clock, self->flush_after_paint_id))
-    g_signal_handler_disconnect (self->flush_clock, self->flush_after_paint_id);
-  self->flush_after_paint_id = 0;
-  g_clear_object (&self->flush_clock);
-}
+  CivicVolunteersPage *self = data;
 
-static void
-flush_after_paint_cb (CivicVolunteersPage *self)
-{
-  forget_flush_clock (self);
   /* Below the frame clock's priority: input and the next frame first. */
   if (self->flush_source == 0)
     self->flush_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, flush_slots_cb, self, NULL);
 }
 
-/* The off-screen cells get their rows once the frame that shows the new
- * ones is drawn (at once when there is no frame to wait for).
- */
 static void
 schedule_flush (CivicVolunteersPage *self)
 {
@@ -1547,13 +1535,7 @@ schedule_flush (CivicVolunteersPage *self)
     }
   if (self->flush_source != 0)
     return;
-  if (self->flush_after_paint_id != 0 && self->flush_clock == clock &&
-      g_signal_handler_is_connected (clock, self->flush_after_paint_id))
-    return;
-  forget_flush_clock (self);
-  self->flush_clock = g_object_ref (clock);
-  self->flush_after_paint_id = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (flush_after_paint_cb), self);
-  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+  civic_after_frame_schedule (&self->flush_after_frame, GTK_WIDGET (self), flush_after_frame_cb, self);
 }
 
 /* Scrolled away from the top: rows past the first screenful show. */
@@ -2205,7 +2187,7 @@ civic_volunteers_page_dispose (GObject *object)
   g_clear_object (&self->stats_cancellable);
   g_clear_handle_id (&self->stats_source, g_source_remove);
   g_clear_handle_id (&self->flush_source, g_source_remove);
-  forget_flush_clock (self);
+  civic_after_frame_cancel (&self->flush_after_frame);
   if (self->vadjustment != NULL)
     g_signal_handlers_disconnect_by_func (self->vadjustment, vadjustment_changed_cb, self);
   g_clear_object (&self->vadjustment);
