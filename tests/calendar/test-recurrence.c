@@ -584,6 +584,23 @@ test_days_between (void)
   g_assert_cmpint (civic_cal_days_between (before, next_year), ==, 62);
 }
 
+static void
+test_format_time_unpadded (void)
+{
+  g_autoptr(GDateTime) nine = g_date_time_new_utc (2026, 11, 3, 9, 5, 0);
+  g_autoptr(GDateTime) ten = g_date_time_new_utc (2026, 11, 3, 22, 0, 0);
+  g_autofree char *raw = g_date_time_format (nine, "%l:%M%p");
+  g_autofree char *a = civic_cal_format_time (nine, "%l:%M%p");
+  g_autofree char *b = civic_cal_format_time (ten, "%l:%M %p");
+  g_autofree char *c = civic_cal_format_time (nine, "%p %l:%M");
+
+  /* GLib pads the hour; the labels it goes into must not start with it. */
+  g_assert_cmpstr (raw, !=, "9:05AM");
+  g_assert_cmpstr (a, ==, "9:05AM");
+  g_assert_cmpstr (b, ==, "10:00 PM");
+  g_assert_cmpstr (c, ==, "AM 9:05");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -604,6 +621,7 @@ main (int   argc,
   g_test_add_func ("/recurrence/series-edit", test_series_edit);
   g_test_add_func ("/recurrence/store-range", test_store_range);
   g_test_add_func ("/time/windows-zones", test_windows_zones);
+  g_test_add_func ("/time/format-time-unpadded", test_format_time_unpadded);
 
   return g_test_run ();
 }

@@ -415,3 +415,28 @@ civic_cal_days_between (GDateTime *from,
 
   return (int) ((gint64) julian_day_of (to) - (gint64) julian_day_of (from));
 }
+
+char *
+civic_cal_format_time (GDateTime  *datetime,
+                       const char *format)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GString) trimmed = NULL;
+
+  g_return_val_if_fail (datetime != NULL, NULL);
+  g_return_val_if_fail (format != NULL, NULL);
+
+  text = g_date_time_format (datetime, format);
+  if (text == NULL)
+    return g_strdup ("");
+  trimmed = g_string_new (NULL);
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      /* Padding only: a figure space never stands inside a time. */
+      if (c != 0x2007)
+        g_string_append_unichar (trimmed, c);
+    }
+  return g_strstrip (g_string_free (g_steal_pointer (&trimmed), FALSE));
+}

@@ -30,6 +30,13 @@ gboolean    civic_cal_parse_date             (const char   *text,
                                               GDate        *date);
 char       *civic_cal_format_date            (const GDate  *date);
 
+/* @datetime formatted with @format (g_date_time_format()), without the
+ * padding "%l" and "%e" add: GLib pads with U+2007 FIGURE SPACE, which
+ * g_strstrip() leaves, so " 9:00AM" would stand indented before a title.
+ */
+char       *civic_cal_format_time            (GDateTime    *datetime,
+                                              const char   *format);
+
 /* Midnight at the start of @date in @zone, as a UTC GDateTime. */
 GDateTime  *civic_cal_date_start             (const GDate  *date,
                                               GTimeZone    *zone);

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "civic-cal-time.h"
 #include "civic-calendar-item.h"
 
 G_DEFINE_BOXED_TYPE (CivicCalendarItem, civic_calendar_item,
@@ -81,9 +82,9 @@ civic_calendar_item_get_month_label (CivicCalendarItem *self)
 
   if (self->month_label == NULL)
     {
-      g_autofree char *time = g_date_time_format (self->starts, C_("short time of day", "%l:%M%p"));
+      g_autofree char *time = civic_cal_format_time (self->starts, C_("short time of day", "%l:%M%p"));
 
-      self->month_label = g_strdup_printf ("%s %s", g_strstrip (time), self->title);
+      self->month_label = g_strdup_printf ("%s %s", time, self->title);
     }
   return self->month_label;
 }
@@ -95,9 +96,9 @@ civic_calendar_item_get_week_label (CivicCalendarItem *self)
 
   if (self->week_label == NULL)
     {
-      g_autofree char *time = g_date_time_format (self->starts, C_("time of day", "%l:%M %p"));
+      g_autofree char *time = civic_cal_format_time (self->starts, C_("time of day", "%l:%M %p"));
 
-      self->week_label = g_strdup_printf ("%s\n%s", self->title, g_strstrip (time));
+      self->week_label = g_strdup_printf ("%s\n%s", self->title, time);
     }
   return self->week_label;
 }

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "civic-cal-time.h"
 #include "civic-calendar-print.h"
 
 struct _CivicCalendarPrint
@@ -207,8 +208,8 @@ civic_calendar_print_draw_page (CivicCalendarPrint *self,
               }
             else
               {
-                g_autofree char *time = g_date_time_format (item->starts, C_("short time of day", "%l:%M%p"));
-                text = g_strdup_printf ("%s %s", g_strstrip (time), item->title);
+                g_autofree char *time = civic_cal_format_time (item->starts, C_("short time of day", "%l:%M%p"));
+                text = g_strdup_printf ("%s %s", time, item->title);
               }
 
             show_text (cr, layout, text, x + 1, y, cell_w - 8, small_font, item->cancelled);
