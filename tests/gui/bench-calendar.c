@@ -12,8 +12,8 @@
  * The wait in between is the frame clock pacing frames, which is not the
  * app's work; the time from the action to "after-paint" including that
  * wait is reported too, without a target.  The pages go forward through
- * months (or weeks) not seen before, then back, with 200 ms between
- * keystrokes, as a person paging through a calendar reads it.  The store is the `large` sample (20,000
+ * months (or weeks) not seen before, then back, with 200 ms before each
+ * keystroke, as a person paging through a calendar reads it.  The store is the `large` sample (20,000
  * events over five years), generated once into $CIVIC_BENCH_DB or a
  * temporary file.
  */
@@ -27,9 +27,11 @@
 #include <time.h>
 
 #include "civic-calendar-page.h"
+#include "civic-calendar-page-private.h"
 #include "civic-sample.h"
 
 typedef struct {
+  CivicCalendarPage *page;
   gboolean  loaded;
   gboolean  painted;
   gint64    started;
@@ -92,7 +94,8 @@ after_paint_cb (GdkFrameClock *clock,
 
       bench->painted = TRUE;
       if (g_getenv ("BENCH_VERBOSE"))
-        printf ("  loaded after %.2f ms (cpu %.2f), frame %.2f ms (cpu %.2f)\n",
+        printf ("  %s: loaded after %.2f ms (cpu %.2f), frame %.2f ms (cpu %.2f)\n",
+                _civic_calendar_page_range_was_prepared (bench->page) ? "laid out ahead" : "laid out now",
                 (bench->loaded_at - bench->started) / 1000.0,
                 (bench->cpu_loaded_at - bench->cpu_started) / 1000.0,
                 (now - bench->frame_started) / 1000.0, (cpu_now - bench->cpu_frame_started) / 1000.0);
@@ -119,6 +122,18 @@ percentile (GArray *samples,
   return g_array_index (samples, double, MIN (n - 1, (n * pct) / 100));
 }
 
+/* The person looks at the page before each keystroke, the first one too:
+ * no one pages on in the instant a view first fills.
+ */
+static void
+look_at_page (void)
+{
+  gint64 deadline = g_get_monotonic_time () + 200 * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE) || (g_usleep (1000), TRUE);
+}
+
 /* Returns the p95 of the work per change. */
 static double
 run (GtkWindow         *window,
@@ -132,6 +147,10 @@ run (GtkWindow         *window,
   g_array_set_size (bench->cpu, 0);
   g_array_set_size (bench->wall, 0);
 
+  /* Nothing is measured until the first keystroke. */
+  bench->loaded = FALSE;
+  bench->painted = TRUE;
+  look_at_page ();
   for (int i = 0; i < steps; i++)
     {
       gint64 deadline = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
@@ -147,10 +166,7 @@ run (GtkWindow         *window,
       while (!bench->painted && g_get_monotonic_time () < deadline)
         g_main_context_iteration (NULL, TRUE);
 
-      /* The person looks at the page before the next keystroke. */
-      deadline = g_get_monotonic_time () + 200 * G_TIME_SPAN_MILLISECOND;
-      while (g_get_monotonic_time () < deadline)
-        g_main_context_iteration (NULL, FALSE) || (g_usleep (1000), TRUE);
+      look_at_page ();
     }
 
   g_array_sort (bench->samples, compare_doubles);
@@ -212,6 +228,7 @@ main (int   argc,
   window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (window, 1100, 800);
   page = g_object_new (CIVIC_TYPE_CALENDAR_PAGE, NULL);
+  bench.page = page;
   g_signal_connect (page, "loaded", G_CALLBACK (loaded_cb), &bench);
   gtk_window_set_child (window, GTK_WIDGET (page));
   gtk_window_present (window);

@@ -23,6 +23,7 @@
 #include "civic-calendar-page-private.h"
 #include "civic-cal-time.h"
 #include "civic-calendar-print.h"
+#include "civic-layout-cache.h"
 #include "civic-event-editor.h"
 #include "civic-event.h"
 #include "civic-event-form.h"
@@ -713,6 +714,73 @@ test_week_prepared_week (void)
   gtk_window_destroy (GTK_WINDOW (fresh_window));
 }
 
+/* Paging far keeps filling the cache of shaped labels; the ones in use
+ * must survive it being trimmed, the long unused ones must go.
+ */
+static void
+test_layout_cache_keeps_recent (void)
+{
+  g_autoptr(GtkWidget) label = g_object_ref_sink (gtk_label_new (NULL));
+  g_autoptr(CivicLayoutCache) cache = civic_layout_cache_new (label);
+  PangoLayout *recent = civic_layout_cache_get (cache, "Phone bank", 120, -1, CIVIC_LAYOUT_PLAIN);
+  gpointer stale = civic_layout_cache_get (cache, "Town hall", 120, -1, CIVIC_LAYOUT_PLAIN);
+
+  g_object_add_weak_pointer (G_OBJECT (stale), &stale);
+  for (guint i = 0; i < 12000; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Shift %u", i);
+
+      civic_layout_cache_get (cache, text, 120, -1, CIVIC_LAYOUT_PLAIN);
+      if (i % 1000 == 0)
+        g_assert_true (civic_layout_cache_get (cache, "Phone bank", 120, -1, CIVIC_LAYOUT_PLAIN) == recent);
+    }
+
+  g_assert_true (civic_layout_cache_get (cache, "Phone bank", 120, -1, CIVIC_LAYOUT_PLAIN) == recent);
+  g_assert_cmpstr (pango_layout_get_text (recent), ==, "Phone bank");
+  g_assert_null (stale);
+}
+
+static gboolean
+page_settled (gpointer data)
+{
+  return !_civic_calendar_page_is_preparing (CIVIC_CALENDAR_PAGE (data));
+}
+
+/* Paging back the way one came: the ranges are still read (the page keeps
+ * a dozen), but the view keeps fewer pages laid out; each page back must
+ * be laid out ahead all the same, or its first frame shapes every label.
+ */
+static void
+test_paging_back_is_prepared (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  const int steps = 9;
+
+  for (const char *const *mode = (const char *const[]) { "month", "week", NULL }; *mode != NULL; mode++)
+    {
+      /* The fixture opens on the month. */
+      if (g_strcmp0 (*mode, "month") != 0)
+        LOADS (fixture, civic_calendar_page_set_view_mode (fixture->page, *mode));
+      civic_test_wait_for (page_settled, fixture->page, "the neighbours to be laid out");
+
+      for (int i = 0; i < steps; i++)
+        {
+          LOADS (fixture, g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page),
+                                                                     "calendar.next", NULL)));
+          g_assert_true (_civic_calendar_page_range_was_prepared (fixture->page));
+          civic_test_wait_for (page_settled, fixture->page, "the neighbours to be laid out");
+        }
+      for (int i = 0; i < steps; i++)
+        {
+          LOADS (fixture, g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page),
+                                                                     "calendar.previous", NULL)));
+          g_test_message ("%s, %d back", *mode, i + 1);
+          g_assert_true (_civic_calendar_page_range_was_prepared (fixture->page));
+          civic_test_wait_for (page_settled, fixture->page, "the neighbours to be laid out");
+        }
+    }
+}
+
 static void
 more_activated_cb (GtkWidget  *view,
                    GDateTime  *date,
@@ -881,6 +949,9 @@ main (int   argc,
   g_test_add_func ("/calendar/week-view/gutter-fits-hours", test_week_gutter_fits_hours);
   g_test_add ("/calendar/views/render-demo", Fixture, NULL, fixture_set_up, test_views_render_demo, fixture_tear_down);
   g_test_add ("/calendar/navigation", Fixture, NULL, fixture_set_up, test_navigation, fixture_tear_down);
+  g_test_add_func ("/calendar/layout-cache/keeps-recent", test_layout_cache_keeps_recent);
+  g_test_add ("/calendar/paging-back-is-prepared", Fixture, NULL, fixture_set_up,
+              test_paging_back_is_prepared, fixture_tear_down);
   g_test_add ("/calendar/filters/built-when-opened", Fixture, NULL, fixture_set_up,
               test_filters_built_when_opened, fixture_tear_down);
   g_test_add ("/calendar/editor/create-edit-delete-undo", Fixture, NULL, fixture_set_up,

@@ -26,6 +26,8 @@ gboolean _civic_calendar_event_matches         (JsonObject        *event,
 /* The filters in words, for the printed page's title. */
 char    *_civic_calendar_page_describe_filters (CivicCalendarPage *self);
 gint64   _civic_calendar_page_get_last_load_us (CivicCalendarPage *self);
+gboolean _civic_calendar_page_is_preparing     (CivicCalendarPage *self);
+gboolean _civic_calendar_page_range_was_prepared (CivicCalendarPage *self);
 /* The filter popover's contents (empty until it is first opened). */
 GtkWidget *_civic_calendar_page_get_filter_box (CivicCalendarPage *self);
 

@@ -63,6 +63,7 @@ struct _CivicCalendarPage
   GQueue          to_prepare;         /* PrepareJob: neighbours to lay out */
   guint           prepare_source;
   CivicAfterFrame prefetch_after_frame;
+  guint           prefetching;        /* neighbour reads in flight */
   guint           cache_generation;
 
   /* Template children */
@@ -506,6 +507,7 @@ prefetch_done_cb (GObject      *source,
   guint generation = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (result), "generation"));
   g_autoptr(GPtrArray) items = g_task_propagate_pointer (G_TASK (result), NULL);
 
+  self->prefetching--;
   if (items != NULL && generation == self->cache_generation)
     {
       LoadData *data = g_task_get_task_data (G_TASK (result));
@@ -522,9 +524,17 @@ prefetch (CivicCalendarPage *self,
 {
   g_autofree char *key = cache_key (self, from, to);
   g_autoptr(GTask) task = NULL;
+  GPtrArray *cached;
 
-  if (g_hash_table_contains (self->cache, key))
-    return;
+  /* A range read before (paging back the way one came) may no longer be
+   * laid out in the view, which keeps fewer pages than this cache: lay it
+   * out again.  The view does nothing for a page it still has.
+   */
+  if ((cached = g_hash_table_lookup (self->cache, key)) != NULL)
+    {
+      schedule_prepare (self, from, cached);
+      return;
+    }
 
   if (self->prefetch_cancellable == NULL)
     self->prefetch_cancellable = g_cancellable_new ();
@@ -533,6 +543,7 @@ prefetch (CivicCalendarPage *self,
   g_task_set_source_tag (task, prefetch);
   g_object_set_data (G_OBJECT (task), "generation", GUINT_TO_POINTER (self->cache_generation));
   g_task_set_task_data (task, load_data_new (self, from, to), (GDestroyNotify) load_data_free);
+  self->prefetching++;
   g_task_run_in_thread (task, load_thread);
 }
 
@@ -1524,4 +1535,24 @@ gint64
 _civic_calendar_page_get_last_load_us (CivicCalendarPage *self)
 {
   return self->last_load_us;
+}
+
+/* Whether neighbouring ranges are still being read or laid out. */
+gboolean
+_civic_calendar_page_is_preparing (CivicCalendarPage *self)
+{
+  return self->prefetching > 0
+         || civic_after_frame_pending (&self->prefetch_after_frame)
+         || !g_queue_is_empty (&self->to_prepare);
+}
+
+/* Whether the range on screen was laid out ahead, before it was shown. */
+gboolean
+_civic_calendar_page_range_was_prepared (CivicCalendarPage *self)
+{
+  if (g_strcmp0 (self->view_mode, "week") == 0)
+    return civic_week_view_week_was_prepared (self->week_view);
+  if (g_strcmp0 (self->view_mode, "month") == 0)
+    return civic_month_view_page_was_prepared (self->month_view);
+  return FALSE;
 }

@@ -26,14 +26,26 @@
 /* Enough for a few months of a busy calendar; beyond it the cache starts
  * over rather than tracking which entry is oldest.
  */
-#define MAX_ENTRIES 4096
+/* Entries per generation.  Paging on, the labels in use are recent and
+ * the ones of months left behind old: when the recent table is full it
+ * becomes the old one and the old one goes, so the page on screen and the
+ * ones prepared next to it keep their shapes.
+ */
+#define GENERATION_SIZE 2048
 
 struct _CivicLayoutCache
 {
   GtkWidget  *widget;      /* not owned: the view owns the cache */
-  GHashTable *layouts;     /* key → PangoLayout */
+  GHashTable *layouts;     /* key → PangoLayout, used since the last turn */
+  GHashTable *older;       /* the same, from the generation before */
   guint       serial;      /* of the widget's PangoContext when filled */
 };
+
+static GHashTable *
+layout_table_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+}
 
 CivicLayoutCache *
 civic_layout_cache_new (GtkWidget *widget)
@@ -41,7 +53,8 @@ civic_layout_cache_new (GtkWidget *widget)
   CivicLayoutCache *self = g_new0 (CivicLayoutCache, 1);
 
   self->widget = widget;
-  self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->layouts = layout_table_new ();
+  self->older = layout_table_new ();
   return self;
 }
 
@@ -51,6 +64,7 @@ civic_layout_cache_free (CivicLayoutCache *self)
   if (self == NULL)
     return;
   g_hash_table_unref (self->layouts);
+  g_hash_table_unref (self->older);
   g_free (self);
 }
 
@@ -67,16 +81,23 @@ lookup_or_make (CivicLayoutCache *self,
   int pango_height = height > 0 ? (int) (height * PANGO_SCALE) : -1;
   g_autofree char *key = NULL;
   g_autofree char *dotted = NULL;
+  g_autofree char *old_key = NULL;
   PangoAttrList *attrs = NULL;
   PangoLayout *layout;
   guint text_start = 0;
 
   /* A new font or scale invalidates every shape. */
-  if (pango_context_get_serial (context) != self->serial
-      || g_hash_table_size (self->layouts) >= MAX_ENTRIES)
+  if (pango_context_get_serial (context) != self->serial)
     {
       g_hash_table_remove_all (self->layouts);
+      g_hash_table_remove_all (self->older);
       self->serial = pango_context_get_serial (context);
+    }
+  if (g_hash_table_size (self->layouts) >= GENERATION_SIZE)
+    {
+      g_hash_table_unref (self->older);
+      self->older = g_steal_pointer (&self->layouts);
+      self->layouts = layout_table_new ();
     }
 
   if (dot != NULL)
@@ -88,6 +109,11 @@ lookup_or_make (CivicLayoutCache *self,
   layout = g_hash_table_lookup (self->layouts, key);
   if (layout != NULL)
     return layout;
+  if (g_hash_table_steal_extended (self->older, key, (gpointer *) &old_key, (gpointer *) &layout))
+    {
+      g_hash_table_insert (self->layouts, g_steal_pointer (&old_key), layout);
+      return layout;
+    }
 
   layout = pango_layout_new (context);
   if (dot != NULL || (flags & (CIVIC_LAYOUT_STRIKE | CIVIC_LAYOUT_BOLD)))
