@@ -612,6 +612,35 @@ busy_november (void)
   return items;
 }
 
+/* The two views' events, drawn ahead or on the frame, give the same pixels. */
+static void
+assert_items_drawn_alike (CivicMonthView *a,
+                          CivicMonthView *b)
+{
+  g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture_a = NULL;
+  g_autoptr(GdkTexture) texture_b = NULL;
+  graphene_rect_t viewport = GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (GTK_WIDGET (a)),
+                                                 gtk_widget_get_height (GTK_WIDGET (a)));
+  gsize stride = viewport.size.width * 4;
+  g_autofree guchar *pixels_a = g_malloc (stride * viewport.size.height);
+  g_autofree guchar *pixels_b = g_malloc (stride * viewport.size.height);
+
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (a)), ==, gtk_widget_get_width (GTK_WIDGET (b)));
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (a)), ==, gtk_widget_get_height (GTK_WIDGET (b)));
+  g_assert_nonnull (civic_month_view_get_items_node (a));
+  g_assert_nonnull (civic_month_view_get_items_node (b));
+  g_assert_true (gsk_renderer_realize (renderer, NULL, &error));
+  g_assert_no_error (error);
+  texture_a = gsk_renderer_render_texture (renderer, civic_month_view_get_items_node (a), &viewport);
+  texture_b = gsk_renderer_render_texture (renderer, civic_month_view_get_items_node (b), &viewport);
+  gdk_texture_download (texture_a, pixels_a, stride);
+  gdk_texture_download (texture_b, pixels_b, stride);
+  g_assert_cmpmem (pixels_a, stride * viewport.size.height, pixels_b, stride * viewport.size.height);
+  gsk_renderer_unrealize (renderer);
+}
+
 static void
 test_month_prepared_page (void)
 {
@@ -625,6 +654,7 @@ test_month_prepared_page (void)
   CivicMonthView *fresh = CIVIC_MONTH_VIEW (civic_month_view_new ());
   GtkWidget *ahead_window, *fresh_window;
   guint steps = 0, hidden_days = 0;
+  GskRenderNode *prepared_node;
 
   civic_month_view_set_month (ahead, october);
   ahead_window = present_in_window (GTK_WIDGET (ahead));
@@ -658,6 +688,22 @@ test_month_prepared_page (void)
         hidden_days++;
     }
   g_assert_cmpuint (hidden_days, >=, 30);
+  assert_items_drawn_alike (ahead, fresh);
+
+  /* Its events were drawn ahead too, and later frames draw them again
+   * only when the colours change (a dark style).
+   */
+  prepared_node = civic_month_view_get_items_node (ahead);
+  g_assert_nonnull (prepared_node);
+  civic_month_view_set_selected_date (ahead, november);
+  wait_frames (GTK_WIDGET (ahead));
+  g_assert_true (civic_month_view_get_items_node (ahead) == prepared_node);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  wait_frames (GTK_WIDGET (ahead));
+  wait_frames (GTK_WIDGET (fresh));
+  g_assert_true (civic_month_view_get_items_node (ahead) != prepared_node);
+  assert_items_drawn_alike (ahead, fresh);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
   /* Another answer for the same range (an edit, a filter) is laid out anew. */
   same_items = g_ptr_array_copy (items, (GCopyFunc) civic_calendar_item_ref, NULL);

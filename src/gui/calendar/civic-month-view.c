@@ -40,6 +40,18 @@ typedef struct {
   gboolean           visible;
 } Placement;
 
+/* What a page's drawn events depend on besides the placements: the cells'
+ * size, the text colour (light or dark style) and the font.
+ */
+typedef struct {
+  double  cell_width;
+  double  cell_height;
+  int     lane_height;
+  int     visible_lanes;
+  GdkRGBA foreground;
+  guint   font_serial;
+} ItemsKey;
+
 struct _CivicMonthView
 {
   GtkWidget   parent_instance;
@@ -71,6 +83,13 @@ struct _CivicMonthView
 
   PangoLayout *layout;      /* for measuring */
   CivicLayoutCache *texts;  /* for drawing */
+
+  /* The page's events as drawn (bars, labels, "+N more"), kept across
+   * frames and made ahead for prepared pages; NULL while none is made.
+   */
+  GskRenderNode *items_node;
+  ItemsKey       items_key;
+  gboolean       items_drawn;
 };
 
 G_DEFINE_FINAL_TYPE (CivicMonthView, civic_month_view, GTK_TYPE_WIDGET)
@@ -229,6 +248,10 @@ typedef struct {
   GDateTime *range_start;
   GArray    *placements;
   guint      shaped;       /* placements whose labels are shaped */
+  guint      hidden[N_DAYS];
+  GskRenderNode *items_node;  /* its events drawn, once shaped */
+  ItemsKey   items_key;
+  gboolean   items_drawn;
   gboolean   done;
 } PreparedRange;
 
@@ -241,6 +264,7 @@ prepared_range_free (PreparedRange *range)
   g_ptr_array_unref (range->items);
   g_date_time_unref (range->range_start);
   g_array_unref (range->placements);
+  g_clear_pointer (&range->items_node, gsk_render_node_unref);
   g_free (range);
 }
 
@@ -271,6 +295,8 @@ ensure_placements (CivicMonthView *self)
     return;
   self->placements_dirty = FALSE;
   self->page_was_prepared = FALSE;
+  self->items_drawn = FALSE;
+  g_clear_pointer (&self->items_node, gsk_render_node_unref);
 
   if (self->items != NULL && self->range_start != NULL
       && (range = find_prepared (self, self->range_start, self->items)) != NULL)
@@ -279,6 +305,12 @@ ensure_placements (CivicMonthView *self)
       g_array_set_size (self->placements, range->placements->len);
       if (range->placements->len > 0)
         memcpy (self->placements->data, range->placements->data, range->placements->len * sizeof (Placement));
+      if (range->items_drawn)
+        {
+          self->items_node = range->items_node ? gsk_render_node_ref (range->items_node) : NULL;
+          self->items_key = range->items_key;
+          self->items_drawn = TRUE;
+        }
       return;
     }
 
@@ -466,16 +498,120 @@ more_text (guint hidden)
 }
 
 static void
+get_items_key (CivicMonthView *self,
+               const GdkRGBA  *foreground,
+               ItemsKey       *key)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+
+  key->cell_width = self->cell_width;
+  key->cell_height = self->cell_height;
+  key->lane_height = self->lane_height;
+  key->visible_lanes = self->visible_lanes;
+  key->foreground = *foreground;
+  key->font_serial = pango_context_get_serial (context);
+}
+
+static gboolean
+items_key_equal (const ItemsKey *a,
+                 const ItemsKey *b)
+{
+  return a->cell_width == b->cell_width
+         && a->cell_height == b->cell_height
+         && a->lane_height == b->lane_height
+         && a->visible_lanes == b->visible_lanes
+         && gdk_rgba_equal (&a->foreground, &b->foreground)
+         && a->font_serial == b->font_serial;
+}
+
+static graphene_rect_t
+placement_area (CivicMonthView  *self,
+                const Placement *p)
+{
+  return GRAPHENE_RECT_INIT (p->first_col * self->cell_width + 3,
+                             HEADER_HEIGHT + p->week * self->cell_height + DAY_NUMBER_SPACE
+                             + p->lane * self->lane_height,
+                             (p->last_col - p->first_col + 1) * self->cell_width - 6,
+                             self->lane_height - 2);
+}
+
+/* A page's events: bars with their titles, timed events as a dot and a
+ * label, and "+N more" at the bottom of each crowded day.  Drawn once per
+ * page into a node that later frames reuse, ahead of time for the pages
+ * next to the one shown.
+ */
+static void
+snapshot_items (CivicMonthView *self,
+                GtkSnapshot    *snapshot,
+                GArray         *placements,
+                const guint     hidden[N_DAYS],
+                const GdkRGBA  *fg,
+                const GdkRGBA  *dim)
+{
+  GdkRGBA white = { 1, 1, 1, 1 };
+
+  for (guint i = 0; i < placements->len; i++)
+    {
+      Placement *p = &g_array_index (placements, Placement, i);
+      CivicCalendarItem *item = p->item;
+      graphene_rect_t area;
+
+      if (!p->visible)
+        continue;
+
+      area = placement_area (self, p);
+      if (civic_calendar_item_spans_days (item))
+        {
+          GdkRGBA fill = item->color;
+
+          if (item->cancelled)
+            fill.alpha = 0.45;
+          civic_snapshot_rounded_fill (snapshot, &area, 4, &fill);
+          append_text (snapshot, self, item->title, area.origin.x + 6, area.origin.y + LANE_PADDING - 1,
+                       item_text_width (self, p), &white, item->cancelled, FALSE);
+        }
+      else
+        {
+          const GdkRGBA *text_color = item->cancelled ? dim : fg;
+          PangoLayout *layout = civic_layout_cache_get_dotted (self->texts, civic_calendar_item_get_month_label (item),
+                                                               item_text_width (self, p),
+                                                               item->cancelled ? CIVIC_LAYOUT_STRIKE : CIVIC_LAYOUT_PLAIN,
+                                                               &item->color);
+
+          gtk_snapshot_save (snapshot);
+          gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (area.origin.x + 2, area.origin.y + LANE_PADDING - 1));
+          gtk_snapshot_append_layout (snapshot, layout, text_color);
+          gtk_snapshot_restore (snapshot);
+        }
+    }
+
+  for (int day = 0; day < N_DAYS; day++)
+    {
+      g_autofree char *more = NULL;
+      double x, y;
+
+      if (hidden[day] == 0)
+        continue;
+
+      x = (day % 7) * self->cell_width + 6;
+      y = HEADER_HEIGHT + (day / 7) * self->cell_height + DAY_NUMBER_SPACE +
+          (self->visible_lanes - 1) * self->lane_height;
+      more = more_text (hidden[day]);
+      append_text (snapshot, self, more, x, y + LANE_PADDING - 1, self->cell_width - 12,
+                   dim, FALSE, TRUE);
+    }
+}
+
+static void
 civic_month_view_snapshot (GtkWidget   *widget,
                            GtkSnapshot *snapshot)
 {
   CivicMonthView *self = CIVIC_MONTH_VIEW (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   int today_index = self->range_start ? day_index_of (self, now) : -1;
   int selected_index = (self->range_start && self->selected) ? day_index_of (self, self->selected) : -1;
   GdkRGBA fg, line, dim, white = { 1, 1, 1, 1 };
+  ItemsKey key;
   GdkRGBA accent = { 0.21, 0.52, 0.89, 1.0 };
 
   if (self->range_start == NULL)
@@ -532,68 +668,30 @@ civic_month_view_snapshot (GtkWidget   *widget,
                    day == today_index);
     }
 
-  /* Items. */
+  /* Where each event is, for clicks. */
   for (guint i = 0; i < self->placements->len; i++)
     {
       Placement *p = &g_array_index (self->placements, Placement, i);
-      CivicCalendarItem *item = p->item;
-      double x = p->first_col * self->cell_width + 3;
-      double y = HEADER_HEIGHT + p->week * self->cell_height + DAY_NUMBER_SPACE + p->lane * self->lane_height;
-      double w = (p->last_col - p->first_col + 1) * self->cell_width - 6;
-      double h = self->lane_height - 2;
 
-      if (!p->visible)
-        {
-          p->area = GRAPHENE_RECT_INIT (0, 0, 0, 0);
-          continue;
-        }
-
-      p->area = GRAPHENE_RECT_INIT (x, y, w, h);
-
-      if (civic_calendar_item_spans_days (item))
-        {
-          GdkRGBA fill = item->color;
-
-          if (item->cancelled)
-            fill.alpha = 0.45;
-          civic_snapshot_rounded_fill (snapshot, &p->area, 4, &fill);
-          append_text (snapshot, self, item->title, x + 6, y + LANE_PADDING - 1, item_text_width (self, p),
-                       &white, item->cancelled, FALSE);
-        }
-      else
-        {
-          GdkRGBA text_color = item->cancelled ? dim : fg;
-          PangoLayout *layout = civic_layout_cache_get_dotted (self->texts, civic_calendar_item_get_month_label (item),
-                                                               item_text_width (self, p),
-                                                               item->cancelled ? CIVIC_LAYOUT_STRIKE : CIVIC_LAYOUT_PLAIN,
-                                                               &item->color);
-
-          gtk_snapshot_save (snapshot);
-          gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x + 2, y + LANE_PADDING - 1));
-          gtk_snapshot_append_layout (snapshot, layout, &text_color);
-          gtk_snapshot_restore (snapshot);
-        }
+      p->area = p->visible ? placement_area (self, p) : GRAPHENE_RECT_INIT (0, 0, 0, 0);
     }
 
-  /* "+N more" at the bottom of each overflowing day. */
-  for (int day = 0; day < N_DAYS; day++)
+  /* The events as drawn on an earlier frame, or ahead for this page,
+   * unless the cells, the colours or the font have changed since.
+   */
+  get_items_key (self, &fg, &key);
+  if (!self->items_drawn || !items_key_equal (&key, &self->items_key))
     {
-      g_autofree char *more = NULL;
-      double x, y;
+      GtkSnapshot *items = gtk_snapshot_new ();
 
-      if (self->hidden[day] == 0)
-        continue;
-
-      x = (day % 7) * self->cell_width + 6;
-      y = HEADER_HEIGHT + (day / 7) * self->cell_height + DAY_NUMBER_SPACE +
-          (self->visible_lanes - 1) * self->lane_height;
-      more = more_text (self->hidden[day]);
-      append_text (snapshot, self, more, x, y + LANE_PADDING - 1, self->cell_width - 12,
-                   &dim, FALSE, TRUE);
+      snapshot_items (self, items, self->placements, self->hidden, &fg, &dim);
+      g_clear_pointer (&self->items_node, gsk_render_node_unref);
+      self->items_node = gtk_snapshot_free_to_node (items);
+      self->items_key = key;
+      self->items_drawn = TRUE;
     }
-
-  (void) width;
-  (void) height;
+  if (self->items_node != NULL)
+    gtk_snapshot_append_node (snapshot, self->items_node);
 }
 
 static int
@@ -684,6 +782,7 @@ civic_month_view_dispose (GObject *object)
 
   g_clear_pointer (&self->placements, g_array_unref);
   g_clear_pointer (&self->prepared, g_ptr_array_unref);
+  g_clear_pointer (&self->items_node, gsk_render_node_unref);
   for (int col = 0; col < 7; col++)
     g_clear_pointer (&self->weekday_names[col], g_free);
   g_clear_pointer (&self->items, g_ptr_array_unref);
@@ -880,13 +979,13 @@ civic_month_view_prepare (CivicMonthView *self,
    */
   if (range->shaped == 0)
     {
-      guint shown[N_DAYS], hidden[N_DAYS];
+      guint shown[N_DAYS];
 
-      compute_visibility (range->placements, self->visible_lanes, shown, hidden);
+      compute_visibility (range->placements, self->visible_lanes, shown, range->hidden);
       for (int day = 0; day < N_DAYS; day++)
-        if (hidden[day] > 0)
+        if (range->hidden[day] > 0)
           {
-            g_autofree char *more = more_text (hidden[day]);
+            g_autofree char *more = more_text (range->hidden[day]);
 
             civic_layout_cache_get (self->texts, more, self->cell_width - 12, -1, CIVIC_LAYOUT_BOLD);
           }
@@ -911,7 +1010,22 @@ civic_month_view_prepare (CivicMonthView *self,
                                        &p->item->color);
     }
 
-  range->done = range->shaped == range->placements->len;
+  /* Last, the page's events drawn as its first frame will draw them. */
+  if (range->shaped == range->placements->len && !range->items_drawn)
+    {
+      GtkSnapshot *items = gtk_snapshot_new ();
+      GdkRGBA fg, dim;
+
+      get_foreground (self, &fg);
+      dim = fg, dim.alpha = 0.45;
+      snapshot_items (self, items, range->placements, range->hidden, &fg, &dim);
+      range->items_node = gtk_snapshot_free_to_node (items);
+      get_items_key (self, &fg, &range->items_key);
+      range->items_drawn = TRUE;
+      return FALSE;
+    }
+
+  range->done = range->items_drawn;
   return range->done;
 }
 
@@ -972,4 +1086,20 @@ civic_month_view_page_was_prepared (CivicMonthView *self)
 
   ensure_placements (self);
   return self->page_was_prepared;
+}
+
+/**
+ * civic_month_view_get_items_node:
+ *
+ * The page's events as last drawn, which frames reuse until the page, the
+ * cells, the colours or the font change.  For tests.
+ *
+ * Returns: (transfer none) (nullable): the node, or %NULL before drawing
+ */
+GskRenderNode *
+civic_month_view_get_items_node (CivicMonthView *self)
+{
+  g_return_val_if_fail (CIVIC_IS_MONTH_VIEW (self), NULL);
+
+  return self->items_node;
 }

@@ -52,5 +52,6 @@ void        civic_month_view_get_day_counts    (CivicMonthView *self,
                                                 guint          *hidden);
 /* For tests: whether the page shown was laid out ahead by prepare(). */
 gboolean    civic_month_view_page_was_prepared (CivicMonthView *self);
+GskRenderNode *civic_month_view_get_items_node (CivicMonthView *self);
 
 G_END_DECLS
