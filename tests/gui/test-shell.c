@@ -413,6 +413,38 @@ test_shell_command_line (Fixture       *fixture,
   g_clear_object (&fixture->app);
 }
 
+/* The store opens while GTK and libadwaita start (they wait for the
+ * desktop portal), not once the window is made, so the calendar can read
+ * its month at once.
+ */
+static void
+test_shell_store_opens_during_startup (Fixture       *fixture,
+                                       gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db_path = g_build_filename (fixture->dir, "early.db", NULL);
+  g_autofree char *app_id = g_strdup_printf ("%s.TestEarlyStore", APP_ID);
+
+  fixture->app = civic_application_new ();
+  g_application_set_application_id (G_APPLICATION (fixture->app), app_id);
+  g_application_set_flags (G_APPLICATION (fixture->app),
+                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
+  civic_application_set_db_path (fixture->app, db_path);
+
+  g_application_register (G_APPLICATION (fixture->app), NULL, &error);
+  g_assert_no_error (error);
+  civic_test_wait_for (store_open, fixture->app, "the store to open");
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (fixture->app)));
+  g_assert_cmpstr (civic_store_get_path (civic_application_get_store (fixture->app)), ==, db_path);
+
+  /* The window made afterwards shows it. */
+  g_application_activate (G_APPLICATION (fixture->app));
+  fixture->window = CIVIC_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
+  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
+  civic_test_wait_for (civic_test_widget_mapped, fixture->window, "the window to map");
+  close_app (fixture);
+}
+
 static gboolean
 all_pages_built (gpointer data)
 {
@@ -545,6 +577,8 @@ main (int   argc,
               fixture_set_up, test_shell_sample_data, fixture_tear_down);
   g_test_add ("/shell/open-error", Fixture, NULL,
               fixture_set_up, test_shell_open_error, fixture_tear_down);
+  g_test_add ("/shell/store-opens-during-startup", Fixture, NULL,
+              fixture_set_up, test_shell_store_opens_during_startup, fixture_tear_down);
   g_test_add ("/shell/command-line", Fixture, NULL,
               fixture_set_up, test_shell_command_line, fixture_tear_down);
 

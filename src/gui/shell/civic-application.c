@@ -335,6 +335,14 @@ civic_application_startup (GApplication *application)
   static const char *volunteers_accels[] = { "<Control>2", NULL };
   static const char *visits_accels[] = { "<Control>3", NULL };
 
+  /* The store opens in a worker thread from here, not once the window is
+   * made: GTK and libadwaita now wait for the desktop portal (100-250 ms
+   * when a fresh session starts it), and the calendar can read its month
+   * as soon as its page exists.  The path came with the options
+   * (handle_local_options), which run before startup.
+   */
+  ensure_store (self);
+
   G_APPLICATION_CLASS (civic_application_parent_class)->startup (application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
@@ -360,8 +368,8 @@ civic_application_activate (GApplication *application)
 {
   CivicApplication *self = CIVIC_APPLICATION (application);
 
-  /* The window first, the store after: the first frame shows the pages
-   * while SQLite opens and migrates in a worker thread.
+  /* The first frame never waits for SQLite: the store opens (or opened
+   * during startup) in a worker thread, and the pages fill when it is open.
    */
   gtk_window_present (get_or_create_window (self));
   ensure_store (self);
@@ -371,11 +379,28 @@ static int
 civic_application_handle_local_options (GApplication *application,
                                         GVariantDict *options)
 {
+  CivicApplication *self = CIVIC_APPLICATION (application);
+  const char *db_arg = NULL;
+
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("%s %s\n", "civic-desk", PACKAGE_VERSION);
       return 0;
     }
+
+  /* Known before startup, so that the store can open during it.  In a
+   * second instance these go nowhere: command_line() hands the arguments
+   * to the first one.
+   */
+  if (g_variant_dict_lookup (options, "db", "^&ay", &db_arg) && self->store == NULL && !self->opening)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (db_arg);
+      g_autofree char *db_path = g_file_get_path (file);
+
+      civic_application_set_db_path (self, db_path);
+    }
+  if (g_variant_dict_contains (options, "read-only"))
+    civic_application_set_read_only (self, TRUE);
 
   return -1;
 }
