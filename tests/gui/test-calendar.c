@@ -612,33 +612,42 @@ busy_november (void)
   return items;
 }
 
-/* The two views' events, drawn ahead or on the frame, give the same pixels. */
+/* Two views' events, drawn ahead or on the frame, give the same pixels. */
 static void
-assert_items_drawn_alike (CivicMonthView *a,
-                          CivicMonthView *b)
+assert_drawn_alike (GskRenderNode *a,
+                    GskRenderNode *b,
+                    int            width,
+                    int            height)
 {
   g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GdkTexture) texture_a = NULL;
   g_autoptr(GdkTexture) texture_b = NULL;
-  graphene_rect_t viewport = GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (GTK_WIDGET (a)),
-                                                 gtk_widget_get_height (GTK_WIDGET (a)));
-  gsize stride = viewport.size.width * 4;
-  g_autofree guchar *pixels_a = g_malloc (stride * viewport.size.height);
-  g_autofree guchar *pixels_b = g_malloc (stride * viewport.size.height);
+  graphene_rect_t viewport = GRAPHENE_RECT_INIT (0, 0, width, height);
+  gsize stride = width * 4;
+  g_autofree guchar *pixels_a = g_malloc (stride * height);
+  g_autofree guchar *pixels_b = g_malloc (stride * height);
 
-  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (a)), ==, gtk_widget_get_width (GTK_WIDGET (b)));
-  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (a)), ==, gtk_widget_get_height (GTK_WIDGET (b)));
-  g_assert_nonnull (civic_month_view_get_items_node (a));
-  g_assert_nonnull (civic_month_view_get_items_node (b));
+  g_assert_nonnull (a);
+  g_assert_nonnull (b);
   g_assert_true (gsk_renderer_realize (renderer, NULL, &error));
   g_assert_no_error (error);
-  texture_a = gsk_renderer_render_texture (renderer, civic_month_view_get_items_node (a), &viewport);
-  texture_b = gsk_renderer_render_texture (renderer, civic_month_view_get_items_node (b), &viewport);
+  texture_a = gsk_renderer_render_texture (renderer, a, &viewport);
+  texture_b = gsk_renderer_render_texture (renderer, b, &viewport);
   gdk_texture_download (texture_a, pixels_a, stride);
   gdk_texture_download (texture_b, pixels_b, stride);
-  g_assert_cmpmem (pixels_a, stride * viewport.size.height, pixels_b, stride * viewport.size.height);
+  g_assert_cmpmem (pixels_a, stride * height, pixels_b, stride * height);
   gsk_renderer_unrealize (renderer);
+}
+
+static void
+assert_items_drawn_alike (CivicMonthView *a,
+                          CivicMonthView *b)
+{
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (a)), ==, gtk_widget_get_width (GTK_WIDGET (b)));
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (a)), ==, gtk_widget_get_height (GTK_WIDGET (b)));
+  assert_drawn_alike (civic_month_view_get_items_node (a), civic_month_view_get_items_node (b),
+                      gtk_widget_get_width (GTK_WIDGET (a)), gtk_widget_get_height (GTK_WIDGET (a)));
 }
 
 static void
@@ -732,6 +741,7 @@ test_week_prepared_week (void)
   CivicWeekView *fresh = CIVIC_WEEK_VIEW (civic_week_view_new ());
   GtkWidget *ahead_window, *fresh_window;
   guint all_day_a, timed_a, all_day_f, timed_f;
+  GskRenderNode *prepared_node;
 
   ahead_window = present_in_window (GTK_WIDGET (ahead));
   fresh_window = present_in_window (GTK_WIDGET (fresh));
@@ -755,6 +765,24 @@ test_week_prepared_week (void)
   g_assert_cmpuint (timed_a, ==, timed_f);
   g_assert_cmpuint (all_day_a, ==, 2);
   g_assert_cmpuint (timed_a, ==, 56);
+
+  /* The blocks were drawn ahead too: the same pixels as drawn on the
+   * frame, kept across frames, drawn again for a dark style.
+   */
+  wait_frames (GTK_WIDGET (fresh));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (ahead)), ==, gtk_widget_get_width (GTK_WIDGET (fresh)));
+  assert_drawn_alike (civic_week_view_get_blocks_node (ahead), civic_week_view_get_blocks_node (fresh),
+                      gtk_widget_get_width (GTK_WIDGET (ahead)), gtk_widget_get_height (GTK_WIDGET (ahead)));
+  prepared_node = civic_week_view_get_blocks_node (ahead);
+  wait_frames (GTK_WIDGET (ahead));
+  g_assert_true (civic_week_view_get_blocks_node (ahead) == prepared_node);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  wait_frames (GTK_WIDGET (ahead));
+  wait_frames (GTK_WIDGET (fresh));
+  g_assert_true (civic_week_view_get_blocks_node (ahead) != prepared_node);
+  assert_drawn_alike (civic_week_view_get_blocks_node (ahead), civic_week_view_get_blocks_node (fresh),
+                      gtk_widget_get_width (GTK_WIDGET (ahead)), gtk_widget_get_height (GTK_WIDGET (ahead)));
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
   gtk_window_destroy (GTK_WINDOW (ahead_window));
   gtk_window_destroy (GTK_WINDOW (fresh_window));

@@ -62,6 +62,18 @@ typedef struct {
   guint  hidden;
 } OverflowPlacement;
 
+/* What a week's drawn blocks depend on besides their placements: the
+ * width, the hours' column and the all-day band above, the text colour
+ * (light or dark style) and the font.
+ */
+typedef struct {
+  double  width;
+  double  gutter;
+  double  grid_top;
+  GdkRGBA foreground;
+  guint   font_serial;
+} BlocksKey;
+
 struct _CivicWeekView
 {
   GtkWidget    parent_instance;
@@ -83,6 +95,13 @@ struct _CivicWeekView
   int          gutter;          /* the hours' column, for hour_labels in this font */
   guint        gutter_fonts;    /* the PangoContext serial it was measured with */
   CivicLayoutCache *texts;
+
+  /* The week's timed blocks and "+N" as drawn, kept across frames (the
+   * hours scroll under the sticky top) and made ahead for prepared weeks.
+   */
+  GskRenderNode *blocks_node;
+  BlocksKey      blocks_key;
+  gboolean       blocks_drawn;
 };
 
 G_DEFINE_FINAL_TYPE (CivicWeekView, civic_week_view, GTK_TYPE_WIDGET)
@@ -309,6 +328,9 @@ typedef struct {
   GArray    *blocks;
   int        band_lanes;
   guint      shaped;       /* band placements, then blocks, shaped */
+  GskRenderNode *blocks_node;  /* its blocks drawn, once shaped */
+  BlocksKey  blocks_key;
+  gboolean   blocks_drawn;
   gboolean   done;
 } PreparedWeek;
 
@@ -322,6 +344,7 @@ prepared_week_free (PreparedWeek *week)
   g_date_time_unref (week->range_start);
   g_array_unref (week->band);
   g_array_unref (week->blocks);
+  g_clear_pointer (&week->blocks_node, gsk_render_node_unref);
   g_free (week);
 }
 
@@ -364,6 +387,8 @@ ensure_layout (CivicWeekView *self)
     return;
   self->layout_dirty = FALSE;
   self->week_was_prepared = FALSE;
+  self->blocks_drawn = FALSE;
+  g_clear_pointer (&self->blocks_node, gsk_render_node_unref);
 
   if (self->given_items != NULL && self->range_start != NULL
       && (week = find_prepared (self, self->range_start, self->given_items)) != NULL)
@@ -376,6 +401,12 @@ ensure_layout (CivicWeekView *self)
       g_array_set_size (self->blocks, 0);
       g_array_append_vals (self->blocks, week->blocks->data, week->blocks->len);
       self->band_lanes = week->band_lanes;
+      if (week->blocks_drawn)
+        {
+          self->blocks_node = week->blocks_node ? gsk_render_node_ref (week->blocks_node) : NULL;
+          self->blocks_key = week->blocks_key;
+          self->blocks_drawn = TRUE;
+        }
     }
   else
     {
@@ -537,6 +568,74 @@ band_rect (const BandPlacement *p,
 }
 
 static void
+get_blocks_key (CivicWeekView *self,
+                double         width,
+                double         grid_top,
+                const GdkRGBA *foreground,
+                BlocksKey     *key)
+{
+  key->width = width;
+  key->gutter = gutter_width (self);
+  key->grid_top = grid_top;
+  key->foreground = *foreground;
+  key->font_serial = pango_context_get_serial (gtk_widget_get_pango_context (GTK_WIDGET (self)));
+}
+
+static gboolean
+blocks_key_equal (const BlocksKey *a,
+                  const BlocksKey *b)
+{
+  return a->width == b->width
+         && a->gutter == b->gutter
+         && a->grid_top == b->grid_top
+         && gdk_rgba_equal (&a->foreground, &b->foreground)
+         && a->font_serial == b->font_serial;
+}
+
+/* A week's timed events as blocks with their titles and times, and the
+ * "+N" blocks of crowded hours.  Drawn once per week into a node that
+ * later frames reuse, ahead of time for the weeks next to the one shown.
+ */
+static void
+snapshot_blocks (CivicWeekView   *self,
+                 GtkSnapshot     *snapshot,
+                 GArray          *blocks,
+                 GArray          *overflow,
+                 const BlocksKey *key)
+{
+  double col_width = (key->width - key->gutter) / 7.0;
+  GdkRGBA white = { 1, 1, 1, 1 };
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      BlockPlacement *b = &g_array_index (blocks, BlockPlacement, i);
+      graphene_rect_t r = block_rect (b, key->gutter, col_width, key->grid_top);
+      GdkRGBA fill = b->item->color;
+
+      if (!b->shown)
+        continue;
+      if (b->item->cancelled)
+        fill.alpha = 0.45;
+      civic_snapshot_rounded_fill (snapshot, &r, 4, &fill);
+      draw_text (snapshot, self, civic_calendar_item_get_week_label (b->item), r.origin.x + 4, r.origin.y + 2,
+                 r.size.width - 8, r.size.height - 4, &white, b->item->cancelled);
+    }
+
+  for (guint i = 0; i < overflow->len; i++)
+    {
+      OverflowPlacement *o = &g_array_index (overflow, OverflowPlacement, i);
+      graphene_rect_t r = overflow_rect (o, key->gutter, col_width, key->grid_top);
+      g_autofree char *text = overflow_text (o->hidden);
+      GdkRGBA shade = key->foreground;
+
+      shade.alpha = 0.12;
+      civic_snapshot_rounded_fill (snapshot, &r, 4, &shade);
+      draw_text (snapshot, self, text, r.origin.x + 4, r.origin.y + 2, r.size.width - 8, r.size.height - 4,
+                 &key->foreground, FALSE);
+    }
+}
+
+static void
 civic_week_view_snapshot (GtkWidget   *widget,
                           GtkSnapshot *snapshot)
 {
@@ -549,6 +648,7 @@ civic_week_view_snapshot (GtkWidget   *widget,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   int today = day_index_of (self, now);
   GdkRGBA fg, line, dim, bg, white = { 1, 1, 1, 1 }, accent = { 0.21, 0.52, 0.89, 1 };
+  BlocksKey key;
 
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
@@ -582,33 +682,22 @@ civic_week_view_snapshot (GtkWidget   *widget,
         draw_text (snapshot, self, self->hour_labels[hour], 4, y - 8, gutter - 10, -1, &dim, FALSE);
     }
 
-  for (guint i = 0; i < self->blocks->len; i++)
+  /* The blocks as drawn on an earlier frame, or ahead for this week,
+   * unless the width, the colours or the font have changed since.
+   */
+  get_blocks_key (self, width, grid_top, &fg, &key);
+  if (!self->blocks_drawn || !blocks_key_equal (&key, &self->blocks_key))
     {
-      BlockPlacement *b = &g_array_index (self->blocks, BlockPlacement, i);
-      graphene_rect_t r = block_rect (b, gutter, col_width, grid_top);
-      GdkRGBA fill = b->item->color;
+      GtkSnapshot *blocks = gtk_snapshot_new ();
 
-      if (!b->shown)
-        continue;
-      if (b->item->cancelled)
-        fill.alpha = 0.45;
-      civic_snapshot_rounded_fill (snapshot, &r, 4, &fill);
-      draw_text (snapshot, self, civic_calendar_item_get_week_label (b->item), r.origin.x + 4, r.origin.y + 2,
-                 r.size.width - 8, r.size.height - 4, &white, b->item->cancelled);
+      snapshot_blocks (self, blocks, self->blocks, self->overflow, &key);
+      g_clear_pointer (&self->blocks_node, gsk_render_node_unref);
+      self->blocks_node = gtk_snapshot_free_to_node (blocks);
+      self->blocks_key = key;
+      self->blocks_drawn = TRUE;
     }
-
-  for (guint i = 0; i < self->overflow->len; i++)
-    {
-      OverflowPlacement *o = &g_array_index (self->overflow, OverflowPlacement, i);
-      graphene_rect_t r = overflow_rect (o, gutter, col_width, grid_top);
-      g_autofree char *text = overflow_text (o->hidden);
-      GdkRGBA shade = fg;
-
-      shade.alpha = 0.12;
-      civic_snapshot_rounded_fill (snapshot, &r, 4, &shade);
-      draw_text (snapshot, self, text, r.origin.x + 4, r.origin.y + 2, r.size.width - 8, r.size.height - 4,
-                 &fg, FALSE);
-    }
+  if (self->blocks_node != NULL)
+    gtk_snapshot_append_node (snapshot, self->blocks_node);
 
   /* The sticky top: day names and all-day items over the hours. */
   gtk_snapshot_save (snapshot);
@@ -740,6 +829,7 @@ civic_week_view_dispose (GObject *object)
 {
   CivicWeekView *self = CIVIC_WEEK_VIEW (object);
 
+  g_clear_pointer (&self->blocks_node, gsk_render_node_unref);
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->given_items, g_ptr_array_unref);
   g_clear_pointer (&self->prepared, g_ptr_array_unref);
@@ -941,7 +1031,25 @@ civic_week_view_prepare (CivicWeekView *self,
         }
     }
 
-  week->done = week->shaped == week->band->len + week->blocks->len;
+  /* Last, the week's blocks drawn as its first frame will draw them. */
+  if (week->shaped == week->band->len + week->blocks->len && !week->blocks_drawn)
+    {
+      g_autoptr(GArray) overflow = g_array_new (FALSE, TRUE, sizeof (OverflowPlacement));
+      GtkSnapshot *blocks = gtk_snapshot_new ();
+      GdkRGBA fg;
+
+      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+      gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &fg);
+      G_GNUC_END_IGNORE_DEPRECATIONS
+      apply_overflow (week->blocks, overflow, max_slots_for (col_width));
+      get_blocks_key (self, gtk_widget_get_width (GTK_WIDGET (self)), grid_top, &fg, &week->blocks_key);
+      snapshot_blocks (self, blocks, week->blocks, overflow, &week->blocks_key);
+      week->blocks_node = gtk_snapshot_free_to_node (blocks);
+      week->blocks_drawn = TRUE;
+      return FALSE;
+    }
+
+  week->done = week->blocks_drawn;
   return week->done;
 }
 
@@ -1031,4 +1139,20 @@ civic_week_view_get_gutter_width (CivicWeekView *self)
   g_return_val_if_fail (CIVIC_IS_WEEK_VIEW (self), 0);
 
   return gutter_width (self);
+}
+
+/**
+ * civic_week_view_get_blocks_node:
+ *
+ * The week's timed blocks as last drawn, which frames reuse until the
+ * week, the width, the colours or the font change.  For tests.
+ *
+ * Returns: (transfer none) (nullable): the node, or %NULL before drawing
+ */
+GskRenderNode *
+civic_week_view_get_blocks_node (CivicWeekView *self)
+{
+  g_return_val_if_fail (CIVIC_IS_WEEK_VIEW (self), NULL);
+
+  return self->blocks_node;
 }

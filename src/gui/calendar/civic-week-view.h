@@ -50,5 +50,6 @@ guint       civic_week_view_get_hidden        (CivicWeekView *self,
 int         civic_week_view_get_gutter_width  (CivicWeekView *self);
 /* For tests: whether the week shown was laid out ahead by prepare(). */
 gboolean    civic_week_view_week_was_prepared (CivicWeekView *self);
+GskRenderNode *civic_week_view_get_blocks_node (CivicWeekView *self);
 
 G_END_DECLS
