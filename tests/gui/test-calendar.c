@@ -640,14 +640,46 @@ assert_drawn_alike (GskRenderNode *a,
   gsk_renderer_unrealize (renderer);
 }
 
-static void
-assert_items_drawn_alike (CivicMonthView *a,
-                          CivicMonthView *b)
+typedef GskRenderNode * (*DrawnNodeFunc) (GtkWidget *view);
+
+static GskRenderNode *
+month_items_node (GtkWidget *view)
 {
-  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (a)), ==, gtk_widget_get_width (GTK_WIDGET (b)));
-  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (a)), ==, gtk_widget_get_height (GTK_WIDGET (b)));
-  assert_drawn_alike (civic_month_view_get_items_node (a), civic_month_view_get_items_node (b),
-                      gtk_widget_get_width (GTK_WIDGET (a)), gtk_widget_get_height (GTK_WIDGET (a)));
+  return civic_month_view_get_items_node (CIVIC_MONTH_VIEW (view));
+}
+
+static GskRenderNode *
+week_blocks_node (GtkWidget *view)
+{
+  return civic_week_view_get_blocks_node (CIVIC_WEEK_VIEW (view));
+}
+
+/* @ahead shows a page laid out ahead, @fresh the same page laid out on its
+ * frame: the events @ahead drew ahead give the same pixels, later frames
+ * reuse them, and a dark style has them drawn again (alike again).
+ */
+static void
+check_drawn_ahead (GtkWidget     *ahead,
+                   GtkWidget     *fresh,
+                   DrawnNodeFunc  get_node)
+{
+  GskRenderNode *node = get_node (ahead);
+  int width = gtk_widget_get_width (ahead);
+  int height = gtk_widget_get_height (ahead);
+
+  g_assert_cmpint (width, ==, gtk_widget_get_width (fresh));
+  g_assert_cmpint (height, ==, gtk_widget_get_height (fresh));
+  assert_drawn_alike (node, get_node (fresh), width, height);
+
+  wait_frames (ahead);
+  g_assert_true (get_node (ahead) == node);
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  wait_frames (ahead);
+  wait_frames (fresh);
+  g_assert_true (get_node (ahead) != node);
+  assert_drawn_alike (get_node (ahead), get_node (fresh), width, height);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
 static void
@@ -663,7 +695,6 @@ test_month_prepared_page (void)
   CivicMonthView *fresh = CIVIC_MONTH_VIEW (civic_month_view_new ());
   GtkWidget *ahead_window, *fresh_window;
   guint steps = 0, hidden_days = 0;
-  GskRenderNode *prepared_node;
 
   civic_month_view_set_month (ahead, october);
   ahead_window = present_in_window (GTK_WIDGET (ahead));
@@ -697,22 +728,12 @@ test_month_prepared_page (void)
         hidden_days++;
     }
   g_assert_cmpuint (hidden_days, >=, 30);
-  assert_items_drawn_alike (ahead, fresh);
 
-  /* Its events were drawn ahead too, and later frames draw them again
-   * only when the colours change (a dark style).
+  /* Its events were drawn ahead too; selecting a day draws the grid again,
+   * not them.
    */
-  prepared_node = civic_month_view_get_items_node (ahead);
-  g_assert_nonnull (prepared_node);
   civic_month_view_set_selected_date (ahead, november);
-  wait_frames (GTK_WIDGET (ahead));
-  g_assert_true (civic_month_view_get_items_node (ahead) == prepared_node);
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  wait_frames (GTK_WIDGET (ahead));
-  wait_frames (GTK_WIDGET (fresh));
-  g_assert_true (civic_month_view_get_items_node (ahead) != prepared_node);
-  assert_items_drawn_alike (ahead, fresh);
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  check_drawn_ahead (GTK_WIDGET (ahead), GTK_WIDGET (fresh), month_items_node);
 
   /* Another answer for the same range (an edit, a filter) is laid out anew. */
   same_items = g_ptr_array_copy (items, (GCopyFunc) civic_calendar_item_ref, NULL);
@@ -741,7 +762,6 @@ test_week_prepared_week (void)
   CivicWeekView *fresh = CIVIC_WEEK_VIEW (civic_week_view_new ());
   GtkWidget *ahead_window, *fresh_window;
   guint all_day_a, timed_a, all_day_f, timed_f;
-  GskRenderNode *prepared_node;
 
   ahead_window = present_in_window (GTK_WIDGET (ahead));
   fresh_window = present_in_window (GTK_WIDGET (fresh));
@@ -766,23 +786,9 @@ test_week_prepared_week (void)
   g_assert_cmpuint (all_day_a, ==, 2);
   g_assert_cmpuint (timed_a, ==, 56);
 
-  /* The blocks were drawn ahead too: the same pixels as drawn on the
-   * frame, kept across frames, drawn again for a dark style.
-   */
+  /* The blocks were drawn ahead too. */
   wait_frames (GTK_WIDGET (fresh));
-  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (ahead)), ==, gtk_widget_get_width (GTK_WIDGET (fresh)));
-  assert_drawn_alike (civic_week_view_get_blocks_node (ahead), civic_week_view_get_blocks_node (fresh),
-                      gtk_widget_get_width (GTK_WIDGET (ahead)), gtk_widget_get_height (GTK_WIDGET (ahead)));
-  prepared_node = civic_week_view_get_blocks_node (ahead);
-  wait_frames (GTK_WIDGET (ahead));
-  g_assert_true (civic_week_view_get_blocks_node (ahead) == prepared_node);
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  wait_frames (GTK_WIDGET (ahead));
-  wait_frames (GTK_WIDGET (fresh));
-  g_assert_true (civic_week_view_get_blocks_node (ahead) != prepared_node);
-  assert_drawn_alike (civic_week_view_get_blocks_node (ahead), civic_week_view_get_blocks_node (fresh),
-                      gtk_widget_get_width (GTK_WIDGET (ahead)), gtk_widget_get_height (GTK_WIDGET (ahead)));
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  check_drawn_ahead (GTK_WIDGET (ahead), GTK_WIDGET (fresh), week_blocks_node);
 
   gtk_window_destroy (GTK_WINDOW (ahead_window));
   gtk_window_destroy (GTK_WINDOW (fresh_window));
@@ -980,7 +986,33 @@ popover_mapped (gpointer data)
   return gtk_widget_get_mapped (GTK_WIDGET (data));
 }
 
-/* The filter popover is filled when first opened, with what the store has. */
+typedef struct {
+  GtkWidget *box;
+  guint      n_items;
+} ChoiceWait;
+
+static GtkWidget *
+first_drop_down (GtkWidget *box)
+{
+  GtkWidget *child = gtk_widget_get_first_child (box);
+
+  while (child != NULL && !GTK_IS_DROP_DOWN (child))
+    child = gtk_widget_get_next_sibling (child);
+  return child;
+}
+
+static gboolean
+office_choice_filled (gpointer data)
+{
+  ChoiceWait *wait = data;
+  GtkWidget *choice = first_drop_down (wait->box);
+
+  return choice != NULL && g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (choice))) == wait->n_items;
+}
+
+/* The filter popover is filled when first opened, with what the store has
+ * (the offices and campaigns are read in a thread, and fill it when read).
+ */
 static void
 test_filters_built_when_opened (Fixture       *fixture,
                                 gconstpointer  user_data)
@@ -1000,11 +1032,11 @@ test_filters_built_when_opened (Fixture       *fixture,
   /* An office and a campaign choice, and a check button per kind. */
   g_assert_cmpuint (count_children (box, GTK_TYPE_DROP_DOWN), ==, 2);
   g_assert_cmpuint (count_children (box, GTK_TYPE_CHECK_BUTTON), ==, g_strv_length ((GStrv) civic_event_kind_list ()));
-  office_choice = gtk_widget_get_first_child (box);
-  while (!GTK_IS_DROP_DOWN (office_choice))
-    office_choice = gtk_widget_get_next_sibling (office_choice);
   /* "All Offices" and each office. */
+  civic_test_wait_for (office_choice_filled, &(ChoiceWait) { box, offices + 1 }, "the offices to be listed");
+  office_choice = first_drop_down (box);
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (office_choice))), ==, offices + 1);
+  g_assert_cmpuint (count_children (box, GTK_TYPE_DROP_DOWN), ==, 2);
   gtk_popover_popdown (GTK_POPOVER (popover));
 }
 

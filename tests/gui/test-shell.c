@@ -91,6 +91,24 @@ no_windows (gpointer data)
   return gtk_application_get_windows (GTK_APPLICATION (data)) == NULL;
 }
 
+/* A CivicApplication of its own for a test: several test programs may
+ * share a session bus, and an application stays exported on it for the
+ * life of this process (see close_app), so each gets an id of its own.
+ * With @db_path %NULL the path comes from the command line.
+ */
+static void
+new_app (Fixture    *fixture,
+         const char *app_id,
+         const char *db_path)
+{
+  fixture->app = civic_application_new ();
+  g_application_set_application_id (G_APPLICATION (fixture->app), app_id);
+  g_application_set_flags (G_APPLICATION (fixture->app),
+                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
+  if (db_path != NULL)
+    civic_application_set_db_path (fixture->app, db_path);
+}
+
 /* Starts the application on @db_name in the fixture's folder and waits for
  * its window to be on screen.
  */
@@ -103,15 +121,7 @@ start_app (Fixture    *fixture,
   g_autofree char *db_path = g_build_filename (fixture->dir, db_name, NULL);
   g_autofree char *app_id = g_strdup_printf ("%s.Test%u", APP_ID, ++n_started);
 
-  fixture->app = civic_application_new ();
-  /* Several test programs may share a session bus, and an application
-   * stays exported on it for the life of this process (see close_app), so
-   * each test's application gets an id of its own.
-   */
-  g_application_set_application_id (G_APPLICATION (fixture->app), app_id);
-  g_application_set_flags (G_APPLICATION (fixture->app),
-                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
-  civic_application_set_db_path (fixture->app, db_path);
+  new_app (fixture, app_id, db_path);
 
   g_application_register (G_APPLICATION (fixture->app), NULL, &error);
   g_assert_no_error (error);
@@ -395,10 +405,7 @@ test_shell_command_line (Fixture       *fixture,
   /* The real entry point: options parsed, window shown, store opened,
    * and the application quits once its last window is closed.
    */
-  fixture->app = civic_application_new ();
-  g_application_set_application_id (G_APPLICATION (fixture->app), app_id);
-  g_application_set_flags (G_APPLICATION (fixture->app),
-                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
+  new_app (fixture, app_id, NULL);
   g_signal_connect (fixture->app, "notify::store", G_CALLBACK (command_line_store_cb), &read_only);
 
   status = g_application_run (G_APPLICATION (fixture->app), G_N_ELEMENTS (argv) - 1, argv);
@@ -425,12 +432,7 @@ test_shell_store_opens_during_startup (Fixture       *fixture,
   g_autofree char *db_path = g_build_filename (fixture->dir, "early.db", NULL);
   g_autofree char *app_id = g_strdup_printf ("%s.TestEarlyStore", APP_ID);
 
-  fixture->app = civic_application_new ();
-  g_application_set_application_id (G_APPLICATION (fixture->app), app_id);
-  g_application_set_flags (G_APPLICATION (fixture->app),
-                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
-  civic_application_set_db_path (fixture->app, db_path);
-
+  new_app (fixture, app_id, db_path);
   g_application_register (G_APPLICATION (fixture->app), NULL, &error);
   g_assert_no_error (error);
   civic_test_wait_for (store_open, fixture->app, "the store to open");
