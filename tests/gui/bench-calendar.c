@@ -126,10 +126,15 @@ percentile (GArray *samples,
  * no one pages on in the instant a view first fills.
  */
 static void
-look_at_page (void)
+look_at_page (CivicCalendarPage *page)
 {
-  gint64 deadline = g_get_monotonic_time () + 200 * G_TIME_SPAN_MILLISECOND;
+  gint64 deadline;
 
+  /* A new view fades in first (the first change to it would draw both). */
+  while (_civic_calendar_page_is_switching_view (page))
+    g_main_context_iteration (NULL, TRUE);
+
+  deadline = g_get_monotonic_time () + 200 * G_TIME_SPAN_MILLISECOND;
   while (g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, FALSE) || (g_usleep (1000), TRUE);
 }
@@ -150,7 +155,7 @@ run (GtkWindow         *window,
   /* Nothing is measured until the first keystroke. */
   bench->loaded = FALSE;
   bench->painted = TRUE;
-  look_at_page ();
+  look_at_page (page);
   for (int i = 0; i < steps; i++)
     {
       gint64 deadline = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
@@ -166,7 +171,7 @@ run (GtkWindow         *window,
       while (!bench->painted && g_get_monotonic_time () < deadline)
         g_main_context_iteration (NULL, TRUE);
 
-      look_at_page ();
+      look_at_page (page);
     }
 
   g_array_sort (bench->samples, compare_doubles);
@@ -202,6 +207,10 @@ main (int   argc,
   gint64 deadline;
   double month, week, worst;
 
+  /* The views start as the defaults say, not as the last run (or the
+   * person running it) left them.
+   */
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   gtk_init ();
   adw_init ();
 

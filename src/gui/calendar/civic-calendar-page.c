@@ -1556,3 +1556,10 @@ _civic_calendar_page_range_was_prepared (CivicCalendarPage *self)
     return civic_month_view_page_was_prepared (self->month_view);
   return FALSE;
 }
+
+/* Whether the views are still cross-fading after a change of view. */
+gboolean
+_civic_calendar_page_is_switching_view (CivicCalendarPage *self)
+{
+  return gtk_stack_get_transition_running (self->view_stack);
+}
