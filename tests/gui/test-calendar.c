@@ -986,6 +986,41 @@ popover_mapped (gpointer data)
   return gtk_widget_get_mapped (GTK_WIDGET (data));
 }
 
+/* GTK 4.8's cairo renderer (no GPU) cross-fades by drawing both views
+ * offscreen on every frame; there the views switch at once, and with GL
+ * they fade.  GTK picks the renderer once per process: meson runs this
+ * test again with GSK_RENDERER=cairo ("calendar-cairo").
+ */
+static void
+test_views_switch_at_once_without_gpu (void)
+{
+  CivicCalendarPage *page = g_object_new (CIVIC_TYPE_CALENDAR_PAGE, NULL);
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  gboolean animations = FALSE;
+  gboolean cairo;
+
+  gtk_window_set_default_size (window, 900, 700);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  gtk_window_present (window);
+  civic_test_wait_for (civic_test_widget_mapped, page, "the page to be shown");
+  cairo = GSK_IS_CAIRO_RENDERER (gtk_native_get_renderer (GTK_NATIVE (window)));
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (page)), "gtk-enable-animations", &animations, NULL);
+  g_test_message ("renderer: %s", G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));
+  if (g_strcmp0 (g_getenv ("GSK_RENDERER"), "cairo") == 0)
+    g_assert_true (cairo);
+
+  civic_calendar_page_set_view_mode (page, "week");
+  if (cairo)
+    g_assert_false (_civic_calendar_page_is_switching_view (page));
+  else if (animations)
+    g_assert_true (_civic_calendar_page_is_switching_view (page));
+  civic_calendar_page_set_view_mode (page, "month");
+  if (cairo)
+    g_assert_false (_civic_calendar_page_is_switching_view (page));
+
+  gtk_window_destroy (window);
+}
+
 typedef struct {
   GtkWidget *box;
   guint      n_items;
@@ -1056,6 +1091,7 @@ main (int   argc,
   g_test_add ("/calendar/views/render-demo", Fixture, NULL, fixture_set_up, test_views_render_demo, fixture_tear_down);
   g_test_add ("/calendar/navigation", Fixture, NULL, fixture_set_up, test_navigation, fixture_tear_down);
   g_test_add_func ("/calendar/layout-cache/keeps-recent", test_layout_cache_keeps_recent);
+  g_test_add_func ("/calendar/views/switch-at-once-without-gpu", test_views_switch_at_once_without_gpu);
   g_test_add ("/calendar/paging-back-is-prepared", Fixture, NULL, fixture_set_up,
               test_paging_back_is_prepared, fixture_tear_down);
   g_test_add ("/calendar/filters/built-when-opened", Fixture, NULL, fixture_set_up,

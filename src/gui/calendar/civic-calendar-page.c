@@ -1254,6 +1254,24 @@ civic_calendar_page_set_property (GObject      *object,
     }
 }
 
+/* Without a GPU, GTK 4.8 draws a cross-fade by rendering both views
+ * offscreen on every frame: 25-50 ms a frame for a month and a week, so
+ * the fade stutters through four or five frames.  There the views switch
+ * at once; the GL renderer fades them smoothly.
+ */
+static void
+civic_calendar_page_map (GtkWidget *widget)
+{
+  CivicCalendarPage *self = CIVIC_CALENDAR_PAGE (widget);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  GTK_WIDGET_CLASS (civic_calendar_page_parent_class)->map (widget);
+
+  gtk_stack_set_transition_type (self->view_stack,
+                                 GSK_IS_CAIRO_RENDERER (renderer) ? GTK_STACK_TRANSITION_TYPE_NONE
+                                                                  : GTK_STACK_TRANSITION_TYPE_CROSSFADE);
+}
+
 static void
 civic_calendar_page_class_init (CivicCalendarPageClass *klass)
 {
@@ -1263,6 +1281,8 @@ civic_calendar_page_class_init (CivicCalendarPageClass *klass)
   object_class->dispose = civic_calendar_page_dispose;
   object_class->get_property = civic_calendar_page_get_property;
   object_class->set_property = civic_calendar_page_set_property;
+
+  widget_class->map = civic_calendar_page_map;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, CIVIC_TYPE_STORE,
