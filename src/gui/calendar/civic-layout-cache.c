@@ -23,13 +23,11 @@
 /* U+2009 THIN SPACE */
 #define THIN_SPACE "\xe2\x80\x89"
 
-/* Enough for a few months of a busy calendar; beyond it the cache starts
- * over rather than tracking which entry is oldest.
- */
-/* Entries per generation.  Paging on, the labels in use are recent and
- * the ones of months left behind old: when the recent table is full it
- * becomes the old one and the old one goes, so the page on screen and the
- * ones prepared next to it keep their shapes.
+/* Entries per generation: a few months of a busy calendar.  Paging on,
+ * the labels in use are recent and the ones of months left behind old:
+ * when the recent table is full it becomes the old one and the old one
+ * goes, so the page on screen and the ones prepared next to it keep their
+ * shapes, without tracking which entry is oldest.
  */
 #define GENERATION_SIZE 2048
 
