@@ -251,8 +251,7 @@ typedef struct {
   guint      hidden[N_DAYS];
   GskRenderNode *items_node;  /* its events drawn, once shaped */
   ItemsKey   items_key;
-  gboolean   items_drawn;
-  gboolean   done;
+  gboolean   items_drawn;  /* the last step: the page is then prepared */
 } PreparedRange;
 
 /* The next and previous pages, and the ones before them. */
@@ -535,6 +534,18 @@ placement_area (CivicMonthView  *self,
                              self->lane_height - 2);
 }
 
+/* Where a crowded day says "+N more": its last lane. */
+static graphene_rect_t
+more_area (CivicMonthView *self,
+           int             day)
+{
+  return GRAPHENE_RECT_INIT ((day % 7) * self->cell_width + 6,
+                             HEADER_HEIGHT + (day / 7) * self->cell_height + DAY_NUMBER_SPACE
+                             + (self->visible_lanes - 1) * self->lane_height,
+                             self->cell_width - 12,
+                             self->lane_height);
+}
+
 /* A page's events: bars with their titles, timed events as a dot and a
  * label, and "+N more" at the bottom of each crowded day.  Drawn once per
  * page into a node that later frames reuse, ahead of time for the pages
@@ -588,16 +599,14 @@ snapshot_items (CivicMonthView *self,
   for (int day = 0; day < N_DAYS; day++)
     {
       g_autofree char *more = NULL;
-      double x, y;
+      graphene_rect_t area;
 
       if (hidden[day] == 0)
         continue;
 
-      x = (day % 7) * self->cell_width + 6;
-      y = HEADER_HEIGHT + (day / 7) * self->cell_height + DAY_NUMBER_SPACE +
-          (self->visible_lanes - 1) * self->lane_height;
+      area = more_area (self, day);
       more = more_text (hidden[day]);
-      append_text (snapshot, self, more, x, y + LANE_PADDING - 1, self->cell_width - 12,
+      append_text (snapshot, self, more, area.origin.x, area.origin.y + LANE_PADDING - 1, area.size.width,
                    dim, FALSE, TRUE);
     }
 }
@@ -730,14 +739,13 @@ point_on_more (CivicMonthView *self,
                int             day,
                double          y)
 {
-  double more_y;
+  graphene_rect_t area;
 
   if (day < 0 || self->hidden[day] == 0)
     return FALSE;
 
-  more_y = HEADER_HEIGHT + (day / 7) * self->cell_height + DAY_NUMBER_SPACE +
-           (self->visible_lanes - 1) * self->lane_height;
-  return y >= more_y && y < more_y + self->lane_height;
+  area = more_area (self, day);
+  return y >= area.origin.y && y < area.origin.y + area.size.height;
 }
 
 static void
@@ -971,7 +979,7 @@ civic_month_view_prepare (CivicMonthView *self,
       compute_placements (range_start, items, range->placements);
       return FALSE;
     }
-  if (range->done)
+  if (range->items_drawn)
     return TRUE;
 
   /* Then the labels it will draw, @budget at a time, with the widths and
@@ -987,7 +995,7 @@ civic_month_view_prepare (CivicMonthView *self,
           {
             g_autofree char *more = more_text (range->hidden[day]);
 
-            civic_layout_cache_get (self->texts, more, self->cell_width - 12, -1, CIVIC_LAYOUT_BOLD);
+            civic_layout_cache_get (self->texts, more, more_area (self, day).size.width, -1, CIVIC_LAYOUT_BOLD);
           }
     }
 
@@ -1011,7 +1019,7 @@ civic_month_view_prepare (CivicMonthView *self,
     }
 
   /* Last, the page's events drawn as its first frame will draw them. */
-  if (range->shaped == range->placements->len && !range->items_drawn)
+  if (range->shaped == range->placements->len)
     {
       GtkSnapshot *items = gtk_snapshot_new ();
       GdkRGBA fg, dim;
@@ -1022,11 +1030,8 @@ civic_month_view_prepare (CivicMonthView *self,
       range->items_node = gtk_snapshot_free_to_node (items);
       get_items_key (self, &fg, &range->items_key);
       range->items_drawn = TRUE;
-      return FALSE;
     }
-
-  range->done = range->items_drawn;
-  return range->done;
+  return FALSE;
 }
 
 void
