@@ -327,11 +327,11 @@ typedef struct {
   GArray    *band;
   GArray    *blocks;
   int        band_lanes;
+  GArray    *overflow;     /* OverflowPlacement, for the width prepared at */
   guint      shaped;       /* band placements, then blocks, shaped */
   GskRenderNode *blocks_node;  /* its blocks drawn, once shaped */
   BlocksKey  blocks_key;
-  gboolean   blocks_drawn;
-  gboolean   done;
+  gboolean   blocks_drawn; /* the last step: the week is then prepared */
 } PreparedWeek;
 
 #define MAX_PREPARED 6
@@ -344,6 +344,7 @@ prepared_week_free (PreparedWeek *week)
   g_date_time_unref (week->range_start);
   g_array_unref (week->band);
   g_array_unref (week->blocks);
+  g_array_unref (week->overflow);
   g_clear_pointer (&week->blocks_node, gsk_render_node_unref);
   g_free (week);
 }
@@ -568,6 +569,15 @@ band_rect (const BandPlacement *p,
 }
 
 static void
+get_foreground (CivicWeekView *self,
+                GdkRGBA       *color)
+{
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+}
+
+static void
 get_blocks_key (CivicWeekView *self,
                 double         width,
                 double         grid_top,
@@ -650,8 +660,8 @@ civic_week_view_snapshot (GtkWidget   *widget,
   GdkRGBA fg, line, dim, bg, white = { 1, 1, 1, 1 }, accent = { 0.21, 0.52, 0.89, 1 };
   BlocksKey key;
 
+  get_foreground (self, &fg);
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
   if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), "view_bg_color", &bg))
     bg = (GdkRGBA) { 1, 1, 1, 1 };
   G_GNUC_END_IGNORE_DEPRECATIONS
@@ -982,24 +992,23 @@ civic_week_view_prepare (CivicWeekView *self,
       week->range_start = g_date_time_ref (range_start);
       week->band = g_array_new (FALSE, TRUE, sizeof (BandPlacement));
       week->blocks = g_array_new (FALSE, TRUE, sizeof (BlockPlacement));
+      week->overflow = g_array_new (FALSE, TRUE, sizeof (OverflowPlacement));
       g_ptr_array_add (self->prepared, week);
 
       compute_layout (range_start, week->sorted, week->band, week->blocks, &week->band_lanes);
       return FALSE;
     }
-  if (week->done)
+  if (week->blocks_drawn)
     return TRUE;
 
   /* Then the labels, @budget at a time, as snapshot() will ask for them. */
   grid_top = HEADER_HEIGHT + MAX (1, week->band_lanes) * BAND_LANE + 6;
   if (week->shaped == 0)
     {
-      g_autoptr(GArray) overflow = g_array_new (FALSE, TRUE, sizeof (OverflowPlacement));
-
-      apply_overflow (week->blocks, overflow, max_slots_for (col_width));
-      for (guint i = 0; i < overflow->len; i++)
+      apply_overflow (week->blocks, week->overflow, max_slots_for (col_width));
+      for (guint i = 0; i < week->overflow->len; i++)
         {
-          OverflowPlacement *o = &g_array_index (overflow, OverflowPlacement, i);
+          OverflowPlacement *o = &g_array_index (week->overflow, OverflowPlacement, i);
           graphene_rect_t r = overflow_rect (o, gutter, col_width, grid_top);
           g_autofree char *text = overflow_text (o->hidden);
 
@@ -1032,25 +1041,18 @@ civic_week_view_prepare (CivicWeekView *self,
     }
 
   /* Last, the week's blocks drawn as its first frame will draw them. */
-  if (week->shaped == week->band->len + week->blocks->len && !week->blocks_drawn)
+  if (week->shaped == week->band->len + week->blocks->len)
     {
-      g_autoptr(GArray) overflow = g_array_new (FALSE, TRUE, sizeof (OverflowPlacement));
       GtkSnapshot *blocks = gtk_snapshot_new ();
       GdkRGBA fg;
 
-      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-      gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &fg);
-      G_GNUC_END_IGNORE_DEPRECATIONS
-      apply_overflow (week->blocks, overflow, max_slots_for (col_width));
+      get_foreground (self, &fg);
       get_blocks_key (self, gtk_widget_get_width (GTK_WIDGET (self)), grid_top, &fg, &week->blocks_key);
-      snapshot_blocks (self, blocks, week->blocks, overflow, &week->blocks_key);
+      snapshot_blocks (self, blocks, week->blocks, week->overflow, &week->blocks_key);
       week->blocks_node = gtk_snapshot_free_to_node (blocks);
       week->blocks_drawn = TRUE;
-      return FALSE;
     }
-
-  week->done = week->blocks_drawn;
-  return week->done;
+  return FALSE;
 }
 
 GDateTime *
