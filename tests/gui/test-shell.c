@@ -218,6 +218,33 @@ close_toplevel (CivicWindow *window,
   civic_test_wait_for (civic_test_pointer_cleared, &found, "the window to be finalized");
 }
 
+/* The shortcuts window is built when first asked for, not with the main
+ * window, and then kept: asking again shows the same one.
+ */
+static void
+check_help_overlay (Fixture *fixture)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (fixture->window);
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (fixture->app),
+                                                                "win.show-help-overlay");
+  GtkShortcutsWindow *overlay;
+
+  g_assert_cmpuint (g_strv_length (accels), ==, 1);
+  g_assert_cmpstr (accels[0], ==, "<Control>question");
+  g_assert_null (gtk_application_window_get_help_overlay (window));
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-help-overlay", NULL);
+  overlay = gtk_application_window_get_help_overlay (window);
+  g_assert_nonnull (overlay);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (overlay)) == GTK_WINDOW (window));
+  close_toplevel (fixture->window, GTK_TYPE_SHORTCUTS_WINDOW);
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-help-overlay", NULL);
+  g_assert_true (gtk_application_window_get_help_overlay (window) == overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  close_toplevel (fixture->window, GTK_TYPE_SHORTCUTS_WINDOW);
+}
+
 static void
 test_shell_pages (Fixture       *fixture,
                   gconstpointer  user_data)
@@ -277,8 +304,7 @@ test_shell_pages (Fixture       *fixture,
   close_toplevel (fixture->window, CIVIC_TYPE_PREFERENCES_WINDOW);
   g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "about", NULL);
   close_toplevel (fixture->window, ADW_TYPE_ABOUT_WINDOW);
-  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "show-help-overlay", NULL);
-  close_toplevel (fixture->window, GTK_TYPE_SHORTCUTS_WINDOW);
+  check_help_overlay (fixture);
 
   /* An unknown page changes nothing. */
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "show-page",

@@ -331,6 +331,7 @@ civic_application_startup (GApplication *application)
   CivicApplication *self = CIVIC_APPLICATION (application);
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *help_overlay_accels[] = { "<Control>question", NULL };
   static const char *calendar_accels[] = { "<Control>1", NULL };
   static const char *volunteers_accels[] = { "<Control>2", NULL };
   static const char *visits_accels[] = { "<Control>3", NULL };
@@ -352,6 +353,10 @@ civic_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
                                          preferences_accels);
+  /* GtkApplication sets this one only for a gtk/help-overlay.ui resource,
+   * which the window builds itself when first asked (civic-window.c). */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay",
+                                         help_overlay_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-page::calendar",
                                          calendar_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-page::volunteers",

@@ -357,8 +357,35 @@ show_page_activated (GSimpleAction *action,
     g_debug ("No page named “%s”", name);
 }
 
+static void
+show_help_overlay_activated (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  GtkApplicationWindow *window = user_data;
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  /* GtkApplication would build the shortcuts window, a few hundred widgets,
+   * as the main window is added, before its first frame; it is built the
+   * first time it is asked for instead.  Handed to the window, it is kept,
+   * made transient and only hidden when closed; this action stays the one
+   * that shows it, since GTK adds its own only when the name is free.
+   */
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/org/civicdesk/CivicDesk/shell/help-overlay.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
 static const GActionEntry win_actions[] = {
   { "show-conflicts", show_conflicts_activated },
+  { "show-help-overlay", show_help_overlay_activated },
   { "show-page", show_page_activated, "s" },
 };
 
