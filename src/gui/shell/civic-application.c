@@ -346,6 +346,15 @@ civic_application_startup (GApplication *application)
 
   G_APPLICATION_CLASS (civic_application_parent_class)->startup (application);
 
+  /* GTK reads the icon theme in a thread when it makes it, but GtkApplication
+   * and libadwaita each add an icon path afterwards, and each addition
+   * throws the themes read away: the first icon the window shows would
+   * read them again on this thread (15-25 ms before the first frame).  Now
+   * that every path is in, the theme is told its setting changed, for
+   * which it reads the themes in a thread again, while the window is made.
+   */
+  g_object_notify (G_OBJECT (gtk_settings_get_default ()), "gtk-icon-theme-name");
+
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   update_actions (self);
