@@ -28,7 +28,7 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  civic_application_skip_default_theme ();
+  civic_application_prepare_display ();
 
   app = civic_application_new ();
 

@@ -3,7 +3,7 @@
  * Copyright 2026 The Civic Desk developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * civic_application_skip_default_theme () must run before GTK starts, so
+ * civic_application_prepare_display () must run before GTK starts, so
  * each case runs in a process of its own.
  */
 
@@ -37,10 +37,15 @@ test_skip_default_theme (void)
       g_autofree char *theme = NULL;
 
       g_unsetenv ("GTK_THEME");
-      civic_application_skip_default_theme ();
+      civic_application_prepare_display ();
       /* Nothing the app starts may inherit the name. */
       g_assert_null (g_getenv ("GTK_THEME"));
       g_assert_true (gtk_is_initialized ());
+      /* The display's icon theme is made (and starts reading its themes in
+       * a thread) before the application starts; GTK keeps it on the
+       * display under this name.
+       */
+      g_assert_nonnull (g_object_get_data (G_OBJECT (gdk_display_get_default ()), "gtk-icon-theme"));
 
       adw_init ();
       /* libadwaita did not take the name for a user's theme: its
@@ -63,7 +68,7 @@ test_user_theme_kept (void)
   if (g_test_subprocess ())
     {
       g_setenv ("GTK_THEME", "Adwaita:dark", TRUE);
-      civic_application_skip_default_theme ();
+      civic_application_prepare_display ();
       g_assert_cmpstr (g_getenv ("GTK_THEME"), ==, "Adwaita:dark");
       /* GTK is left to start as usual. */
       g_assert_false (gtk_is_initialized ());

@@ -352,6 +352,8 @@ civic_application_startup (GApplication *application)
    * read them again on this thread (15-25 ms before the first frame).  Now
    * that every path is in, the theme is told its setting changed, for
    * which it reads the themes in a thread again, while the window is made.
+   * (civic_application_prepare_display() made the theme early, so that the
+   * first, wasted read does not hold up the paths' additions.)
    */
   g_object_notify (G_OBJECT (gtk_settings_get_default ()), "gtk-icon-theme-name");
 
@@ -642,22 +644,34 @@ civic_application_init (CivicApplication *self)
 }
 
 /**
- * civic_application_skip_default_theme:
+ * civic_application_prepare_display:
  *
- * libadwaita draws with its own stylesheet over GTK's empty
- * "Adwaita-empty" theme, but GTK 4.8 parses its Default theme first, when
- * the display's settings are made (10–40 ms of a cold start), only to
- * drop it when libadwaita starts.  Making them before the application
- * starts, with the empty theme named, skips that parse (GtkApplication's
- * own gtk_init() then does nothing).  The name is removed at once: left
- * for libadwaita to see, it would take it for a theme the user chose and
- * leave its stylesheet out, and programs the app starts would inherit it.
- * A GTK_THEME the user set is kept, and without a display nothing is done.
+ * Opens the display before the application starts, for two things GTK
+ * would otherwise do on the way to the first frame:
+ *
+ * - libadwaita draws with its own stylesheet over GTK's empty
+ *   "Adwaita-empty" theme, but GTK 4.8 parses its Default theme first, when
+ *   the display's settings are made (10–40 ms of a cold start), only to
+ *   drop it when libadwaita starts.  The settings are made here with the
+ *   empty theme named, which skips that parse (GtkApplication's own
+ *   gtk_init() then does nothing).  The name is removed at once: left for
+ *   libadwaita to see, it would take it for a theme the user chose and leave
+ *   its stylesheet out, and programs the app starts would inherit it.
+ * - The display's icon theme is made here too.  GTK reads the themes in a
+ *   thread when it makes it, and an icon path added while that read runs
+ *   waits for it: made in GtkApplication's startup, the read was still
+ *   running when libadwaita added its path, which held up the main thread
+ *   for 20-30 ms.  Made here, the read runs while GtkApplication waits for
+ *   the desktop portal (see civic_application_startup() for the read that
+ *   counts).
+ *
+ * A GTK_THEME the user set is kept and GTK left to start as usual, and
+ * without a display nothing is done.
  *
  * Call it in main(), before g_application_run().
  */
 void
-civic_application_skip_default_theme (void)
+civic_application_prepare_display (void)
 {
   if (g_getenv ("GTK_THEME") != NULL)
     return;
@@ -665,7 +679,10 @@ civic_application_skip_default_theme (void)
   g_setenv ("GTK_THEME", "Adwaita-empty", TRUE);
   /* The display's settings load the theme when they are made. */
   if (gtk_init_check ())
-    gtk_settings_get_default ();
+    {
+      gtk_settings_get_default ();
+      gtk_icon_theme_get_for_display (gdk_display_get_default ());
+    }
   g_unsetenv ("GTK_THEME");
 }
 

@@ -25,7 +25,7 @@ CivicStore       *civic_application_get_store        (CivicApplication *self);
 const GError     *civic_application_get_store_error  (CivicApplication *self);
 
 const char       *civic_application_get_db_path      (CivicApplication *self);
-void              civic_application_skip_default_theme (void);
+void              civic_application_prepare_display  (void);
 void              civic_application_set_db_path      (CivicApplication *self,
                                                       const char       *db_path);
 
