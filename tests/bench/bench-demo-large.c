@@ -20,6 +20,7 @@
 
 #include <glib/gstdio.h>
 
+#include "civic-bench.h"
 #include "civic-sample.h"
 #include "civic-store.h"
 
@@ -102,14 +103,6 @@ generate_once (const char *dir,
   return total;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
-}
-
 int
 main (int    argc,
       char **argv)
@@ -141,7 +134,7 @@ main (int    argc,
     runs[i] = generate_once (dir, i + 1);
   g_rmdir (dir);
 
-  qsort (runs, RUNS, sizeof (double), compare_doubles);
+  qsort (runs, RUNS, sizeof (double), civic_bench_compare_doubles);
   median = runs[RUNS / 2];
   g_print ("demo-large: median %.2f s over %d runs (fastest %.2f s, slowest %.2f s; target %.0f s)\n",
            median, RUNS, runs[0], runs[RUNS - 1], TARGET_SECONDS);

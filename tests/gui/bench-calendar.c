@@ -26,6 +26,7 @@
 #include <stdio.h>
 #include <time.h>
 
+#include "civic-bench.h"
 #include "civic-calendar-page.h"
 #include "civic-calendar-page-private.h"
 #include "civic-sample.h"
@@ -105,14 +106,6 @@ after_paint_cb (GdkFrameClock *clock,
     }
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
-}
-
 static double
 percentile (GArray *samples,
             guint   pct)
@@ -174,9 +167,9 @@ run (GtkWindow         *window,
       look_at_page (page);
     }
 
-  g_array_sort (bench->samples, compare_doubles);
-  g_array_sort (bench->cpu, compare_doubles);
-  g_array_sort (bench->wall, compare_doubles);
+  g_array_sort (bench->samples, civic_bench_compare_doubles);
+  g_array_sort (bench->cpu, civic_bench_compare_doubles);
+  g_array_sort (bench->wall, civic_bench_compare_doubles);
   if (bench->samples->len == 0)
     {
       printf ("%s: no change was painted\n", mode);

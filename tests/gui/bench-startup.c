@@ -37,6 +37,7 @@
 #include <X11/Xatom.h>
 #include <X11/Xlib.h>
 
+#include "civic-bench.h"
 #include "civic-sample.h"
 #include "civic-store.h"
 
@@ -224,15 +225,6 @@ start_once (Display    *display,
   remove_tree (home);
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 static double
 median (GArray *values)
 {
@@ -240,7 +232,7 @@ median (GArray *values)
 
   if (sorted->len == 0)
     return 0;
-  g_array_sort (sorted, compare_doubles);
+  g_array_sort (sorted, civic_bench_compare_doubles);
 
   return sorted->len % 2 == 1
            ? g_array_index (sorted, double, sorted->len / 2)

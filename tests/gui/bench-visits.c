@@ -44,6 +44,7 @@
 #include <stdio.h>
 #include <time.h>
 
+#include "civic-bench.h"
 #include "civic-sample.h"
 #include "civic-visit-index.h"
 #include "civic-text-cell.h"
@@ -257,14 +258,6 @@ compare_samples (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
-}
-
 /* Prints median and maximum of @samples (sorted in place); returns the
  * median wall time.
  */
@@ -281,8 +274,8 @@ report (const char *what,
       main_cpu[i] = samples[i].main_cpu;
     }
   qsort (samples, n, sizeof (Sample), compare_samples);
-  qsort (cpu, n, sizeof (double), compare_doubles);
-  qsort (main_cpu, n, sizeof (double), compare_doubles);
+  qsort (cpu, n, sizeof (double), civic_bench_compare_doubles);
+  qsort (main_cpu, n, sizeof (double), civic_bench_compare_doubles);
   printf ("%s (%u runs): wall median %.1f ms, max %.1f ms; CPU median %.1f ms (main thread %.1f ms), "
           "max %.1f ms\n", what, n, samples[n / 2].wall, samples[n - 1].wall, cpu[n / 2], main_cpu[n / 2],
           cpu[n - 1]);

@@ -37,6 +37,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "civic-bench.h"
 #include "civic-sample.h"
 #include "civic-text.h"
 #include "civic-volunteers-page.h"
@@ -166,14 +167,6 @@ typedef struct {
   GArray     *paint;
 } Series;
 
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
-}
-
 static double
 percentile (GArray *values,
             guint   p)
@@ -182,7 +175,7 @@ percentile (GArray *values,
 
   if (sorted->len == 0)
     return 0;
-  g_array_sort (sorted, compare_double);
+  g_array_sort (sorted, civic_bench_compare_doubles);
   return g_array_index (sorted, double, MIN (sorted->len - 1, (sorted->len * p + 99) / 100 - (p == 50 ? 0 : 1)));
 }
 

@@ -28,6 +28,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "civic-bench.h"
 #include "civic-follow-ups.h"
 #include "civic-positions.h"
 #include "civic-sample.h"
@@ -37,16 +38,6 @@
 #define RUNS 20
 #define REPORT_RUNS 5  /* for the figures without a budget: full store reads */
 #define BUDGET_MS 50.0
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double da = *(const double *) a;
-  double db = *(const double *) b;
-
-  return (da > db) - (da < db);
-}
 
 static char *copy_dir;
 static char *copy_path;
@@ -287,8 +278,8 @@ median_ms (RunFunc  func,
       times[i] = (g_get_monotonic_time () - start) / 1000.0;
     }
 
-  qsort (times, runs, sizeof (double), compare_doubles);
-  qsort (cpu, runs, sizeof (double), compare_doubles);
+  qsort (times, runs, sizeof (double), civic_bench_compare_doubles);
+  qsort (cpu, runs, sizeof (double), civic_bench_compare_doubles);
   *out_best = times[0];
   *out_cpu = cpu[runs / 2];
 

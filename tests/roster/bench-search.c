@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "civic-bench.h"
 #include "civic-sample.h"
 #include "civic-store.h"
 #include "civic-text.h"
@@ -34,14 +35,6 @@ static const char * const ko_given[] = { "민", "수", "지", "영", "현", "준
 static const char * const latin_given[] = { "Minsu", "Jiyoung", "Ana", "José", "María", "David", "Grace", "Daniel", "Sarah", "Chris", "Esther", "Joon", "Sophia", "Luis", "Hannah", "Kevin", "Mónica", "Paul", "Eun", "Andrés" };
 static const char * const latin_family[] = { "Kim", "Lee", "Park", "Choi", "García", "López", "Nguyen", "Smith", "Jung", "Kang", "Hernández", "Cho", "Yoon", "Martínez", "Han", "Oh", "Seo", "Shin", "Kwon", "Hwang" };
 static const char * const choseong[] = { "ㄱ", "ㄴ", "ㄷ", "ㄹ", "ㅁ", "ㅂ", "ㅅ", "ㅇ", "ㅈ", "ㅊ", "ㅎ" };
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
-}
 
 int
 main (int argc, char **argv)
@@ -193,16 +186,16 @@ main (int argc, char **argv)
               printf ("# typed %-16s %6u hits %.3f ms\n", prefix, hits->len, ms);
           }
       }
-    g_array_sort (typed, compare_doubles);
+    g_array_sort (typed, civic_bench_compare_doubles);
     printf ("# %u keystrokes typing and deleting words: wall p50 %.3f ms, p95 %.3f ms, max %.3f ms\n", typed->len,
             g_array_index (typed, double, typed->len / 2), g_array_index (typed, double, typed->len * 95 / 100),
             g_array_index (typed, double, typed->len - 1));
   }
 
-  qsort (times, N_QUERIES, sizeof (double), compare_doubles);
+  qsort (times, N_QUERIES, sizeof (double), civic_bench_compare_doubles);
   p50 = times[N_QUERIES / 2];
   p95 = times[(N_QUERIES * 95) / 100];
-  qsort (cpu_times, N_QUERIES, sizeof (double), compare_doubles);
+  qsort (cpu_times, N_QUERIES, sizeof (double), civic_bench_compare_doubles);
   cpu_p50 = cpu_times[N_QUERIES / 2];
   cpu_p95 = cpu_times[(N_QUERIES * 95) / 100];
   printf ("# %u queries over %u volunteers (%u hits): wall p50 %.3f ms, p95 %.3f ms, max %.3f ms; "

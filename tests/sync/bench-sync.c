@@ -34,6 +34,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "civic-bench.h"
 #include "civic-json.h"
 #include "sync-test-util.h"
 
@@ -135,21 +136,12 @@ quit_cb (gpointer loop)
   return G_SOURCE_REMOVE;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 static double
 median (GArray *values)
 {
   if (values->len == 0)
     return 0.0;
-  g_array_sort (values, compare_doubles);
+  g_array_sort (values, civic_bench_compare_doubles);
   return g_array_index (values, double, values->len / 2);
 }
 
@@ -162,7 +154,7 @@ percentile (GArray *values,
 
   if (values->len == 0)
     return 0.0;
-  g_array_sort (values, compare_doubles);
+  g_array_sort (values, civic_bench_compare_doubles);
   rank = (guint) (p * values->len);
   return g_array_index (values, double, MIN (rank, values->len - 1));
 }
