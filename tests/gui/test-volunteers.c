@@ -838,6 +838,78 @@ save_png (GtkWidget  *widget,
   g_test_message ("Saved %s", path);
 }
 
+/* Opens the volunteer at @position of the roster and waits for the shift
+ * history; returns how many shifts it has.
+ */
+static guint
+open_with_history (Fixture *fixture,
+                   guint    position)
+{
+  CivicVolunteerEditor *editor = _civic_volunteers_page_get_editor (fixture->page);
+  g_autofree char *id = shown_id (fixture, position);
+  gboolean loaded = FALSE;
+  gulong handler = g_signal_connect (editor, "history-loaded", G_CALLBACK (history_cb), &loaded);
+
+  _civic_volunteers_page_open_volunteer (fixture->page, id);
+  civic_test_wait_for (history_loaded, &loaded, "the shift history");
+  g_signal_handler_disconnect (editor, handler);
+  return civic_volunteer_editor_get_n_history (editor);
+}
+
+/* The shift history's rows are one line each (a wrapped row is measured
+ * again at every width GTK tries) with the whole title as a tooltip, and
+ * the next person's history takes the same rows, the extra ones hidden.
+ */
+static void
+test_history_rows (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  CivicVolunteerEditor *editor = _civic_volunteers_page_get_editor (fixture->page);
+  guint most = 0, fewer = 0, most_at = 0, fewer_at = 0;
+  AdwActionRow *first;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  /* Two people with shifts, one with more than the other. */
+  for (guint i = 0; i < 40 && (fewer == 0 || most == fewer); i++)
+    {
+      guint n = open_with_history (fixture, i);
+
+      if (n == 0)
+        continue;
+      if (n > most)
+        {
+          if (most > 0)
+            fewer = most, fewer_at = most_at;
+          most = n, most_at = i;
+        }
+      else if (n < most)
+        fewer = n, fewer_at = i;
+    }
+  g_assert_cmpuint (fewer, >, 0);
+  g_assert_cmpuint (fewer, <, most);
+
+  open_with_history (fixture, most_at);
+  for (guint i = 0; i < most; i++)
+    {
+      AdwActionRow *row = civic_volunteer_editor_get_history_row (editor, i);
+
+      g_assert_nonnull (row);
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (row)));
+      g_assert_cmpint (adw_action_row_get_title_lines (row), ==, 1);
+      g_assert_cmpint (adw_action_row_get_subtitle_lines (row), ==, 1);
+      g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (row)), ==,
+                       adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+      g_ptr_array_add (rows, row);
+    }
+  g_assert_null (civic_volunteer_editor_get_history_row (editor, most));
+  first = g_ptr_array_index (rows, 0);
+
+  g_assert_cmpuint (open_with_history (fixture, fewer_at), ==, fewer);
+  g_assert_true (civic_volunteer_editor_get_history_row (editor, 0) == first);
+  for (guint i = 0; i < most; i++)
+    g_assert_true (gtk_widget_get_visible (g_ptr_array_index (rows, i)) == (i < fewer));
+}
+
 /* Not a check: with CIVIC_VOLUNTEERS_SHOTS set to a folder, saves the
  * volunteer page as docs/screenshots wants it (a narrow window, so the
  * leaflet shows the person alone).
@@ -1342,6 +1414,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/volunteers/editor/create", Fixture, NULL, fixture_set_up, test_editor_create, fixture_tear_down);
   g_test_add ("/volunteers/editor/duplicate", Fixture, NULL, fixture_set_up, test_duplicate, fixture_tear_down);
+  g_test_add ("/volunteers/editor/history-rows", Fixture, NULL, fixture_set_up, test_history_rows, fixture_tear_down);
   g_test_add ("/volunteers/import/confirm", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);
   g_test_add ("/volunteers/import/failure-writes-nothing", Fixture, NULL, fixture_set_up, test_import_failure,
               fixture_tear_down);

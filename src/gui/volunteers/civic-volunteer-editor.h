@@ -59,5 +59,8 @@ const char *civic_volunteer_editor_get_field_error  (CivicVolunteerEditor *self,
 AdwMessageDialog *civic_volunteer_editor_get_duplicate_dialog (CivicVolunteerEditor *self);
 /* The shift-history rows shown (after ::history-loaded). */
 guint       civic_volunteer_editor_get_n_history    (CivicVolunteerEditor *self);
+/* The row of the history's @position-th shift, or %NULL. */
+AdwActionRow *civic_volunteer_editor_get_history_row (CivicVolunteerEditor *self,
+                                                      guint                 position);
 
 G_END_DECLS
