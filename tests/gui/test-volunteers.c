@@ -856,6 +856,18 @@ open_with_history (Fixture *fixture,
   return civic_volunteer_editor_get_n_history (editor);
 }
 
+/* Whether hovering @row shows a tooltip (its whole title). */
+static gboolean
+has_title_tooltip (AdwActionRow *row)
+{
+  g_autoptr(GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  gboolean shown = FALSE;
+
+  g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (row)));
+  g_signal_emit_by_name (row, "query-tooltip", 1, 1, FALSE, tooltip, &shown);
+  return shown;
+}
+
 /* The shift history's rows are one line each (a wrapped row is measured
  * again at every width GTK tries) with the whole title as a tooltip, and
  * the next person's history takes the same rows, the extra ones hidden.
@@ -897,8 +909,7 @@ test_history_rows (Fixture       *fixture,
       g_assert_true (gtk_widget_get_visible (GTK_WIDGET (row)));
       g_assert_cmpint (adw_action_row_get_title_lines (row), ==, 1);
       g_assert_cmpint (adw_action_row_get_subtitle_lines (row), ==, 1);
-      g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (row)), ==,
-                       adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+      g_assert_true (has_title_tooltip (row));
       g_ptr_array_add (rows, row);
     }
   g_assert_null (civic_volunteer_editor_get_history_row (editor, most));

@@ -846,6 +846,26 @@ clear_history (CivicVolunteerEditor *self)
   gtk_label_set_label (self->hours_label, "");
 }
 
+/* A shift's whole title, which its one line may cut short.  Asked for on
+ * hover: gtk_widget_set_tooltip_text () asks the display where the pointer
+ * is, an X round trip per row each time a person opens.
+ */
+static gboolean
+history_row_query_tooltip_cb (GtkWidget  *row,
+                              int         x,
+                              int         y,
+                              gboolean    keyboard_mode,
+                              GtkTooltip *tooltip)
+{
+  const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+
+  /* "No shifts yet" is all there is to say. */
+  if (subtitle == NULL || *subtitle == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+  return TRUE;
+}
+
 /* The history's row at @position, shown, made when no person before had
  * that many shifts.  Title and subtitle are one line each, the whole title
  * in the tooltip: a wrapped label is laid out again at every width GTK
@@ -868,12 +888,13 @@ show_history_row (CivicVolunteerEditor *self,
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_set_title_lines (row, 1);
       adw_action_row_set_subtitle_lines (row, 1);
+      gtk_widget_set_has_tooltip (GTK_WIDGET (row), TRUE);
+      g_signal_connect (row, "query-tooltip", G_CALLBACK (history_row_query_tooltip_cb), NULL);
       adw_preferences_group_add (self->history_group, GTK_WIDGET (row));
       g_ptr_array_add (self->history_rows, row);
     }
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (row, subtitle);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (row), subtitle != NULL ? title : NULL);
   gtk_widget_set_visible (GTK_WIDGET (row), TRUE);
   return row;
 }
