@@ -13,6 +13,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -967,6 +969,97 @@ test_week_gutter_fits_hours (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Whether @node holds a colour node of @color within a pixel of @rect. */
+static gboolean
+has_color_node (GskRenderNode         *node,
+                const GdkRGBA         *color,
+                const graphene_rect_t *rect)
+{
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_COLOR_NODE:
+      {
+        graphene_rect_t bounds;
+
+        gsk_render_node_get_bounds (node, &bounds);
+        return gdk_rgba_equal (gsk_color_node_get_color (node), color) &&
+               fabs (bounds.origin.x - rect->origin.x) <= 1 && fabs (bounds.origin.y - rect->origin.y) <= 1 &&
+               fabs (bounds.size.width - rect->size.width) <= 1;
+      }
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        if (has_color_node (gsk_container_node_get_child (node, i), color, rect))
+          return TRUE;
+      return FALSE;
+    case GSK_TRANSFORM_NODE:
+      return has_color_node (gsk_transform_node_get_child (node), color, rect);
+    case GSK_CLIP_NODE:
+      return has_color_node (gsk_clip_node_get_child (node), color, rect);
+    default:
+      return FALSE;
+    }
+}
+
+/* Today's column has a line at the current time, as in GNOME Calendar:
+ * where the hours say, in the day's column, and only in the week that
+ * holds it.
+ */
+static void
+test_week_now_line (void)
+{
+  static const GdkRGBA red = { 0.878, 0.106, 0.141, 1 };
+  CivicWeekView *view = CIVIC_WEEK_VIEW (civic_week_view_new ());
+  GtkWidget *window = present_in_window (GTK_WIDGET (view));
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) next_week = g_date_time_add_weeks (now, 1);
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) morning = NULL;
+  g_autoptr(GDateTime) evening = NULL;
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  GtkSnapshot *snapshot;
+  graphene_rect_t at_now, at_morning, at_evening;
+  double gutter, column;
+
+  civic_week_view_set_week (view, now);
+  wait_frames (GTK_WIDGET (view));
+  start = g_date_time_ref (civic_week_view_get_range_start (view));
+  gutter = civic_week_view_get_gutter_width (view);
+  column = (gtk_widget_get_width (GTK_WIDGET (view)) - gutter) / 7.0;
+
+  /* The third day of the week at 6 am and 6 pm: twelve hours apart. */
+  morning = g_date_time_add_full (start, 0, 0, 2, 6, 0, 0);
+  evening = g_date_time_add_full (start, 0, 0, 2, 18, 0, 0);
+  g_assert_true (civic_week_view_get_now_line (view, morning, &at_morning));
+  g_assert_true (civic_week_view_get_now_line (view, evening, &at_evening));
+  g_assert_cmpfloat_with_epsilon (at_morning.origin.x, gutter + 2 * column, 0.5);
+  g_assert_cmpfloat_with_epsilon (at_morning.size.width, column, 0.5);
+  g_assert_cmpfloat_with_epsilon (at_evening.origin.y - at_morning.origin.y, 12 * 44, 0.5);
+  g_assert_false (civic_week_view_get_now_line (view, next_week, &at_now));
+
+  /* Drawn where it says, for the time it is. */
+  g_assert_true (civic_week_view_get_now_line (view, now, &at_now));
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (view));
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (GTK_WIDGET (view)),
+                          gtk_widget_get_height (GTK_WIDGET (view)));
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  g_assert_true (has_color_node (node, &red, &at_now));
+
+  /* Another week has none. */
+  civic_week_view_set_week (view, next_week);
+  wait_frames (GTK_WIDGET (view));
+  g_clear_pointer (&node, gsk_render_node_unref);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (GTK_WIDGET (view)),
+                          gtk_widget_get_height (GTK_WIDGET (view)));
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_false (has_color_node (node, &red, &at_now));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static guint
 count_children (GtkWidget *widget,
                 GType      type)
@@ -1088,6 +1181,7 @@ main (int   argc,
   g_test_add_func ("/calendar/week-view/prepared-week", test_week_prepared_week);
   g_test_add_func ("/calendar/week-view/overflow", test_week_overflow);
   g_test_add_func ("/calendar/week-view/gutter-fits-hours", test_week_gutter_fits_hours);
+  g_test_add_func ("/calendar/week-view/now-line", test_week_now_line);
   g_test_add ("/calendar/views/render-demo", Fixture, NULL, fixture_set_up, test_views_render_demo, fixture_tear_down);
   g_test_add ("/calendar/navigation", Fixture, NULL, fixture_set_up, test_navigation, fixture_tear_down);
   g_test_add_func ("/calendar/layout-cache/keeps-recent", test_layout_cache_keeps_recent);

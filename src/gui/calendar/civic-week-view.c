@@ -102,6 +102,8 @@ struct _CivicWeekView
   GskRenderNode *blocks_node;
   BlocksKey      blocks_key;
   gboolean       blocks_drawn;
+
+  guint          now_source;  /* moves the current time's line while mapped */
 };
 
 G_DEFINE_FINAL_TYPE (CivicWeekView, civic_week_view, GTK_TYPE_WIDGET)
@@ -645,6 +647,74 @@ snapshot_blocks (CivicWeekView   *self,
     }
 }
 
+/* The line of @now across today's column, as GNOME Calendar draws it;
+ * FALSE when the week does not hold @now.
+ */
+static gboolean
+now_line_rect (CivicWeekView   *self,
+               GDateTime       *now,
+               double           width,
+               graphene_rect_t *rect)
+{
+  double gutter = gutter_width (self);
+  double col_width = (width - gutter) / 7.0;
+  int today;
+
+  if (self->range_start == NULL)
+    return FALSE;
+  today = day_index_of (self, now);
+  if (today < 0 || today > 6)
+    return FALSE;
+  graphene_rect_init (rect, gutter + today * col_width,
+                      HEADER_HEIGHT + band_height (self) + hour_of (now) * HOUR_HEIGHT - 1,
+                      col_width, 2);
+  return TRUE;
+}
+
+static void
+snapshot_now_line (CivicWeekView *self,
+                   GtkSnapshot   *snapshot,
+                   GDateTime     *now,
+                   double         width)
+{
+  /* Adwaita's red: the line must stand out from any kind's colour. */
+  static const GdkRGBA red = { 0.878, 0.106, 0.141, 1 };
+  graphene_rect_t r;
+
+  if (!now_line_rect (self, now, width, &r))
+    return;
+  gtk_snapshot_append_color (snapshot, &red, &r);
+  civic_snapshot_rounded_fill (snapshot,
+                               &GRAPHENE_RECT_INIT (r.origin.x - 4, r.origin.y - 3, 8, 8), 4, &red);
+}
+
+/* Once a minute is often enough for a line that moves 44 px an hour. */
+static gboolean
+now_tick_cb (gpointer data)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (data));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+civic_week_view_map (GtkWidget *widget)
+{
+  CivicWeekView *self = CIVIC_WEEK_VIEW (widget);
+
+  GTK_WIDGET_CLASS (civic_week_view_parent_class)->map (widget);
+  if (self->now_source == 0)
+    self->now_source = g_timeout_add_seconds (60, now_tick_cb, self);
+}
+
+static void
+civic_week_view_unmap (GtkWidget *widget)
+{
+  CivicWeekView *self = CIVIC_WEEK_VIEW (widget);
+
+  g_clear_handle_id (&self->now_source, g_source_remove);
+  GTK_WIDGET_CLASS (civic_week_view_parent_class)->unmap (widget);
+}
+
 static void
 civic_week_view_snapshot (GtkWidget   *widget,
                           GtkSnapshot *snapshot)
@@ -708,6 +778,7 @@ civic_week_view_snapshot (GtkWidget   *widget,
     }
   if (self->blocks_node != NULL)
     gtk_snapshot_append_node (snapshot, self->blocks_node);
+  snapshot_now_line (self, snapshot, now, width);
 
   /* The sticky top: day names and all-day items over the hours. */
   gtk_snapshot_save (snapshot);
@@ -839,6 +910,7 @@ civic_week_view_dispose (GObject *object)
 {
   CivicWeekView *self = CIVIC_WEEK_VIEW (object);
 
+  g_clear_handle_id (&self->now_source, g_source_remove);
   g_clear_pointer (&self->blocks_node, gsk_render_node_unref);
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->given_items, g_ptr_array_unref);
@@ -864,6 +936,8 @@ civic_week_view_class_init (CivicWeekViewClass *klass)
 
   object_class->dispose = civic_week_view_dispose;
   widget_class->snapshot = civic_week_view_snapshot;
+  widget_class->map = civic_week_view_map;
+  widget_class->unmap = civic_week_view_unmap;
   widget_class->root = civic_week_view_root;
   widget_class->measure = civic_week_view_measure;
   widget_class->size_allocate = civic_week_view_size_allocate;
@@ -1157,4 +1231,25 @@ civic_week_view_get_blocks_node (CivicWeekView *self)
   g_return_val_if_fail (CIVIC_IS_WEEK_VIEW (self), NULL);
 
   return self->blocks_node;
+}
+
+/**
+ * civic_week_view_get_now_line:
+ * @now: the time the line is for
+ * @rect: (out): where the line is drawn, as allocated
+ *
+ * For tests: where the current time's line crosses today's column.
+ *
+ * Returns: whether the week shows @now, and so the line
+ */
+gboolean
+civic_week_view_get_now_line (CivicWeekView   *self,
+                              GDateTime       *now,
+                              graphene_rect_t *rect)
+{
+  g_return_val_if_fail (CIVIC_IS_WEEK_VIEW (self), FALSE);
+  g_return_val_if_fail (now != NULL, FALSE);
+
+  ensure_layout (self);
+  return now_line_rect (self, now, gtk_widget_get_width (GTK_WIDGET (self)), rect);
 }

@@ -51,5 +51,8 @@ int         civic_week_view_get_gutter_width  (CivicWeekView *self);
 /* For tests: whether the week shown was laid out ahead by prepare(). */
 gboolean    civic_week_view_week_was_prepared (CivicWeekView *self);
 GskRenderNode *civic_week_view_get_blocks_node (CivicWeekView *self);
+gboolean    civic_week_view_get_now_line      (CivicWeekView   *self,
+                                               GDateTime       *now,
+                                               graphene_rect_t *rect);
 
 G_END_DECLS
