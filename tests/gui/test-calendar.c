@@ -969,6 +969,20 @@ test_week_gutter_fits_hours (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* @widget as it draws now, as a render node. */
+static GskRenderNode *
+draw_widget (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GskRenderNode *node;
+
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  return node;
+}
+
 /* Whether @node holds a colour node of @color within a pixel of @rect. */
 static gboolean
 has_color_node (GskRenderNode         *node,
@@ -1015,9 +1029,7 @@ test_week_now_line (void)
   g_autoptr(GDateTime) start = NULL;
   g_autoptr(GDateTime) morning = NULL;
   g_autoptr(GDateTime) evening = NULL;
-  g_autoptr(GdkPaintable) paintable = NULL;
   g_autoptr(GskRenderNode) node = NULL;
-  GtkSnapshot *snapshot;
   graphene_rect_t at_now, at_morning, at_evening;
   double gutter, column;
 
@@ -1039,22 +1051,14 @@ test_week_now_line (void)
 
   /* Drawn where it says, for the time it is. */
   g_assert_true (civic_week_view_get_now_line (view, now, &at_now));
-  paintable = gtk_widget_paintable_new (GTK_WIDGET (view));
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (GTK_WIDGET (view)),
-                          gtk_widget_get_height (GTK_WIDGET (view)));
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
+  node = draw_widget (GTK_WIDGET (view));
   g_assert_true (has_color_node (node, &red, &at_now));
 
   /* Another week has none. */
   civic_week_view_set_week (view, next_week);
   wait_frames (GTK_WIDGET (view));
   g_clear_pointer (&node, gsk_render_node_unref);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (GTK_WIDGET (view)),
-                          gtk_widget_get_height (GTK_WIDGET (view)));
-  node = gtk_snapshot_free_to_node (snapshot);
+  node = draw_widget (GTK_WIDGET (view));
   g_assert_false (has_color_node (node, &red, &at_now));
 
   gtk_window_destroy (GTK_WINDOW (window));
