@@ -1387,6 +1387,47 @@ test_follows_store (Fixture       *fixture,
   g_assert_cmpuint (position, ==, 0);
 }
 
+static gboolean
+stats_counted_again (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return fixture->stats > fixture->loads;
+}
+
+/* A signup written while the roster is hidden (check-in mode at an event,
+ * the main window on the calendar) starts no statistics pass, which takes
+ * seconds over a large organization; the roster counts again when shown.
+ */
+static void
+test_stats_wait_while_hidden (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) signups = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rev = NULL;
+  JsonObject *signup;
+  guint stats;
+
+  g_assert_cmpuint (fixture->stats, ==, fixture->loads);
+  stats = fixture->stats;
+  gtk_widget_set_visible (GTK_WIDGET (fixture->page), FALSE);
+
+  signups = civic_store_list_page (fixture->store, "signup", 0, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (signups->len, ==, 1);
+  signup = g_ptr_array_index (signups, 0);
+  json_object_set_string_member (signup, "notes", "Came early");
+  rev = civic_store_put (fixture->store, signup, &error);
+  g_assert_no_error (error);
+  spin (600);
+  g_assert_cmpuint (fixture->stats, ==, stats);
+
+  gtk_widget_set_visible (GTK_WIDGET (fixture->page), TRUE);
+  civic_test_wait_for (stats_counted_again, fixture, "the statistics to be counted again");
+  g_assert_cmpuint (fixture->stats, ==, stats + 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1423,6 +1464,8 @@ main (int   argc,
               test_selection_follows_search, fixture_tear_down);
   g_test_add ("/volunteers/roster/follows-store", Fixture, NULL, fixture_set_up, test_follows_store,
               fixture_tear_down);
+  g_test_add ("/volunteers/roster/stats-wait-while-hidden", Fixture, NULL, fixture_set_up,
+              test_stats_wait_while_hidden, fixture_tear_down);
   g_test_add ("/volunteers/editor/create", Fixture, NULL, fixture_set_up, test_editor_create, fixture_tear_down);
   g_test_add ("/volunteers/editor/duplicate", Fixture, NULL, fixture_set_up, test_duplicate, fixture_tear_down);
   g_test_add ("/volunteers/editor/history-rows", Fixture, NULL, fixture_set_up, test_history_rows, fixture_tear_down);

@@ -75,6 +75,7 @@ struct _CivicVolunteersPage
   guint                 stats_serial;
   guint                 roster_serial;      /* bumped when rows come or go */
   gboolean              load_pending;       /* load when next shown */
+  gboolean              stats_stale;        /* count again when next shown */
   gboolean              loaded;
   gboolean              fetching_changes;
   gboolean              splicing;
@@ -1117,6 +1118,7 @@ start_stats (CivicVolunteersPage *self)
   StatsData *data;
 
   g_clear_handle_id (&self->stats_source, g_source_remove);
+  self->stats_stale = FALSE;
   if (self->store == NULL || !self->loaded)
     return;
 
@@ -1150,10 +1152,19 @@ stats_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* A burst of check-ins becomes one pass. */
+/* A burst of check-ins becomes one pass.  A hidden roster counts again
+ * only when it is shown: with a large organization a pass is seconds of a
+ * core, and check-in mode at an event writes a signup every few seconds
+ * while the main window shows another page.
+ */
 static void
 schedule_stats (CivicVolunteersPage *self)
 {
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stats_stale = TRUE;
+      return;
+    }
   if (self->stats_source == 0)
     self->stats_source = g_timeout_add (200, stats_timeout_cb, self);
 }
@@ -2304,6 +2315,12 @@ civic_volunteers_page_map (GtkWidget *widget)
     start_load (self);
 
   GTK_WIDGET_CLASS (civic_volunteers_page_parent_class)->map (widget);
+
+  if (self->stats_stale)
+    {
+      self->stats_stale = FALSE;
+      schedule_stats (self);
+    }
 }
 
 static void
