@@ -994,6 +994,69 @@ test_read_only (void)
   g_assert_error (error, CIVIC_STORE_ERROR, CIVIC_STORE_ERROR_CONFLICT);
 }
 
+static gboolean
+collect_fields_cb (const char         *id,
+                   const char * const *values,
+                   gpointer            user_data)
+{
+  GHashTable *seen = user_data;
+
+  g_hash_table_insert (seen, g_strdup (id),
+                       g_strdup_printf ("%s|%s|%s", values[0] ? values[0] : "-", values[1] ? values[1] : "-",
+                                        values[2] ? values[2] : "-"));
+  return TRUE;
+}
+
+static gboolean
+stop_after_one_cb (const char         *id,
+                   const char * const *values,
+                   gpointer            user_data)
+{
+  (*(guint *) user_data)++;
+  return FALSE;
+}
+
+/* A scan gives the winning revision's members of the live documents of
+ * one type: strings as their text, other values as JSON, missing or null
+ * members as NULL.
+ */
+static void
+test_scan_fields (void)
+{
+  g_autoptr(CivicStore) store = open_memory ();
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rev = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *deleted = NULL;
+  const char *fields[] = { "volunteer_id", "status", "hours", NULL };
+  guint calls = 0;
+
+  rev = put_json (store, "{\"_id\":\"signup:1\",\"type\":\"signup\",\"volunteer_id\":\"volunteer:1\","
+                         "\"status\":\"scheduled\"}");
+  json = g_strdup_printf ("{\"_id\":\"signup:1\",\"_rev\":\"%s\",\"type\":\"signup\","
+                          "\"volunteer_id\":\"volunteer:1\",\"status\":\"completed\",\"hours\":2.5}", rev);
+  g_free (put_json (store, json));
+  g_free (put_json (store, "{\"_id\":\"signup:2\",\"type\":\"signup\",\"volunteer_id\":\"volunteer:2\","
+                           "\"status\":null,\"hours\":{\"in\":1}}"));
+  deleted = put_json (store, "{\"_id\":\"signup:3\",\"type\":\"signup\",\"volunteer_id\":\"volunteer:3\"}");
+  g_clear_pointer (&json, g_free);
+  json = g_strdup_printf ("{\"_id\":\"signup:3\",\"_rev\":\"%s\",\"_deleted\":true}", deleted);
+  g_free (put_json (store, json));
+  g_free (put_json (store, "{\"_id\":\"volunteer:1\",\"type\":\"volunteer\",\"given_name\":\"Ann\"}"));
+
+  g_assert_true (civic_store_scan_fields (store, "signup", fields, collect_fields_cb, seen, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (seen), ==, 2);
+  g_assert_cmpstr (g_hash_table_lookup (seen, "signup:1"), ==, "volunteer:1|completed|2.5");
+  g_assert_cmpstr (g_hash_table_lookup (seen, "signup:2"), ==, "volunteer:2|-|{\"in\":1}");
+
+  /* The callback can stop the scan, which is no failure. */
+  g_assert_true (civic_store_scan_fields (store, "signup", fields, stop_after_one_cb, &calls, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (calls, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1007,6 +1070,7 @@ main (int   argc,
   g_test_add_func ("/store/local/put-many-and-changed", test_put_many_and_changed);
   g_test_add_func ("/store/local/failed-put-many-leaves-nothing", test_failed_put_many_leaves_nothing);
   g_test_add_func ("/store/local/put-batches", test_put_batches);
+  g_test_add_func ("/store/local/scan-fields", test_scan_fields);
   g_test_add_func ("/store/local/put-batches-failure-writes-nothing", test_put_batches_failure_writes_nothing);
 
   g_test_add_func ("/store/local/edit-conflicting-leaf", test_edit_conflicting_leaf);

@@ -2957,6 +2957,70 @@ civic_store_list_in_range (CivicStore *self,
   return collect_winners (self, stmt, error);
 }
 
+static gboolean
+is_plain_name (const char *name)
+{
+  if (name == NULL || *name == '\0')
+    return FALSE;
+  for (const char *c = name; *c != '\0'; c++)
+    if (!g_ascii_isalnum (*c) && *c != '_')
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+civic_store_scan_fields (CivicStore          *self,
+                         const char          *type,
+                         const char * const  *fields,
+                         CivicStoreFieldsFunc func,
+                         gpointer             user_data,
+                         GError             **error)
+{
+  g_auto(ReadScope) scope = { 0 };
+  g_autoptr(GString) sql = g_string_new ("SELECT d.id");
+  g_autofree const char **values = NULL;
+  sqlite3_stmt *stmt = NULL;
+  guint n_fields;
+  int rc;
+
+  g_return_val_if_fail (CIVIC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (type != NULL && fields != NULL && func != NULL, FALSE);
+
+  n_fields = g_strv_length ((char **) fields);
+  for (guint i = 0; i < n_fields; i++)
+    {
+      g_return_val_if_fail (is_plain_name (fields[i]), FALSE);
+      /* ->> gives a string's text and any other value's JSON. */
+      g_string_append_printf (sql, ", r.body ->> '$.%s'", fields[i]);
+    }
+  g_string_append (sql, " FROM doc_index i "
+                        "JOIN docs d ON d.num = i.num "
+                        "JOIN revs r ON r.doc = i.num AND r.pos = d.winner_pos AND r.hash = d.winner_hash "
+                        "WHERE i.type = ?1");
+
+  scope = read_begin (self);
+  rc = sqlite3_prepare_v2 (store_db (self), sql->str, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return set_sqlite_error (self, rc, error);
+  sqlite3_bind_text (stmt, 1, type, -1, SQLITE_STATIC);
+
+  values = g_new0 (const char *, n_fields + 1);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      for (guint i = 0; i < n_fields; i++)
+        values[i] = (const char *) sqlite3_column_text (stmt, i + 1);
+      if (!func ((const char *) sqlite3_column_text (stmt, 0), values, user_data))
+        {
+          rc = SQLITE_DONE;
+          break;
+        }
+    }
+  if (rc != SQLITE_DONE)
+    set_sqlite_error (self, rc, error);
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE;
+}
+
 GPtrArray *
 civic_store_list_by_ref (CivicStore    *self,
                          const char    *type,
