@@ -777,6 +777,7 @@ test_hours (Fixture       *fixture,
   GPtrArray *rows;
   double sum = 0, expected = 0;
   GListModel *model = shown (fixture);
+  g_autoptr(GHashTable) by_volunteer = g_hash_table_new (g_str_hash, g_str_equal);
 
   g_assert_nonnull (campaign);
   dialog = civic_hours_dialog_new (fixture->store, fixture->window, campaign);
@@ -787,12 +788,22 @@ test_hours (Fixture       *fixture,
   rows = civic_hours_dialog_get_rows (dialog);
   g_assert_cmpuint (rows->len, >, 0);
   for (guint i = 0; i < rows->len; i++)
-    sum += ((CivicHoursRow *) g_ptr_array_index (rows, i))->hours;
-  /* The roster's "hours this campaign" column agrees with the report. */
+    {
+      CivicHoursRow *reported = g_ptr_array_index (rows, i);
+
+      g_hash_table_insert (by_volunteer, reported->volunteer_id, reported);
+      sum += reported->hours;
+    }
+  /* The roster's "hours this campaign" column agrees with the report,
+   * person by person.
+   */
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(CivicVolunteerRow) row = g_list_model_get_item (model, i);
+      CivicHoursRow *reported = g_hash_table_lookup (by_volunteer, civic_volunteer_row_get_id (row));
+
       expected += civic_volunteer_row_get_hours (row);
+      g_assert_cmpfloat_with_epsilon (civic_volunteer_row_get_hours (row), reported ? reported->hours : 0, 0.01);
     }
   g_assert_cmpfloat_with_epsilon (sum, expected, 0.01);
 

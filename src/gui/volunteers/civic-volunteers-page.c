@@ -12,7 +12,7 @@
  * roster (civic_store_list_page ()), which shows at once; a second reads
  * every volunteer, builds the search index and each column's order, and
  * replaces the list in one items-changed that keeps the first rows; a
- * third reads the signups, a page at a time, for each person's last shift
+ * third scans the signups' few members it needs for each person's last shift
  * and hours in the current campaign.  After that, the store's ::changed
  * signal keeps all of it current: changed volunteers are fetched in a
  * thread and replaced in the rows and the index; changed signups or shifts
@@ -56,8 +56,6 @@
  */
 #define FIRST_PAGE_MIN 12
 #define FIRST_PAGE_MAX 80
-/* Signups are read this many at a time for the statistics. */
-#define SIGNUP_PAGE 5000
 
 struct _CivicVolunteersPage
 {
@@ -814,37 +812,60 @@ stats_data_free (StatsData *data)
   g_free (data);
 }
 
+/* The members of a signup the statistics need, in civic_store_scan_fields ()
+ * order.
+ */
+enum {
+  SIGNUP_VOLUNTEER,
+  SIGNUP_SHIFT,
+  SIGNUP_STATUS,
+  SIGNUP_CHECKED_IN,
+  SIGNUP_CHECKED_OUT,
+  SIGNUP_OCCURRENCE,
+};
+
+static const char * const signup_fields[] = {
+  "volunteer_id", "shift_id", "status", "checked_in_at", "checked_out_at", "occurrence", NULL
+};
+
+typedef struct {
+  GHashTable   *shifts;           /* id → shift JsonObject */
+  GHashTable   *shift_records;    /* id → CivicShift, made when first needed */
+  GHashTable   *campaign_events;  /* ids of the current campaign's events */
+  GHashTable   *result;           /* volunteer id → CivicVolunteerStats */
+  GCancellable *cancellable;
+} SignupCount;
+
 /* Adds one signup to the statistics of its volunteer. */
-static void
-count_signup (JsonObject *signup,
-              GHashTable *shifts,
-              GHashTable *shift_records,
-              GHashTable *campaign_events,
-              GHashTable *result)
+static gboolean
+count_signup_cb (const char         *id,
+                 const char * const *values,
+                 gpointer            user_data)
 {
-  const char *volunteer_id = doc_string (signup, "volunteer_id");
-  const char *shift_id = doc_string (signup, "shift_id");
-  JsonObject *shift = shift_id ? g_hash_table_lookup (shifts, shift_id) : NULL;
+  SignupCount *count = user_data;
+  const char *volunteer_id = values[SIGNUP_VOLUNTEER];
+  const char *shift_id = values[SIGNUP_SHIFT];
+  JsonObject *shift = shift_id ? g_hash_table_lookup (count->shifts, shift_id) : NULL;
   CivicVolunteerStats *stats;
   const char *when;
   const char *event_id;
 
-  if (volunteer_id == NULL || !civic_signup_status_is_worked (doc_string (signup, "status")))
-    return;
+  if (volunteer_id == NULL || !civic_signup_status_is_worked (values[SIGNUP_STATUS]))
+    return !g_cancellable_is_cancelled (count->cancellable);
 
-  stats = g_hash_table_lookup (result, volunteer_id);
+  stats = g_hash_table_lookup (count->result, volunteer_id);
   if (stats == NULL)
     {
       stats = g_new0 (CivicVolunteerStats, 1);
-      g_hash_table_insert (result, g_strdup (volunteer_id), stats);
+      g_hash_table_insert (count->result, g_strdup (volunteer_id), stats);
     }
 
   /* The day the work happened: the check-in, else the occurrence, else
    * the shift's own start.  ISO 8601 text sorts as time does.
    */
-  when = doc_string (signup, "checked_in_at");
+  when = values[SIGNUP_CHECKED_IN];
   if (when == NULL)
-    when = doc_string (signup, "occurrence");
+    when = values[SIGNUP_OCCURRENCE];
   if (when == NULL && shift != NULL)
     when = doc_string (shift, "starts_at");
   if (when != NULL && strlen (when) >= 10 &&
@@ -854,28 +875,37 @@ count_signup (JsonObject *signup,
       stats->last_shift = g_strndup (when, 10);
     }
 
+  /* Hours in the current campaign, by the record types' own rule: the
+   * signup is made of the members read, which are all the rule looks at.
+   */
   event_id = shift ? doc_string (shift, "event_id") : NULL;
-  if (event_id != NULL && g_hash_table_contains (campaign_events, event_id))
+  if (event_id != NULL && g_hash_table_contains (count->campaign_events, event_id))
     {
-      CivicShift *record = g_hash_table_lookup (shift_records, shift_id);
+      CivicShift *record = g_hash_table_lookup (count->shift_records, shift_id);
+      g_autoptr(JsonObject) signup = json_object_new ();
       g_autoptr(CivicRecord) signup_record = NULL;
 
       if (record == NULL)
         {
           record = CIVIC_SHIFT (civic_record_new_from_json (shift, NULL));
           if (record != NULL)
-            g_hash_table_insert (shift_records, (gpointer) doc_string (shift, "_id"), record);
+            g_hash_table_insert (count->shift_records, (gpointer) doc_string (shift, "_id"), record);
         }
+      json_object_set_string_member (signup, "_id", id);
+      json_object_set_string_member (signup, "type", "signup");
+      for (guint i = 0; signup_fields[i] != NULL; i++)
+        if (values[i] != NULL)
+          json_object_set_string_member (signup, signup_fields[i], values[i]);
       signup_record = civic_record_new_from_json (signup, NULL);
       if (signup_record != NULL)
         stats->hours += civic_signup_hours (CIVIC_SIGNUP (signup_record), record);
     }
+  return !g_cancellable_is_cancelled (count->cancellable);
 }
 
 /* A large organization has a couple of hundred thousand signups: they are
- * read a stretch of sign-up dates at a time (an indexed range query; an
- * OFFSET would walk every row before it each time) and dropped as soon as
- * they are counted.  Stretches adapt to hold about SIGNUP_PAGE signups.
+ * not read whole (as JSON objects that took seconds to parse and free) but
+ * scanned for the six members the figures need.
  * Returns FALSE when the task has been given an error.
  */
 static gboolean
@@ -885,71 +915,17 @@ count_all_signups (StatsData  *data,
                    GHashTable *campaign_events,
                    GTask      *task)
 {
-  g_autoptr(GPtrArray) first = NULL;
-  g_autoptr(GDateTime) from = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(GDateTime) horizon = g_date_time_add_years (now, 5);
+  SignupCount count = {
+    shifts, shift_records, campaign_events, data->stats, g_task_get_cancellable (task)
+  };
   GError *error = NULL;
-  guint total, seen = 0;
-  double days = 7;
 
-  total = civic_store_count (data->store, "signup", &error);
-  if (error != NULL)
+  if (!civic_store_scan_fields (data->store, "signup", signup_fields, count_signup_cb, &count, &error))
     {
       g_task_return_error (task, error);
       return FALSE;
     }
-  first = civic_store_list_page (data->store, "signup", 0, 1, &error);
-  if (first == NULL)
-    {
-      g_task_return_error (task, error);
-      return FALSE;
-    }
-  if (first->len > 0 && doc_string (g_ptr_array_index (first, 0), "signed_up_at") != NULL)
-    from = g_date_time_new_from_iso8601 (doc_string (g_ptr_array_index (first, 0), "signed_up_at"), NULL);
-
-  while (from != NULL && seen < total && g_date_time_compare (from, horizon) < 0)
-    {
-      g_autoptr(GDateTime) to = g_date_time_add_seconds (from, days * 86400);
-      g_autofree char *from_text = g_date_time_format (from, "%Y-%m-%dT%H:%M:%SZ");
-      g_autofree char *to_text = g_date_time_format (to, "%Y-%m-%dT%H:%M:%SZ");
-      g_autoptr(GPtrArray) signups = NULL;
-
-      if (g_task_return_error_if_cancelled (task))
-        return FALSE;
-      signups = civic_store_list_in_range (data->store, "signup", from_text, to_text, &error);
-      if (signups == NULL)
-        {
-          g_task_return_error (task, error);
-          return FALSE;
-        }
-      for (guint i = 0; i < signups->len; i++)
-        count_signup (g_ptr_array_index (signups, i), shifts, shift_records, campaign_events, data->stats);
-      seen += signups->len;
-
-      g_date_time_unref (from);
-      from = g_steal_pointer (&to);
-      days = CLAMP (days * SIGNUP_PAGE / MAX (signups->len, SIGNUP_PAGE / 8), 1.0 / 24, 366);
-    }
-
-  /* Signups without a usable sign-up time are in no stretch: count all
-   * of them in one list instead (rare: the app always writes the time).
-   */
-  if (seen != total)
-    {
-      g_autoptr(GPtrArray) signups = NULL;
-
-      g_hash_table_remove_all (data->stats);
-      signups = civic_store_list (data->store, "signup", &error);
-      if (signups == NULL)
-        {
-          g_task_return_error (task, error);
-          return FALSE;
-        }
-      for (guint i = 0; i < signups->len; i++)
-        count_signup (g_ptr_array_index (signups, i), shifts, shift_records, campaign_events, data->stats);
-    }
-  return TRUE;
+  return !g_task_return_error_if_cancelled (task);
 }
 
 typedef struct {
