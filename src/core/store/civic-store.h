@@ -227,7 +227,9 @@ typedef gboolean (*CivicStoreFieldsFunc) (const char         *id,
  * without reading the documents whole: SQLite picks the members out of
  * the stored JSON.  For passes over many documents that need a few
  * members each (a roster's hours over every signup), it is several times
- * faster than civic_store_list().  Stopping early is not an error.
+ * faster than civic_store_list().  Stopping early is not an error.  The
+ * scan is one read: on a file it runs beside other threads' calls (WAL),
+ * but a store in memory makes them wait until it ends.
  */
 gboolean     civic_store_scan_fields        (CivicStore          *self,
                                              const char          *type,
