@@ -828,8 +828,65 @@ static const char * const signup_fields[] = {
   "volunteer_id", "shift_id", "status", "checked_in_at", "checked_out_at", "occurrence", NULL
 };
 
+/* What the statistics need of a shift, in civic_store_scan_fields ()
+ * order: its event, for the campaign, and its times, for the last shift
+ * and for the hours of a signup without check-in times.
+ */
+enum {
+  SHIFT_EVENT,
+  SHIFT_STARTS_AT,
+  SHIFT_ENDS_AT,
+  N_SHIFT_FIELDS
+};
+
+static const char * const shift_fields[] = { "event_id", "starts_at", "ends_at", NULL };
+
 typedef struct {
-  GHashTable   *shifts;           /* id → shift JsonObject */
+  char *id;
+  char *values[N_SHIFT_FIELDS];
+} ShiftFacts;
+
+static void
+shift_facts_free (ShiftFacts *facts)
+{
+  g_free (facts->id);
+  for (guint i = 0; i < N_SHIFT_FIELDS; i++)
+    g_free (facts->values[i]);
+  g_free (facts);
+}
+
+static gboolean
+add_shift_cb (const char         *id,
+              const char * const *values,
+              gpointer            user_data)
+{
+  ShiftFacts *facts = g_new0 (ShiftFacts, 1);
+
+  facts->id = g_strdup (id);
+  for (guint i = 0; i < N_SHIFT_FIELDS; i++)
+    facts->values[i] = g_strdup (values[i]);
+  g_hash_table_insert (user_data, facts->id, facts);
+  return TRUE;
+}
+
+/* A shift record made of the members read, which are all that
+ * civic_signup_hours () looks at.
+ */
+static CivicShift *
+shift_record_new (ShiftFacts *facts)
+{
+  g_autoptr(JsonObject) shift = json_object_new ();
+
+  json_object_set_string_member (shift, "_id", facts->id);
+  json_object_set_string_member (shift, "type", "shift");
+  for (guint i = 0; i < N_SHIFT_FIELDS; i++)
+    if (facts->values[i] != NULL)
+      json_object_set_string_member (shift, shift_fields[i], facts->values[i]);
+  return CIVIC_SHIFT (civic_record_new_from_json (shift, NULL));
+}
+
+typedef struct {
+  GHashTable   *shifts;           /* id → ShiftFacts */
   GHashTable   *shift_records;    /* id → CivicShift, made when first needed */
   GHashTable   *campaign_events;  /* ids of the current campaign's events */
   GHashTable   *result;           /* volunteer id → CivicVolunteerStats */
@@ -845,7 +902,7 @@ count_signup_cb (const char         *id,
   SignupCount *count = user_data;
   const char *volunteer_id = values[SIGNUP_VOLUNTEER];
   const char *shift_id = values[SIGNUP_SHIFT];
-  JsonObject *shift = shift_id ? g_hash_table_lookup (count->shifts, shift_id) : NULL;
+  ShiftFacts *shift = shift_id ? g_hash_table_lookup (count->shifts, shift_id) : NULL;
   CivicVolunteerStats *stats;
   const char *when;
   const char *event_id;
@@ -867,7 +924,7 @@ count_signup_cb (const char         *id,
   if (when == NULL)
     when = values[SIGNUP_OCCURRENCE];
   if (when == NULL && shift != NULL)
-    when = doc_string (shift, "starts_at");
+    when = shift->values[SHIFT_STARTS_AT];
   if (when != NULL && strlen (when) >= 10 &&
       (stats->last_shift == NULL || strncmp (when, stats->last_shift, 10) > 0))
     {
@@ -878,7 +935,7 @@ count_signup_cb (const char         *id,
   /* Hours in the current campaign, by the record types' own rule: the
    * signup is made of the members read, which are all the rule looks at.
    */
-  event_id = shift ? doc_string (shift, "event_id") : NULL;
+  event_id = shift ? shift->values[SHIFT_EVENT] : NULL;
   if (event_id != NULL && g_hash_table_contains (count->campaign_events, event_id))
     {
       CivicShift *record = g_hash_table_lookup (count->shift_records, shift_id);
@@ -887,9 +944,9 @@ count_signup_cb (const char         *id,
 
       if (record == NULL)
         {
-          record = CIVIC_SHIFT (civic_record_new_from_json (shift, NULL));
+          record = shift_record_new (shift);
           if (record != NULL)
-            g_hash_table_insert (count->shift_records, (gpointer) doc_string (shift, "_id"), record);
+            g_hash_table_insert (count->shift_records, shift->id, record);
         }
       json_object_set_string_member (signup, "_id", id);
       json_object_set_string_member (signup, "type", "signup");
@@ -992,10 +1049,10 @@ stats_thread (GTask        *task,
 {
   StatsData *data = task_data;
   g_autoptr(GHashTable) campaign_events = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) shifts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) shifts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                        (GDestroyNotify) shift_facts_free);
   g_autoptr(GHashTable) shift_records = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
   g_autoptr(GPtrArray) events = NULL;
-  g_autoptr(GPtrArray) shift_docs = NULL;
   GError *error = NULL;
 
   data->stats = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) stats_free);
@@ -1012,16 +1069,10 @@ stats_thread (GTask        *task,
         g_hash_table_add (campaign_events, (gpointer) doc_string (g_ptr_array_index (events, i), "_id"));
     }
 
-  shift_docs = civic_store_list (data->store, "shift", &error);
-  if (shift_docs == NULL)
+  if (!civic_store_scan_fields (data->store, "shift", shift_fields, add_shift_cb, shifts, &error))
     {
       g_task_return_error (task, error);
       return;
-    }
-  for (guint i = 0; i < shift_docs->len; i++)
-    {
-      JsonObject *shift = g_ptr_array_index (shift_docs, i);
-      g_hash_table_insert (shifts, (gpointer) doc_string (shift, "_id"), shift);
     }
 
   if (!count_all_signups (data, shifts, shift_records, campaign_events, task))
