@@ -849,6 +849,45 @@ save_png (GtkWidget  *widget,
   g_test_message ("Saved %s", path);
 }
 
+typedef struct {
+  const char *id;
+  gboolean    loaded;
+} HistoryWait;
+
+static void
+history_of_cb (CivicVolunteerEditor *editor,
+               HistoryWait          *wait)
+{
+  /* An earlier person's history may still come in: it is not this one. */
+  if (g_strcmp0 (civic_volunteer_editor_get_volunteer_id (editor), wait->id) == 0)
+    wait->loaded = TRUE;
+}
+
+static void
+set_flag (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+typedef struct {
+  const char *id;
+  guint       n_history;
+  guint       right;  /* histories shown for @id with its count */
+  guint       wrong;  /* shown for @id with another's */
+} HistoryShown;
+
+static void
+history_shown_cb (CivicVolunteerEditor *editor,
+                  HistoryShown         *shown)
+{
+  if (g_strcmp0 (civic_volunteer_editor_get_volunteer_id (editor), shown->id) != 0)
+    return;
+  if (civic_volunteer_editor_get_n_history (editor) == shown->n_history)
+    shown->right++;
+  else
+    shown->wrong++;
+}
+
 /* Opens the volunteer at @position of the roster and waits for the shift
  * history; returns how many shifts it has.
  */
@@ -858,11 +897,11 @@ open_with_history (Fixture *fixture,
 {
   CivicVolunteerEditor *editor = _civic_volunteers_page_get_editor (fixture->page);
   g_autofree char *id = shown_id (fixture, position);
-  gboolean loaded = FALSE;
-  gulong handler = g_signal_connect (editor, "history-loaded", G_CALLBACK (history_cb), &loaded);
+  HistoryWait wait = { id, FALSE };
+  gulong handler = g_signal_connect (editor, "history-loaded", G_CALLBACK (history_of_cb), &wait);
 
   _civic_volunteers_page_open_volunteer (fixture->page, id);
-  civic_test_wait_for (history_loaded, &loaded, "the shift history");
+  civic_test_wait_for (history_loaded, &wait.loaded, "the shift history");
   g_signal_handler_disconnect (editor, handler);
   return civic_volunteer_editor_get_n_history (editor);
 }
@@ -930,6 +969,29 @@ test_history_rows (Fixture       *fixture,
   g_assert_true (civic_volunteer_editor_get_history_row (editor, 0) == first);
   for (guint i = 0; i < most; i++)
     g_assert_true (gtk_widget_get_visible (g_ptr_array_index (rows, i)) == (i < fewer));
+
+  /* Two people opened one after the other, the second while the first's
+   * history is still being read: the first's, if it comes in later, is
+   * not shown as the second's.
+   */
+  {
+    g_autofree char *most_id = shown_id (fixture, most_at);
+    g_autofree char *fewer_id = shown_id (fixture, fewer_at);
+    HistoryShown shown_as = { fewer_id, fewer, 0, 0 };
+    gboolean opened = FALSE;
+    gulong loaded = g_signal_connect_swapped (editor, "loaded", G_CALLBACK (set_flag), &opened);
+    gulong history = g_signal_connect (editor, "history-loaded", G_CALLBACK (history_shown_cb), &shown_as);
+
+    _civic_volunteers_page_open_volunteer (fixture->page, most_id);
+    civic_test_wait_for (history_loaded, &opened, "the first person");
+    _civic_volunteers_page_open_volunteer (fixture->page, fewer_id);
+    spin (800);
+    g_signal_handler_disconnect (editor, loaded);
+    g_signal_handler_disconnect (editor, history);
+    g_assert_cmpuint (shown_as.right, >=, 1);
+    g_assert_cmpuint (shown_as.wrong, ==, 0);
+    g_assert_cmpuint (civic_volunteer_editor_get_n_history (editor), ==, fewer);
+  }
 }
 
 /* Not a check: with CIVIC_VOLUNTEERS_SHOTS set to a folder, saves the

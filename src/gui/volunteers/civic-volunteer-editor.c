@@ -917,6 +917,11 @@ history_done_cb (GObject      *source,
       return;
     }
   self = CIVIC_VOLUNTEER_EDITOR (user_data);
+  /* A person opened after this one was asked for has the page now (the
+   * reads run side by side and can finish in any order).
+   */
+  if (g_strcmp0 (data->volunteer_id, civic_record_get_id (CIVIC_RECORD (self->record))) != 0)
+    return;
 
   clear_history (self);
   for (guint i = 0; i < data->rows->len; i++)
