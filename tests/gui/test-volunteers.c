@@ -739,6 +739,99 @@ test_filters_remembered (Fixture       *fixture,
   gtk_window_destroy (window);
 }
 
+static guint
+count_drop_downs (GtkWidget *widget)
+{
+  guint n = GTK_IS_DROP_DOWN (widget) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_drop_downs (child);
+  return n;
+}
+
+static gboolean
+widget_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+/* The filters' drop-downs are made when the popover opens, not on the way
+ * to the first rows; chosen there, a filter applies.
+ */
+static void
+test_filters_built_when_opened (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  GtkMenuButton *button = _civic_volunteers_page_get_filter_button (fixture->page);
+  GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+  GListModel *model = shown (fixture);
+  GtkDropDown *language = NULL;
+  GStrv values;
+  guint es = 0;
+
+  g_assert_cmpuint (count_drop_downs (popover), ==, 0);
+
+  gtk_menu_button_popup (button);
+  civic_test_wait_for (widget_mapped, popover, "the filters to show");
+  g_assert_cmpuint (count_drop_downs (popover), ==, 7);
+
+  /* The second row is the language. */
+  for (GtkWidget *child = gtk_widget_get_first_child (gtk_popover_get_child (GTK_POPOVER (popover)));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_DROP_DOWN (child) && GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (child), "filter-spec")) == 1)
+      language = GTK_DROP_DOWN (child);
+  g_assert_nonnull (language);
+  values = g_object_get_data (G_OBJECT (language), "values");
+  for (guint i = 0; values[i] != NULL; i++)
+    if (g_strcmp0 (values[i], "es") == 0)
+      es = i;
+  g_assert_cmpuint (es, >, 0);
+  gtk_drop_down_set_selected (language, es);
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (model), <, count_volunteers (fixture));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(CivicVolunteerRow) row = g_list_model_get_item (model, i);
+
+      g_assert_nonnull (strstr (civic_volunteer_row_get_languages (row), "es"));
+    }
+  gtk_drop_down_set_selected (language, 0);
+  gtk_menu_button_popdown (button);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, count_volunteers (fixture));
+}
+
+/* A remembered filter whose value no one has any more hides no one. */
+static void
+test_unknown_filter_dropped (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  CivicVolunteersPage *page;
+  GtkWindow *window;
+  gboolean done = FALSE;
+  g_autofree char *filters = NULL;
+
+  g_settings_set_string (settings, "volunteers-language", "tlh");
+
+  window = GTK_WINDOW (gtk_window_new ());
+  page = g_object_new (CIVIC_TYPE_VOLUNTEERS_PAGE, NULL);
+  g_signal_connect_swapped (page, "loaded", G_CALLBACK (flag_cb), &done);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  gtk_window_present (window);
+  civic_volunteers_page_set_store (page, fixture->store);
+  civic_test_wait_for (hours_shown, &done, "the roster");
+
+  g_assert_cmpuint (g_list_model_get_n_items (_civic_volunteers_page_get_model (page)), ==,
+                    count_volunteers (fixture));
+  filters = _civic_volunteers_page_describe_filters (page);
+  g_assert_null (strstr (filters, "tlh"));
+
+  g_settings_reset (settings, "volunteers-language");
+  gtk_window_destroy (window);
+}
+
 static void
 test_print (Fixture       *fixture,
             gconstpointer  user_data)
@@ -1551,6 +1644,10 @@ main (int   argc,
 
   g_test_add ("/volunteers/roster/filters-remembered", Fixture, NULL, fixture_set_up, test_filters_remembered,
               fixture_tear_down);
+  g_test_add ("/volunteers/roster/filters-built-when-opened", Fixture, NULL, fixture_set_up,
+              test_filters_built_when_opened, fixture_tear_down);
+  g_test_add ("/volunteers/roster/unknown-filter-dropped", Fixture, NULL, fixture_set_up,
+              test_unknown_filter_dropped, fixture_tear_down);
   g_test_add ("/volunteers/reports/print", Fixture, NULL, fixture_set_up, test_print, fixture_tear_down);
   g_test_add ("/volunteers/reports/hours", Fixture, NULL, fixture_set_up, test_hours, fixture_tear_down);
   g_test_add ("/volunteers/screenshots", Fixture, NULL, fixture_set_up, test_screenshots, fixture_tear_down);

@@ -52,6 +52,7 @@ void        _civic_volunteers_page_init_drop          (CivicVolunteersPage *self
 GListModel           *_civic_volunteers_page_get_model     (CivicVolunteersPage *self);
 GtkSelectionModel    *_civic_volunteers_page_get_selection (CivicVolunteersPage *self);
 GtkColumnView        *_civic_volunteers_page_get_column_view (CivicVolunteersPage *self);
+GtkMenuButton        *_civic_volunteers_page_get_filter_button (CivicVolunteersPage *self);
 CivicVolunteerEditor *_civic_volunteers_page_get_editor    (CivicVolunteersPage *self);
 /* The search index, once loaded (%NULL before). */
 CivicVolunteerSearch *_civic_volunteers_page_get_index     (CivicVolunteersPage *self);

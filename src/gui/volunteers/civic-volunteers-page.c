@@ -135,7 +135,9 @@ struct _CivicVolunteersPage
   GtkWidget            *list_pane;
   GtkWidget            *detail_pane;
   GtkSearchEntry       *search_entry;
+  GtkMenuButton        *filter_button;
   GtkGrid              *filter_grid;
+  gboolean              filters_stale;      /* the drop-downs, made when shown */
   GtkStack             *list_stack;
   GtkColumnView        *column_view;
   AdwStatusPage        *empty_page;
@@ -1791,22 +1793,119 @@ filter_chosen_cb (GtkDropDown         *dropdown,
   refresh_shown (self);
 }
 
-/* One drop-down: "Any" first, then @values with @labels. */
+static int
+compare_office_names (gconstpointer a,
+                      gconstpointer b,
+                      gpointer      user_data)
+{
+  return g_utf8_collate (g_hash_table_lookup (user_data, a) ?: "", g_hash_table_lookup (user_data, b) ?: "");
+}
+
+static void
+add_choices (GPtrArray          *values,
+             GPtrArray          *labels,
+             const char * const *list,
+             const char       *(*get_label) (const char *))
+{
+  for (guint i = 0; list != NULL && list[i] != NULL; i++)
+    {
+      g_ptr_array_add (values, g_strdup (list[i]));
+      g_ptr_array_add (labels, g_strdup (get_label ? get_label (list[i]) : list[i]));
+    }
+}
+
+/* What filter @spec offers besides "Any": its values, and their labels. */
+static void
+get_filter_choices (CivicVolunteersPage *self,
+                    guint                spec,
+                    GPtrArray           *values,
+                    GPtrArray           *labels)
+{
+  switch (spec)
+    {
+    case 0:
+      if (self->office_names != NULL)
+        {
+          g_autoptr(GList) ids = g_hash_table_get_keys (self->office_names);
+
+          ids = g_list_sort_with_data (ids, compare_office_names, self->office_names);
+          for (GList *l = ids; l != NULL; l = l->next)
+            {
+              g_ptr_array_add (values, g_strdup (l->data));
+              g_ptr_array_add (labels, g_strdup (g_hash_table_lookup (self->office_names, l->data)));
+            }
+        }
+      break;
+    case 1:
+      add_choices (values, labels, (const char * const *) self->languages, NULL);
+      break;
+    case 2:
+      add_choices (values, labels, (const char * const *) self->skills, NULL);
+      break;
+    case 3:
+      add_choices (values, labels, civic_volunteer_age_group_list (), civic_volunteer_age_group_get_label);
+      break;
+    case 4:
+      g_ptr_array_add (values, g_strdup ("active"));
+      g_ptr_array_add (labels, g_strdup (_("Active")));
+      g_ptr_array_add (values, g_strdup ("inactive"));
+      g_ptr_array_add (labels, g_strdup (_("Inactive")));
+      break;
+    case 5:
+      add_choices (values, labels, civic_availability_day_list (), civic_availability_day_get_label);
+      break;
+    case 6:
+      add_choices (values, labels, civic_availability_time_list (), civic_availability_time_get_label);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* A remembered value that no longer exists (an office since removed, a
+ * language no one speaks now) must not hide everyone: once the roster has
+ * loaded, and so the choices are known, such a filter is dropped.
+ */
+static void
+drop_unknown_filters (CivicVolunteersPage *self)
+{
+  for (guint spec = 0; spec < G_N_ELEMENTS (filter_specs); spec++)
+    {
+      g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+      char **slot = filter_slot (self, spec);
+      gboolean known = FALSE;
+
+      if (*slot == NULL || **slot == '\0')
+        continue;
+      get_filter_choices (self, spec, values, labels);
+      for (guint i = 0; i < values->len && !known; i++)
+        known = g_strcmp0 (*slot, g_ptr_array_index (values, i)) == 0;
+      if (!known)
+        {
+          g_free (*slot);
+          *slot = g_strdup ("");
+        }
+    }
+}
+
+/* One drop-down: "Any" first, then the filter's choices. */
 static void
 add_filter_choice (CivicVolunteersPage *self,
-                   guint                spec,
-                   GPtrArray           *values,
-                   GPtrArray           *labels)
+                   guint                spec)
 {
   GtkWidget *label = gtk_label_new (_(filter_specs[spec].label));
   g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
   GtkWidget *dropdown;
   const char *current = *filter_slot (self, spec);
   guint selected = 0;
   GStrv copy;
 
-  g_ptr_array_insert (values, 0, g_strdup (""));
-  g_ptr_array_insert (labels, 0, g_strdup (_("Any")));
+  g_ptr_array_add (values, g_strdup (""));
+  g_ptr_array_add (labels, g_strdup (_("Any")));
+  get_filter_choices (self, spec, values, labels);
   for (guint i = 0; i < labels->len; i++)
     {
       gtk_string_list_append (model, g_ptr_array_index (labels, i));
@@ -1825,82 +1924,40 @@ add_filter_choice (CivicVolunteersPage *self,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_grid_attach (self->filter_grid, label, 0, spec, 1, 1);
   gtk_grid_attach (self->filter_grid, dropdown, 1, spec, 1, 1);
-
-  /* A remembered value that no longer exists must not hide everyone (but
-   * before the roster has loaded, the choices are not known yet).
-   */
-  if (self->loaded && selected == 0 && current != NULL && *current)
-    {
-      g_free (*filter_slot (self, spec));
-      *filter_slot (self, spec) = g_strdup ("");
-    }
 }
 
 static void
-add_list_choice (CivicVolunteersPage *self,
-                 guint                spec,
-                 const char * const  *values,
-                 const char        *(*get_label) (const char *))
+build_filters (CivicVolunteersPage *self)
 {
-  g_autoptr(GPtrArray) v = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) l = g_ptr_array_new_with_free_func (g_free);
+  GtkWidget *child;
 
-  for (guint i = 0; values != NULL && values[i] != NULL; i++)
-    {
-      g_ptr_array_add (v, g_strdup (values[i]));
-      g_ptr_array_add (l, g_strdup (get_label ? get_label (values[i]) : values[i]));
-    }
-  add_filter_choice (self, spec, v, l);
+  self->filters_stale = FALSE;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->filter_grid))) != NULL)
+    gtk_grid_remove (self->filter_grid, child);
+  for (guint spec = 0; spec < G_N_ELEMENTS (filter_specs); spec++)
+    add_filter_choice (self, spec);
 }
 
-static int
-compare_office_names (gconstpointer a,
-                      gconstpointer b,
-                      gpointer      user_data)
-{
-  return g_utf8_collate (g_hash_table_lookup (user_data, a) ?: "", g_hash_table_lookup (user_data, b) ?: "");
-}
-
+/* The filters' drop-downs (seven, a millisecond or two each to make) are
+ * made when the popover opens, not with the page or each time the roster
+ * loads: both are on the way to the roster's first rows.
+ */
 static void
 rebuild_filters (CivicVolunteersPage *self)
 {
-  GtkWidget *child;
-  g_autoptr(GPtrArray) v = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) l = g_ptr_array_new_with_free_func (g_free);
-  static const char * const active_values[] = { "active", "inactive", NULL };
+  if (self->loaded)
+    drop_unknown_filters (self);
+  if (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (self->filter_button))))
+    build_filters (self);
+  else
+    self->filters_stale = TRUE;
+}
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->filter_grid))) != NULL)
-    gtk_grid_remove (self->filter_grid, child);
-
-  if (self->office_names != NULL)
-    {
-      g_autoptr(GList) ids = g_hash_table_get_keys (self->office_names);
-
-      ids = g_list_sort_with_data (ids, compare_office_names, self->office_names);
-      for (GList *l2 = ids; l2 != NULL; l2 = l2->next)
-        {
-          g_ptr_array_add (v, g_strdup (l2->data));
-          g_ptr_array_add (l, g_strdup (g_hash_table_lookup (self->office_names, l2->data)));
-        }
-    }
-  add_filter_choice (self, 0, v, l);
-  add_list_choice (self, 1, (const char * const *) self->languages, NULL);
-  add_list_choice (self, 2, (const char * const *) self->skills, NULL);
-  add_list_choice (self, 3, civic_volunteer_age_group_list (), civic_volunteer_age_group_get_label);
-
-  {
-    g_autoptr(GPtrArray) av = g_ptr_array_new_with_free_func (g_free);
-    g_autoptr(GPtrArray) al = g_ptr_array_new_with_free_func (g_free);
-
-    g_ptr_array_add (av, g_strdup (active_values[0]));
-    g_ptr_array_add (al, g_strdup (_("Active")));
-    g_ptr_array_add (av, g_strdup (active_values[1]));
-    g_ptr_array_add (al, g_strdup (_("Inactive")));
-    add_filter_choice (self, 4, av, al);
-  }
-
-  add_list_choice (self, 5, civic_availability_day_list (), civic_availability_day_get_label);
-  add_list_choice (self, 6, civic_availability_time_list (), civic_availability_time_get_label);
+static void
+filter_popover_shown_cb (CivicVolunteersPage *self)
+{
+  if (self->filters_stale)
+    build_filters (self);
 }
 
 char *
@@ -2181,6 +2238,12 @@ _civic_volunteers_page_get_selection (CivicVolunteersPage *self)
   return GTK_SELECTION_MODEL (self->selection);
 }
 
+GtkMenuButton *
+_civic_volunteers_page_get_filter_button (CivicVolunteersPage *self)
+{
+  return self->filter_button;
+}
+
 GtkColumnView *
 _civic_volunteers_page_get_column_view (CivicVolunteersPage *self)
 {
@@ -2405,6 +2468,7 @@ civic_volunteers_page_class_init (CivicVolunteersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CivicVolunteersPage, list_pane);
   gtk_widget_class_bind_template_child (widget_class, CivicVolunteersPage, detail_pane);
   gtk_widget_class_bind_template_child (widget_class, CivicVolunteersPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CivicVolunteersPage, filter_button);
   gtk_widget_class_bind_template_child (widget_class, CivicVolunteersPage, filter_grid);
   gtk_widget_class_bind_template_child (widget_class, CivicVolunteersPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, CivicVolunteersPage, column_view);
@@ -2465,6 +2529,8 @@ civic_volunteers_page_init (CivicVolunteersPage *self)
     }
 
   _civic_volunteers_page_init_drop (self);
+  g_signal_connect_object (gtk_menu_button_get_popover (self->filter_button), "show",
+                           G_CALLBACK (filter_popover_shown_cb), self, G_CONNECT_SWAPPED);
   rebuild_filters (self);
   _civic_volunteers_page_update_actions (self);
 }
