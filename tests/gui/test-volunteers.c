@@ -694,6 +694,26 @@ flag_cb (gboolean *flag)
   *flag = TRUE;
 }
 
+/* A second roster on the fixture's store, in a window of its own, as the
+ * settings are now; returns it once it has loaded.
+ */
+static CivicVolunteersPage *
+open_another_page (Fixture    *fixture,
+                   GtkWindow **window)
+{
+  CivicVolunteersPage *page = g_object_new (CIVIC_TYPE_VOLUNTEERS_PAGE, NULL);
+  gboolean done = FALSE;
+
+  *window = GTK_WINDOW (gtk_window_new ());
+  g_signal_connect_swapped (page, "loaded", G_CALLBACK (flag_cb), &done);
+  gtk_window_set_child (*window, GTK_WIDGET (page));
+  gtk_window_present (*window);
+  civic_volunteers_page_set_store (page, fixture->store);
+  civic_test_wait_for (hours_shown, &done, "the other roster");
+  g_signal_handlers_disconnect_by_func (page, flag_cb, &done);
+  return page;
+}
+
 /* A remembered filter (GSettings) applies when the page opens, together
  * with the search.
  */
@@ -704,20 +724,13 @@ test_filters_remembered (Fixture       *fixture,
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   CivicVolunteersPage *page;
   GtkWindow *window;
-  gboolean done = FALSE;
   GListModel *model;
   guint total = count_volunteers (fixture);
 
   g_settings_set_string (settings, "volunteers-language", "es");
   g_settings_set_string (settings, "volunteers-active", "active");
 
-  window = GTK_WINDOW (gtk_window_new ());
-  page = g_object_new (CIVIC_TYPE_VOLUNTEERS_PAGE, NULL);
-  g_signal_connect_swapped (page, "loaded", G_CALLBACK (flag_cb), &done);
-  gtk_window_set_child (window, GTK_WIDGET (page));
-  gtk_window_present (window);
-  civic_volunteers_page_set_store (page, fixture->store);
-  civic_test_wait_for (hours_shown, &done, "the filtered roster");
+  page = open_another_page (fixture, &window);
 
   model = _civic_volunteers_page_get_model (page);
   g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
@@ -810,18 +823,11 @@ test_unknown_filter_dropped (Fixture       *fixture,
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   CivicVolunteersPage *page;
   GtkWindow *window;
-  gboolean done = FALSE;
   g_autofree char *filters = NULL;
 
   g_settings_set_string (settings, "volunteers-language", "tlh");
 
-  window = GTK_WINDOW (gtk_window_new ());
-  page = g_object_new (CIVIC_TYPE_VOLUNTEERS_PAGE, NULL);
-  g_signal_connect_swapped (page, "loaded", G_CALLBACK (flag_cb), &done);
-  gtk_window_set_child (window, GTK_WIDGET (page));
-  gtk_window_present (window);
-  civic_volunteers_page_set_store (page, fixture->store);
-  civic_test_wait_for (hours_shown, &done, "the roster");
+  page = open_another_page (fixture, &window);
 
   g_assert_cmpuint (g_list_model_get_n_items (_civic_volunteers_page_get_model (page)), ==,
                     count_volunteers (fixture));
