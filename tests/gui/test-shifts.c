@@ -75,11 +75,15 @@ ready_again (gpointer data)
   return counter->readies >= counter->wanted_readies;
 }
 
-/* A write, then the reload it causes. */
+/* A write, then the reload it causes.  Both are counted from before the
+ * statement: the reload (the store's ::changed) can finish before the
+ * section says it has written.
+ */
 #define WAIT_WRITTEN_AND_LOADED(counter, statement) G_STMT_START { \
-  (counter)->wanted_writes = (counter)->writes + 1; statement; \
-  civic_test_wait_for (written_again, (counter), "a write"); \
+  (counter)->wanted_writes = (counter)->writes + 1; \
   (counter)->wanted_loads = (counter)->loads + 1; \
+  statement; \
+  civic_test_wait_for (written_again, (counter), "a write"); \
   civic_test_wait_for (loaded_again, (counter), "the reload after a write"); } G_STMT_END
 
 typedef struct {
