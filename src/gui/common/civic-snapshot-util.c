@@ -31,3 +31,12 @@ civic_snapshot_rounded_fill (GtkSnapshot           *snapshot,
   gsk_rounded_rect_init_from_rect (&outline, area, MIN (radius, MIN (area->size.width, area->size.height) / 2));
   gtk_snapshot_append_border (snapshot, &outline, widths, colors);
 }
+
+void
+civic_widget_get_color (GtkWidget *widget,
+                        GdkRGBA   *color)
+{
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+}

@@ -16,4 +16,10 @@ void civic_snapshot_rounded_fill (GtkSnapshot           *snapshot,
                                   float                  radius,
                                   const GdkRGBA         *color);
 
+/* @widget's text colour, as its style says (GTK 4.8 has no other way to
+ * read it than the deprecated style context).
+ */
+void civic_widget_get_color      (GtkWidget             *widget,
+                                  GdkRGBA               *color);
+
 G_END_DECLS

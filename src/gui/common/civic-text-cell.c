@@ -189,9 +189,7 @@ civic_text_cell_snapshot (GtkWidget   *widget,
     }
   else
     {
-      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-      gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
-      G_GNUC_END_IGNORE_DEPRECATIONS
+      civic_widget_get_color (widget, &color);
       gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (MAX (0, (width - layout_width) * self->xalign),
                                                               (height - layout_height) / 2));
     }
