@@ -20,6 +20,7 @@
 #include <langinfo.h>
 
 #include "civic-snapshot-util.h"
+#include "civic-drawn-node.h"
 #include "civic-layout-cache.h"
 #include "civic-cal-time.h"
 #include "civic-month-view.h"
@@ -39,18 +40,6 @@ typedef struct {
   graphene_rect_t    area;        /* where it was drawn, for hit testing */
   gboolean           visible;
 } Placement;
-
-/* What a page's drawn events depend on besides the placements: the cells'
- * size, the text colour (light or dark style) and the font.
- */
-typedef struct {
-  double  cell_width;
-  double  cell_height;
-  int     lane_height;
-  int     visible_lanes;
-  GdkRGBA foreground;
-  guint   font_serial;
-} ItemsKey;
 
 struct _CivicMonthView
 {
@@ -85,11 +74,9 @@ struct _CivicMonthView
   CivicLayoutCache *texts;  /* for drawing */
 
   /* The page's events as drawn (bars, labels, "+N more"), kept across
-   * frames and made ahead for prepared pages; NULL while none is made.
+   * frames and made ahead for prepared pages.
    */
-  GskRenderNode *items_node;
-  ItemsKey       items_key;
-  gboolean       items_drawn;
+  CivicDrawnNode drawn;
 };
 
 G_DEFINE_FINAL_TYPE (CivicMonthView, civic_month_view, GTK_TYPE_WIDGET)
@@ -249,9 +236,7 @@ typedef struct {
   GArray    *placements;
   guint      shaped;       /* placements whose labels are shaped */
   guint      hidden[N_DAYS];
-  GskRenderNode *items_node;  /* its events drawn, once shaped */
-  ItemsKey   items_key;
-  gboolean   items_drawn;  /* the last step: the page is then prepared */
+  CivicDrawnNode drawn;    /* its events drawn, the last step: the page is then prepared */
 } PreparedRange;
 
 /* The next and previous pages, and the ones before them. */
@@ -263,7 +248,7 @@ prepared_range_free (PreparedRange *range)
   g_ptr_array_unref (range->items);
   g_date_time_unref (range->range_start);
   g_array_unref (range->placements);
-  g_clear_pointer (&range->items_node, gsk_render_node_unref);
+  civic_drawn_node_clear (&range->drawn);
   g_free (range);
 }
 
@@ -294,8 +279,7 @@ ensure_placements (CivicMonthView *self)
     return;
   self->placements_dirty = FALSE;
   self->page_was_prepared = FALSE;
-  self->items_drawn = FALSE;
-  g_clear_pointer (&self->items_node, gsk_render_node_unref);
+  civic_drawn_node_clear (&self->drawn);
 
   if (self->items != NULL && self->range_start != NULL
       && (range = find_prepared (self, self->range_start, self->items)) != NULL)
@@ -304,12 +288,7 @@ ensure_placements (CivicMonthView *self)
       g_array_set_size (self->placements, range->placements->len);
       if (range->placements->len > 0)
         memcpy (self->placements->data, range->placements->data, range->placements->len * sizeof (Placement));
-      if (range->items_drawn)
-        {
-          self->items_node = range->items_node ? gsk_render_node_ref (range->items_node) : NULL;
-          self->items_key = range->items_key;
-          self->items_drawn = TRUE;
-        }
+      civic_drawn_node_copy (&self->drawn, &range->drawn);
       return;
     }
 
@@ -448,15 +427,6 @@ civic_month_view_measure (GtkWidget      *widget,
 }
 
 static void
-get_foreground (CivicMonthView *self,
-                GdkRGBA        *color)
-{
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), color);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-}
-
-static void
 append_text (GtkSnapshot    *snapshot,
              CivicMonthView *self,
              const char     *text,
@@ -496,31 +466,16 @@ more_text (guint hidden)
   return g_strdup_printf (ngettext ("+%u more", "+%u more", hidden), hidden);
 }
 
+/* What a page's drawn events depend on besides the placements: the cells'
+ * size, the text colour and the font.
+ */
 static void
 get_items_key (CivicMonthView *self,
                const GdkRGBA  *foreground,
-               ItemsKey       *key)
+               CivicDrawnKey  *key)
 {
-  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
-
-  key->cell_width = self->cell_width;
-  key->cell_height = self->cell_height;
-  key->lane_height = self->lane_height;
-  key->visible_lanes = self->visible_lanes;
-  key->foreground = *foreground;
-  key->font_serial = pango_context_get_serial (context);
-}
-
-static gboolean
-items_key_equal (const ItemsKey *a,
-                 const ItemsKey *b)
-{
-  return a->cell_width == b->cell_width
-         && a->cell_height == b->cell_height
-         && a->lane_height == b->lane_height
-         && a->visible_lanes == b->visible_lanes
-         && gdk_rgba_equal (&a->foreground, &b->foreground)
-         && a->font_serial == b->font_serial;
+  civic_drawn_key_init (key, GTK_WIDGET (self), foreground, self->cell_width, self->cell_height,
+                        self->lane_height, self->visible_lanes);
 }
 
 static graphene_rect_t
@@ -620,13 +575,13 @@ civic_month_view_snapshot (GtkWidget   *widget,
   int today_index = self->range_start ? day_index_of (self, now) : -1;
   int selected_index = (self->range_start && self->selected) ? day_index_of (self, self->selected) : -1;
   GdkRGBA fg, line, dim, white = { 1, 1, 1, 1 };
-  ItemsKey key;
+  CivicDrawnKey key;
   GdkRGBA accent = { 0.21, 0.52, 0.89, 1.0 };
 
   if (self->range_start == NULL)
     return;
 
-  get_foreground (self, &fg);
+  civic_widget_get_color (GTK_WIDGET (self), &fg);
   line = fg, line.alpha = 0.15;
   dim = fg, dim.alpha = 0.45;
 
@@ -689,18 +644,15 @@ civic_month_view_snapshot (GtkWidget   *widget,
    * unless the cells, the colours or the font have changed since.
    */
   get_items_key (self, &fg, &key);
-  if (!self->items_drawn || !items_key_equal (&key, &self->items_key))
+  if (!civic_drawn_node_valid (&self->drawn, &key))
     {
       GtkSnapshot *items = gtk_snapshot_new ();
 
       snapshot_items (self, items, self->placements, self->hidden, &fg, &dim);
-      g_clear_pointer (&self->items_node, gsk_render_node_unref);
-      self->items_node = gtk_snapshot_free_to_node (items);
-      self->items_key = key;
-      self->items_drawn = TRUE;
+      civic_drawn_node_take (&self->drawn, items, &key);
     }
-  if (self->items_node != NULL)
-    gtk_snapshot_append_node (snapshot, self->items_node);
+  if (self->drawn.node != NULL)
+    gtk_snapshot_append_node (snapshot, self->drawn.node);
 }
 
 static int
@@ -790,7 +742,7 @@ civic_month_view_dispose (GObject *object)
 
   g_clear_pointer (&self->placements, g_array_unref);
   g_clear_pointer (&self->prepared, g_ptr_array_unref);
-  g_clear_pointer (&self->items_node, gsk_render_node_unref);
+  civic_drawn_node_clear (&self->drawn);
   for (int col = 0; col < 7; col++)
     g_clear_pointer (&self->weekday_names[col], g_free);
   g_clear_pointer (&self->items, g_ptr_array_unref);
@@ -979,7 +931,7 @@ civic_month_view_prepare (CivicMonthView *self,
       compute_placements (range_start, items, range->placements);
       return FALSE;
     }
-  if (range->items_drawn)
+  if (range->drawn.drawn)
     return TRUE;
 
   /* Then the labels it will draw, @budget at a time, with the widths and
@@ -1022,14 +974,14 @@ civic_month_view_prepare (CivicMonthView *self,
   if (range->shaped == range->placements->len)
     {
       GtkSnapshot *items = gtk_snapshot_new ();
+      CivicDrawnKey key;
       GdkRGBA fg, dim;
 
-      get_foreground (self, &fg);
+      civic_widget_get_color (GTK_WIDGET (self), &fg);
       dim = fg, dim.alpha = 0.45;
       snapshot_items (self, items, range->placements, range->hidden, &fg, &dim);
-      range->items_node = gtk_snapshot_free_to_node (items);
-      get_items_key (self, &fg, &range->items_key);
-      range->items_drawn = TRUE;
+      get_items_key (self, &fg, &key);
+      civic_drawn_node_take (&range->drawn, items, &key);
     }
   return FALSE;
 }
@@ -1106,5 +1058,5 @@ civic_month_view_get_items_node (CivicMonthView *self)
 {
   g_return_val_if_fail (CIVIC_IS_MONTH_VIEW (self), NULL);
 
-  return self->items_node;
+  return self->drawn.node;
 }

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "civic-snapshot-util.h"
+#include "civic-drawn-node.h"
 #include "civic-layout-cache.h"
 #include "civic-cal-time.h"
 #include "civic-week-view.h"
@@ -62,18 +63,6 @@ typedef struct {
   guint  hidden;
 } OverflowPlacement;
 
-/* What a week's drawn blocks depend on besides their placements: the
- * width, the hours' column and the all-day band above, the text colour
- * (light or dark style) and the font.
- */
-typedef struct {
-  double  width;
-  double  gutter;
-  double  grid_top;
-  GdkRGBA foreground;
-  guint   font_serial;
-} BlocksKey;
-
 struct _CivicWeekView
 {
   GtkWidget    parent_instance;
@@ -99,9 +88,7 @@ struct _CivicWeekView
   /* The week's timed blocks and "+N" as drawn, kept across frames (the
    * hours scroll under the sticky top) and made ahead for prepared weeks.
    */
-  GskRenderNode *blocks_node;
-  BlocksKey      blocks_key;
-  gboolean       blocks_drawn;
+  CivicDrawnNode drawn;
 
   guint          now_source;  /* moves the current time's line while mapped */
 };
@@ -331,9 +318,7 @@ typedef struct {
   int        band_lanes;
   GArray    *overflow;     /* OverflowPlacement, for the width prepared at */
   guint      shaped;       /* band placements, then blocks, shaped */
-  GskRenderNode *blocks_node;  /* its blocks drawn, once shaped */
-  BlocksKey  blocks_key;
-  gboolean   blocks_drawn; /* the last step: the week is then prepared */
+  CivicDrawnNode drawn;    /* its blocks drawn, the last step: the week is then prepared */
 } PreparedWeek;
 
 #define MAX_PREPARED 6
@@ -347,7 +332,7 @@ prepared_week_free (PreparedWeek *week)
   g_array_unref (week->band);
   g_array_unref (week->blocks);
   g_array_unref (week->overflow);
-  g_clear_pointer (&week->blocks_node, gsk_render_node_unref);
+  civic_drawn_node_clear (&week->drawn);
   g_free (week);
 }
 
@@ -390,8 +375,7 @@ ensure_layout (CivicWeekView *self)
     return;
   self->layout_dirty = FALSE;
   self->week_was_prepared = FALSE;
-  self->blocks_drawn = FALSE;
-  g_clear_pointer (&self->blocks_node, gsk_render_node_unref);
+  civic_drawn_node_clear (&self->drawn);
 
   if (self->given_items != NULL && self->range_start != NULL
       && (week = find_prepared (self, self->range_start, self->given_items)) != NULL)
@@ -404,12 +388,7 @@ ensure_layout (CivicWeekView *self)
       g_array_set_size (self->blocks, 0);
       g_array_append_vals (self->blocks, week->blocks->data, week->blocks->len);
       self->band_lanes = week->band_lanes;
-      if (week->blocks_drawn)
-        {
-          self->blocks_node = week->blocks_node ? gsk_render_node_ref (week->blocks_node) : NULL;
-          self->blocks_key = week->blocks_key;
-          self->blocks_drawn = TRUE;
-        }
+      civic_drawn_node_copy (&self->drawn, &week->drawn);
     }
   else
     {
@@ -570,38 +549,20 @@ band_rect (const BandPlacement *p,
                              BAND_LANE - 3);
 }
 
-static void
-get_foreground (CivicWeekView *self,
-                GdkRGBA       *color)
-{
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), color);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-}
+/* What a week's drawn blocks depend on besides their placements: the
+ * width, the hours' column and the all-day band above (geometry 0, 1 and
+ * 2, which snapshot_blocks () draws with), the text colour and the font.
+ */
+enum { KEY_WIDTH, KEY_GUTTER, KEY_GRID_TOP };
 
 static void
 get_blocks_key (CivicWeekView *self,
                 double         width,
                 double         grid_top,
                 const GdkRGBA *foreground,
-                BlocksKey     *key)
+                CivicDrawnKey *key)
 {
-  key->width = width;
-  key->gutter = gutter_width (self);
-  key->grid_top = grid_top;
-  key->foreground = *foreground;
-  key->font_serial = pango_context_get_serial (gtk_widget_get_pango_context (GTK_WIDGET (self)));
-}
-
-static gboolean
-blocks_key_equal (const BlocksKey *a,
-                  const BlocksKey *b)
-{
-  return a->width == b->width
-         && a->gutter == b->gutter
-         && a->grid_top == b->grid_top
-         && gdk_rgba_equal (&a->foreground, &b->foreground)
-         && a->font_serial == b->font_serial;
+  civic_drawn_key_init (key, GTK_WIDGET (self), foreground, width, gutter_width (self), grid_top, 0);
 }
 
 /* A week's timed events as blocks with their titles and times, and the
@@ -613,15 +574,18 @@ snapshot_blocks (CivicWeekView   *self,
                  GtkSnapshot     *snapshot,
                  GArray          *blocks,
                  GArray          *overflow,
-                 const BlocksKey *key)
+                 const CivicDrawnKey *key)
 {
-  double col_width = (key->width - key->gutter) / 7.0;
+  double width = key->geometry[KEY_WIDTH];
+  double gutter = key->geometry[KEY_GUTTER];
+  double grid_top = key->geometry[KEY_GRID_TOP];
+  double col_width = (width - gutter) / 7.0;
   GdkRGBA white = { 1, 1, 1, 1 };
 
   for (guint i = 0; i < blocks->len; i++)
     {
       BlockPlacement *b = &g_array_index (blocks, BlockPlacement, i);
-      graphene_rect_t r = block_rect (b, key->gutter, col_width, key->grid_top);
+      graphene_rect_t r = block_rect (b, gutter, col_width, grid_top);
       GdkRGBA fill = b->item->color;
 
       if (!b->shown)
@@ -636,7 +600,7 @@ snapshot_blocks (CivicWeekView   *self,
   for (guint i = 0; i < overflow->len; i++)
     {
       OverflowPlacement *o = &g_array_index (overflow, OverflowPlacement, i);
-      graphene_rect_t r = overflow_rect (o, key->gutter, col_width, key->grid_top);
+      graphene_rect_t r = overflow_rect (o, gutter, col_width, grid_top);
       g_autofree char *text = overflow_text (o->hidden);
       GdkRGBA shade = key->foreground;
 
@@ -728,9 +692,9 @@ civic_week_view_snapshot (GtkWidget   *widget,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   int today = day_index_of (self, now);
   GdkRGBA fg, line, dim, bg, white = { 1, 1, 1, 1 }, accent = { 0.21, 0.52, 0.89, 1 };
-  BlocksKey key;
+  CivicDrawnKey key;
 
-  get_foreground (self, &fg);
+  civic_widget_get_color (GTK_WIDGET (self), &fg);
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), "view_bg_color", &bg))
     bg = (GdkRGBA) { 1, 1, 1, 1 };
@@ -766,18 +730,15 @@ civic_week_view_snapshot (GtkWidget   *widget,
    * unless the width, the colours or the font have changed since.
    */
   get_blocks_key (self, width, grid_top, &fg, &key);
-  if (!self->blocks_drawn || !blocks_key_equal (&key, &self->blocks_key))
+  if (!civic_drawn_node_valid (&self->drawn, &key))
     {
       GtkSnapshot *blocks = gtk_snapshot_new ();
 
       snapshot_blocks (self, blocks, self->blocks, self->overflow, &key);
-      g_clear_pointer (&self->blocks_node, gsk_render_node_unref);
-      self->blocks_node = gtk_snapshot_free_to_node (blocks);
-      self->blocks_key = key;
-      self->blocks_drawn = TRUE;
+      civic_drawn_node_take (&self->drawn, blocks, &key);
     }
-  if (self->blocks_node != NULL)
-    gtk_snapshot_append_node (snapshot, self->blocks_node);
+  if (self->drawn.node != NULL)
+    gtk_snapshot_append_node (snapshot, self->drawn.node);
   snapshot_now_line (self, snapshot, now, width);
 
   /* The sticky top: day names and all-day items over the hours. */
@@ -911,7 +872,7 @@ civic_week_view_dispose (GObject *object)
   CivicWeekView *self = CIVIC_WEEK_VIEW (object);
 
   g_clear_handle_id (&self->now_source, g_source_remove);
-  g_clear_pointer (&self->blocks_node, gsk_render_node_unref);
+  civic_drawn_node_clear (&self->drawn);
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->given_items, g_ptr_array_unref);
   g_clear_pointer (&self->prepared, g_ptr_array_unref);
@@ -1072,7 +1033,7 @@ civic_week_view_prepare (CivicWeekView *self,
       compute_layout (range_start, week->sorted, week->band, week->blocks, &week->band_lanes);
       return FALSE;
     }
-  if (week->blocks_drawn)
+  if (week->drawn.drawn)
     return TRUE;
 
   /* Then the labels, @budget at a time, as snapshot() will ask for them. */
@@ -1118,13 +1079,13 @@ civic_week_view_prepare (CivicWeekView *self,
   if (week->shaped == week->band->len + week->blocks->len)
     {
       GtkSnapshot *blocks = gtk_snapshot_new ();
+      CivicDrawnKey key;
       GdkRGBA fg;
 
-      get_foreground (self, &fg);
-      get_blocks_key (self, gtk_widget_get_width (GTK_WIDGET (self)), grid_top, &fg, &week->blocks_key);
-      snapshot_blocks (self, blocks, week->blocks, week->overflow, &week->blocks_key);
-      week->blocks_node = gtk_snapshot_free_to_node (blocks);
-      week->blocks_drawn = TRUE;
+      civic_widget_get_color (GTK_WIDGET (self), &fg);
+      get_blocks_key (self, gtk_widget_get_width (GTK_WIDGET (self)), grid_top, &fg, &key);
+      snapshot_blocks (self, blocks, week->blocks, week->overflow, &key);
+      civic_drawn_node_take (&week->drawn, blocks, &key);
     }
   return FALSE;
 }
@@ -1230,7 +1191,7 @@ civic_week_view_get_blocks_node (CivicWeekView *self)
 {
   g_return_val_if_fail (CIVIC_IS_WEEK_VIEW (self), NULL);
 
-  return self->blocks_node;
+  return self->drawn.node;
 }
 
 /**
