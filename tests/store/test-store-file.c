@@ -984,6 +984,41 @@ test_restore_refuses_malformed (void)
     }
 }
 
+static gboolean
+count_scanned_cb (const char         *id,
+                  const char * const *values,
+                  gpointer            user_data)
+{
+  (*(guint *) user_data)++;
+  return TRUE;
+}
+
+/* A scan over a stored revision that is not JSON fails as reading it
+ * whole does, saying the database is damaged, and does not crash.
+ */
+static void
+test_scan_fields_corrupt_body (void)
+{
+  g_autoptr(CivicStore) store = open_memory ();
+  g_autoptr(GError) error = NULL;
+  const char *fields[] = { "volunteer_id", NULL };
+  guint seen = 0;
+
+  g_free (put_json (store, "{\"_id\":\"signup:1\",\"type\":\"signup\",\"volunteer_id\":\"volunteer:1\"}"));
+  g_free (put_json (store, "{\"_id\":\"signup:2\",\"type\":\"signup\",\"volunteer_id\":\"volunteer:2\"}"));
+  g_assert_true (civic_store_scan_fields (store, "signup", fields, count_scanned_cb, &seen, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (seen, ==, 2);
+
+  exec_sql (store, "UPDATE revs SET body = '{\"volunteer_id\": ' "
+                   "WHERE doc = (SELECT num FROM docs WHERE id = 'signup:2')");
+  g_assert_false (civic_store_scan_fields (store, "signup", fields, count_scanned_cb, &seen, &error));
+  g_assert_error (error, CIVIC_STORE_ERROR, CIVIC_STORE_ERROR_CORRUPT);
+  g_clear_error (&error);
+  g_assert_null (civic_store_list (store, "signup", &error));
+  g_assert_error (error, CIVIC_STORE_ERROR, CIVIC_STORE_ERROR_CORRUPT);
+}
+
 static void
 expect_corrupt (CivicStore *store,
                 const char *sql,
@@ -1037,6 +1072,7 @@ main (int   argc,
   g_test_add ("/store/file/mode-0600", Fixture, NULL, fixture_set_up, test_file_mode, fixture_tear_down);
   g_test_add ("/store/file/bulk-batch", Fixture, NULL, fixture_set_up, test_bulk_batch, fixture_tear_down);
   g_test_add ("/store/file/disk-full", Fixture, NULL, fixture_set_up, test_disk_full, fixture_tear_down);
+  g_test_add_func ("/store/file/scan-fields-corrupt-body", test_scan_fields_corrupt_body);
   g_test_add_func ("/store/default-path", test_default_path);
   g_test_add_func ("/store/index/typed-queries", test_typed_index);
   g_test_add_func ("/store/index/range-window-matches-scan", test_range_window_matches_scan);

@@ -3015,7 +3015,14 @@ civic_store_scan_fields (CivicStore          *self,
           break;
         }
     }
-  if (rc != SQLITE_DONE)
+  /* The members are picked out as the rows are read: a plain SQL error
+   * here is SQLite finding a stored revision that is not JSON, which
+   * parse_body () reports the same way.
+   */
+  if (rc == SQLITE_ERROR)
+    g_set_error (error, CIVIC_STORE_ERROR, CIVIC_STORE_ERROR_CORRUPT,
+                 _("A stored revision is not valid JSON: %s"), sqlite3_errmsg (store_db (self)));
+  else if (rc != SQLITE_DONE)
     set_sqlite_error (self, rc, error);
   sqlite3_finalize (stmt);
   return rc == SQLITE_DONE;
