@@ -473,6 +473,77 @@ test_shell_store_opens_during_startup (Fixture       *fixture,
   close_app (fixture);
 }
 
+static CivicWindow *
+find_window_without_application (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (CIVIC_IS_WINDOW (window) && gtk_window_get_application (window) == NULL)
+        return CIVIC_WINDOW (window);
+    }
+
+  return NULL;
+}
+
+/* GtkApplication's startup waits for the desktop portal; the window is made
+ * before, with the app's stylesheets and icons, which the app loads itself
+ * (GtkApplication and AdwApplication would only load them after the wait),
+ * and activate shows that window.
+ */
+static void
+test_shell_window_made_during_startup (Fixture       *fixture,
+                                       gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db_path = g_build_filename (fixture->dir, "early.db", NULL);
+  g_autofree char *app_id = g_strdup_printf ("%s.TestEarlyWindow", APP_ID);
+  GtkIconTheme *icons = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  g_autoptr(GtkWidget) buttons = NULL;
+  GtkWidget *button;
+  CivicWindow *early;
+  int minimum;
+
+  new_app (fixture, app_id, db_path);
+  g_assert_null (find_window_without_application ());
+  g_application_register (G_APPLICATION (fixture->app), NULL, &error);
+  g_assert_no_error (error);
+
+  early = find_window_without_application ();
+  g_assert_nonnull (early);
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (fixture->app)));
+  /* Not realized: GTK gives an application's window its X properties then. */
+  g_assert_false (gtk_widget_get_realized (GTK_WIDGET (early)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (early)));
+
+  /* Nothing is left for GtkApplication and AdwApplication to load... */
+  g_assert_null (g_application_get_resource_base_path (G_APPLICATION (fixture->app)));
+  /* ...and the app loaded it: its icons (the calendar's filter, its own) and
+   * stylesheet (the welcome's buttons are one width).
+   */
+  g_assert_true (gtk_icon_theme_has_icon (icons, "civic-filter-symbolic"));
+  g_assert_true (gtk_icon_theme_has_icon (icons, APP_ID));
+  buttons = g_object_ref_sink (gtk_box_new (GTK_ORIENTATION_VERTICAL, 0));
+  gtk_widget_add_css_class (buttons, "welcome-buttons");
+  button = gtk_button_new_with_label ("x");
+  gtk_box_append (GTK_BOX (buttons), button);
+  gtk_widget_measure (button, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, >=, 220);
+
+  /* (Opened by then, so that the fixture's folder outlives the opening.) */
+  civic_test_wait_for (store_open, fixture->app, "the store to open");
+  g_application_activate (G_APPLICATION (fixture->app));
+  fixture->window = CIVIC_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
+  g_assert_true (fixture->window == early);
+  g_assert_null (find_window_without_application ());
+  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
+  civic_test_wait_for (civic_test_widget_mapped, fixture->window, "the window to map");
+  close_app (fixture);
+}
+
 static gboolean
 all_pages_built (gpointer data)
 {
@@ -607,6 +678,8 @@ main (int   argc,
               fixture_set_up, test_shell_open_error, fixture_tear_down);
   g_test_add ("/shell/store-opens-during-startup", Fixture, NULL,
               fixture_set_up, test_shell_store_opens_during_startup, fixture_tear_down);
+  g_test_add ("/shell/window-made-during-startup", Fixture, NULL,
+              fixture_set_up, test_shell_window_made_during_startup, fixture_tear_down);
   g_test_add ("/shell/command-line", Fixture, NULL,
               fixture_set_up, test_shell_command_line, fixture_tear_down);
 

@@ -22,6 +22,13 @@
 #include "civic-sample.h"
 #include "civic-window.h"
 
+/* The application's resources.  Its "resource-base-path" is unset: the
+ * stylesheets and icons that GtkApplication and AdwApplication would load
+ * from it after the desktop portal answers are loaded before (startup).
+ */
+#define RESOURCE_PREFIX "/org/civicdesk/CivicDesk"
+#define DESKTOP_PORTAL  "org.freedesktop.portal.Desktop"
+
 struct _CivicApplication
 {
   AdwApplication  parent_instance;
@@ -37,6 +44,11 @@ struct _CivicApplication
 
   /* Sync to a shared server, when an account is set up (src/gui/sync). */
   CivicSyncController *sync;
+
+  /* The main window, made during startup while GTK waits for the desktop
+   * portal, until activate gives it the application and shows it.
+   */
+  CivicWindow    *first_window;
 };
 
 G_DEFINE_FINAL_TYPE (CivicApplication, civic_application, ADW_TYPE_APPLICATION)
@@ -83,6 +95,14 @@ static GtkWindow *
 get_or_create_window (CivicApplication *self)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL && self->first_window != NULL)
+    {
+      /* GTK's list of toplevels keeps it from here. */
+      window = GTK_WINDOW (self->first_window);
+      gtk_window_set_application (window, GTK_APPLICATION (self));
+      g_clear_object (&self->first_window);
+    }
 
   if (window == NULL)
     window = GTK_WINDOW (civic_window_new (self));
@@ -292,37 +312,57 @@ static const GActionEntry app_actions[] = {
   { "load-sample-data", load_sample_data_activated },
 };
 
-/* Features may ship resources/<feature>/style.css; AdwApplication itself
- * only loads the one at the base path, so the rest are added here.
+static void
+add_stylesheet (GdkDisplay *display,
+                const char *path)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (provider, path);
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+/* What GtkApplication and AdwApplication load from a resource base path
+ * (style.css, the icons/ folder), and each feature's own style.css
+ * (resources/<feature>/style.css), once per display.
  */
 static void
-load_feature_styles (CivicApplication *self)
+load_styles_and_icons (void)
 {
-  const char *base = g_application_get_resource_base_path (G_APPLICATION (self));
-  g_auto(GStrv) children = NULL;
   GdkDisplay *display = gdk_display_get_default ();
+  g_auto(GStrv) children = NULL;
 
-  if (base == NULL || display == NULL)
+  if (display == NULL || g_object_get_data (G_OBJECT (display), "civic-styles-loaded") != NULL)
     return;
+  g_object_set_data (G_OBJECT (display), "civic-styles-loaded", GINT_TO_POINTER (TRUE));
 
-  children = g_resources_enumerate_children (base, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  add_stylesheet (display, RESOURCE_PREFIX "/style.css");
+
+  children = g_resources_enumerate_children (RESOURCE_PREFIX, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
   for (guint i = 0; children != NULL && children[i] != NULL; i++)
     {
       g_autofree char *path = NULL;
-      g_autoptr(GtkCssProvider) provider = NULL;
 
       if (!g_str_has_suffix (children[i], "/"))
         continue;
 
-      path = g_strconcat (base, "/", children[i], "style.css", NULL);
-      if (!g_resources_get_info (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL, NULL, NULL))
-        continue;
-
-      provider = gtk_css_provider_new ();
-      gtk_css_provider_load_from_resource (provider, path);
-      gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+      path = g_strconcat (RESOURCE_PREFIX "/", children[i], "style.css", NULL);
+      if (g_resources_get_info (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL, NULL, NULL))
+        add_stylesheet (display, path);
     }
+
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (display),
+                                    RESOURCE_PREFIX "/icons");
+
+  /* GTK reads the icon theme in a thread when it makes it, but each icon
+   * path added since (libadwaita's, ours) threw that read away: the first
+   * icon the window shows would read the themes again on the main thread
+   * (15-25 ms before the first frame).  Now that every path is in, the
+   * theme is told its setting changed, for which it reads the themes in a
+   * thread again, while the window is made.
+   */
+  g_object_notify (G_OBJECT (gtk_settings_get_default ()), "gtk-icon-theme-name");
 }
 
 static void
@@ -344,18 +384,22 @@ civic_application_startup (GApplication *application)
    */
   ensure_store (self);
 
-  G_APPLICATION_CLASS (civic_application_parent_class)->startup (application);
-
-  /* GTK reads the icon theme in a thread when it makes it, but GtkApplication
-   * and libadwaita each add an icon path afterwards, and each addition
-   * throws the themes read away: the first icon the window shows would
-   * read them again on this thread (15-25 ms before the first frame).  Now
-   * that every path is in, the theme is told its setting changed, for
-   * which it reads the themes in a thread again, while the window is made.
-   * (civic_application_prepare_display() made the theme early, so that the
-   * first, wasted read does not hold up the paths' additions.)
+  /* GtkApplication's startup (the chain-up below) waits for the desktop
+   * portal: when a session's first app starts it, 250-300 ms of nothing on
+   * this thread.  So the window is made before, and its styles and text
+   * worked out (civic_window_prepare()), and activate only has to show it.
+   * civic_application_prepare_display() asked the bus to start the portal
+   * in main(), before anything else waited for it, and made libadwaita not
+   * wait; both init calls do nothing then, and start GTK and libadwaita
+   * here otherwise (tests).
    */
-  g_object_notify (G_OBJECT (gtk_settings_get_default ()), "gtk-icon-theme-name");
+  gtk_init ();
+  adw_init ();
+  load_styles_and_icons ();
+  self->first_window = g_object_ref (civic_window_new (NULL));
+  civic_window_prepare (self->first_window);
+
+  G_APPLICATION_CLASS (civic_application_parent_class)->startup (application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
@@ -376,7 +420,25 @@ civic_application_startup (GApplication *application)
                                          visits_accels);
 
   gtk_window_set_default_icon_name (APP_ID);
-  load_feature_styles (self);
+}
+
+/* A window made during startup but never shown: the application was
+ * started for something else than showing itself (an action, say).
+ */
+static void
+discard_first_window (CivicApplication *self)
+{
+  if (self->first_window != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->first_window));
+  g_clear_object (&self->first_window);
+}
+
+static void
+civic_application_shutdown (GApplication *application)
+{
+  discard_first_window (CIVIC_APPLICATION (application));
+
+  G_APPLICATION_CLASS (civic_application_parent_class)->shutdown (application);
 }
 
 static void
@@ -471,6 +533,8 @@ civic_application_dispose (GObject *object)
 
   g_clear_object (&self->sync);
 
+  discard_first_window (self);
+
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
 
@@ -561,6 +625,7 @@ civic_application_class_init (CivicApplicationClass *klass)
 
   app_class->startup = civic_application_startup;
   app_class->activate = civic_application_activate;
+  app_class->shutdown = civic_application_shutdown;
   app_class->handle_local_options = civic_application_handle_local_options;
   app_class->command_line = civic_application_command_line;
 
@@ -643,61 +708,119 @@ civic_application_init (CivicApplication *self)
                                               "track legislative visits."));
 }
 
+/* Asks the session bus to start the desktop portal, without waiting for
+ * it, if it is not running yet.  Returns whether it asked.
+ */
+static gboolean
+start_desktop_portal (void)
+{
+  /* The process's shared connection, which GApplication registers on next;
+   * kept, as dropping the last reference would close it before the request
+   * is even sent.
+   */
+  static GDBusConnection *bus;
+  g_autoptr(GVariant) reply = NULL;
+  gboolean running = FALSE;
+
+  if (bus == NULL)
+    bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  if (bus == NULL)
+    return FALSE;
+
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "NameHasOwner",
+                                       g_variant_new ("(s)", DESKTOP_PORTAL),
+                                       G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE,
+                                       -1, NULL, NULL);
+  if (reply == NULL)
+    return FALSE;
+
+  g_variant_get (reply, "(b)", &running);
+  if (running)
+    return FALSE;
+
+  g_debug ("Starting the desktop portal");
+  g_dbus_connection_call (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                          "org.freedesktop.DBus", "StartServiceByName",
+                          g_variant_new ("(su)", DESKTOP_PORTAL, 0),
+                          NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL, NULL);
+  return TRUE;
+}
+
 /**
  * civic_application_prepare_display:
  *
- * Opens the display before the application starts, for two things GTK
- * would otherwise do on the way to the first frame:
+ * Starts GTK and libadwaita before the application, for what they would
+ * otherwise do on the way to the first frame:
  *
+ * - The desktop portal.  GTK 4.8's GtkApplication and libadwaita's style
+ *   manager both wait for it, and the first app of a session starts it:
+ *   250-300 ms, for which this thread can do nothing.  If it is not running,
+ *   the bus is asked to start it here, at once, and libadwaita reads the
+ *   appearance (dark style, high contrast) from GSettings instead of waiting:
+ *   from org.gnome.desktop.interface, the keys the portal's GNOME and GTK
+ *   backends serve.  GtkApplication still waits, but the window is made
+ *   in the meantime (civic_application_startup()).  A running portal is
+ *   used as usual, and so is any portal in a sandbox, where GSettings are
+ *   not the desktop's.
  * - libadwaita draws with its own stylesheet over GTK's empty
  *   "Adwaita-empty" theme, but GTK 4.8 parses its Default theme first, when
- *   the display's settings are made (10–40 ms of a cold start), only to
+ *   the display's settings are made (10-40 ms of a cold start), only to
  *   drop it when libadwaita starts.  The settings are made here with the
- *   empty theme named, which skips that parse (GtkApplication's own
- *   gtk_init() then does nothing).  The name is removed at once: left for
- *   libadwaita to see, it would take it for a theme the user chose and leave
- *   its stylesheet out, and programs the app starts would inherit it.
- * - The display's icon theme is made here too.  GTK reads the themes in a
- *   thread when it makes it, and an icon path added while that read runs
- *   waits for it: made in GtkApplication's startup, the read was still
- *   running when libadwaita added its path, which held up the main thread
- *   for 20-30 ms.  Made here, the read runs while GtkApplication waits for
- *   the desktop portal (see civic_application_startup() for the read that
- *   counts).
+ *   empty theme named, which skips that parse.  A GTK_THEME the user set is
+ *   kept.
+ * - The display's icon theme is made before libadwaita adds its icon path,
+ *   so that GTK's first read of the themes, in a thread, runs meanwhile.
  *
- * A GTK_THEME the user set is kept and GTK left to start as usual, and
- * without a display nothing is done.
+ * The environment variables are removed at once: programs the app starts
+ * would inherit them, and libadwaita would take GTK_THEME for a theme the
+ * user chose (so it goes before libadwaita starts).  Without a display
+ * nothing is started.
  *
  * Call it in main(), before g_application_run().
  */
 void
 civic_application_prepare_display (void)
 {
-  if (g_getenv ("GTK_THEME") != NULL)
-    return;
+  gboolean skip_default_theme = g_getenv ("GTK_THEME") == NULL;
+  gboolean portal_starting;
+  gboolean appearance_from_settings;
 
-  g_setenv ("GTK_THEME", "Adwaita-empty", TRUE);
+  if (skip_default_theme)
+    g_setenv ("GTK_THEME", "Adwaita-empty", TRUE);
+
   /* The display's settings load the theme when they are made. */
-  if (gtk_init_check ())
+  if (!gtk_init_check ())
     {
-      gtk_settings_get_default ();
-      gtk_icon_theme_get_for_display (gdk_display_get_default ());
+      if (skip_default_theme)
+        g_unsetenv ("GTK_THEME");
+      return;
     }
-  g_unsetenv ("GTK_THEME");
+  gtk_settings_get_default ();
+  if (skip_default_theme)
+    g_unsetenv ("GTK_THEME");
+  gtk_icon_theme_get_for_display (gdk_display_get_default ());
+
+  portal_starting = start_desktop_portal ();
+  appearance_from_settings = portal_starting
+                             && g_getenv ("ADW_DISABLE_PORTAL") == NULL
+                             && !g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS);
+  if (appearance_from_settings)
+    g_setenv ("ADW_DISABLE_PORTAL", "1", TRUE);
+
+  adw_init ();
+
+  if (appearance_from_settings)
+    g_unsetenv ("ADW_DISABLE_PORTAL");
 }
 
-/**
- * civic_application_new:
- *
- * Returns: (transfer full): a new application
- */
 CivicApplication *
 civic_application_new (void)
 {
   return g_object_new (CIVIC_TYPE_APPLICATION,
                        "application-id", APP_ID,
                        "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
-                       "resource-base-path", "/org/civicdesk/CivicDesk",
+                       "resource-base-path", NULL,
                        NULL);
 }
 

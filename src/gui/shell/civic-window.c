@@ -611,17 +611,44 @@ civic_window_init (CivicWindow *self)
 
 /**
  * civic_window_new:
+ * @application: (nullable): the application, or %NULL to give it later with
+ *   gtk_window_set_application() (a window made before GtkApplication's
+ *   startup has finished cannot join it yet)
  *
- * Returns: (transfer none): a new window of @application, owned by GTK like every toplevel
+ * Returns: (transfer none): a new window, owned by GTK like every toplevel
  */
 CivicWindow *
 civic_window_new (CivicApplication *application)
 {
-  g_return_val_if_fail (CIVIC_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (application == NULL || CIVIC_IS_APPLICATION (application), NULL);
 
   return g_object_new (CIVIC_TYPE_WINDOW,
                        "application", application,
                        NULL);
+}
+
+/**
+ * civic_window_prepare:
+ *
+ * Works out the styles and the text of every widget the window's first
+ * frame shows, by asking its size, so that showing it later only lays out
+ * and draws.  The application calls it while GTK waits for the desktop
+ * portal (civic_application_startup()).  The window is not realized: GTK
+ * gives an application's window its X properties when realizing it, and
+ * this one has no application yet.
+ */
+void
+civic_window_prepare (CivicWindow *self)
+{
+  int default_width, default_height;
+
+  g_return_if_fail (CIVIC_IS_WINDOW (self));
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &default_width, &default_height);
+  gtk_widget_measure (GTK_WIDGET (self), GTK_ORIENTATION_HORIZONTAL, -1,
+                      NULL, NULL, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (self), GTK_ORIENTATION_VERTICAL, default_width,
+                      NULL, NULL, NULL, NULL);
 }
 
 gboolean

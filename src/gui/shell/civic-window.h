@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CivicWindow, civic_window, CIVIC, WINDOW, AdwApplicationWindow)
 
 CivicWindow *civic_window_new                 (CivicApplication *application);
+void         civic_window_prepare             (CivicWindow      *self);
 
 /* Shows the page named "calendar", "volunteers" or "visits" (the names of
  * the view stack's pages); FALSE if there is no such page.
