@@ -15,7 +15,8 @@
  * months (or weeks) not seen before, then back, with 200 ms before each
  * keystroke, as a person paging through a calendar reads it.  The store is the `large` sample (20,000
  * events over five years), generated once into $CIVIC_BENCH_DB or a
- * temporary file.
+ * temporary file.  Frames are drawn with the cairo renderer unless
+ * GSK_RENDERER says otherwise (civic_bench_choose_renderer ()).
  */
 
 #define G_LOG_DOMAIN "bench-calendar"
@@ -204,6 +205,7 @@ main (int   argc,
    * person running it) left them.
    */
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  printf ("renderer: %s\n", civic_bench_choose_renderer ());
   gtk_init ();
   adw_init ();
 

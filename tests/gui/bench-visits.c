@@ -26,9 +26,7 @@
  * CIVIC_BENCH_NO_BUDGET set).
  *
  * Unless GSK_RENDERER says otherwise, the frames are drawn with the cairo
- * renderer: under Xvfb the GL renderer is Mesa's llvmpipe, whose shader
- * compilation on the first frames of a new window would be most of what is
- * timed and says nothing of the page (a desktop has a GPU).
+ * renderer (civic_bench_choose_renderer ()).
  *
  * The store is a copy of $CIVIC_BENCH_DB when set (the page writes its
  * index's copy into the file it opens, and the given file is not to be
@@ -295,10 +293,9 @@ main (int   argc,
   double page_median, whip_median;
   int status = 0;
 
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  printf ("renderer: %s\n", civic_bench_choose_renderer ());
   gtk_init ();
   adw_init ();
-  printf ("renderer: %s\n", g_getenv ("GSK_RENDERER"));
 
   dir = g_dir_make_tmp ("civic-bench-visits-XXXXXX", &error);
   g_assert_no_error (error);

@@ -29,7 +29,9 @@
  * targets are judged on wall time unless CIVIC_BENCH_JUDGE=cpu.  Exits 1
  * when a target is missed.  The store is $CIVIC_BENCH_DB when set (a copy of
  * `civic-desk-cli demo --scale large`), else the large sample generated
- * into a temporary folder first (about a minute).
+ * into a temporary folder first (about a minute).  Frames are drawn with
+ * the cairo renderer unless GSK_RENDERER says otherwise
+ * (civic_bench_choose_renderer ()).
  */
 
 #define G_LOG_DOMAIN "bench-volunteers"
@@ -344,6 +346,7 @@ main (int   argc,
   gboolean ok = TRUE;
   guint total;
 
+  printf ("renderer: %s\n", civic_bench_choose_renderer ());
   gtk_init ();
   adw_init ();
   judge_cpu = g_strcmp0 (g_getenv ("CIVIC_BENCH_JUDGE"), "cpu") == 0;
