@@ -233,6 +233,7 @@ test_navigation (Fixture       *fixture,
   LOADS (fixture, g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "calendar.next", NULL)));
   date = civic_calendar_page_get_date (fixture->page);
   g_assert_cmpint (g_date_time_get_month (date), ==, 11);
+  g_assert_cmpstr (_civic_calendar_page_get_title (fixture->page), ==, "November 2026");
 
   LOADS (fixture, g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "calendar.previous", NULL)));
   g_assert_cmpint (g_date_time_get_month (civic_calendar_page_get_date (fixture->page)), ==, 10);
@@ -243,6 +244,8 @@ test_navigation (Fixture       *fixture,
     g_autoptr(GDateTime) before = g_date_time_ref (civic_calendar_page_get_date (fixture->page));
     LOADS (fixture, g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "calendar.next", NULL)));
     g_assert_cmpint (g_date_time_difference (civic_calendar_page_get_date (fixture->page), before) / G_TIME_SPAN_DAY, ==, 7);
+    /* The week view, told of the date only when shown, shows the new week. */
+    g_assert_cmpstr (_civic_calendar_page_get_title (fixture->page), ==, "Oct 4 – Oct 10, 2026");
   }
 
   LOADS (fixture, g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "calendar.today", NULL)));
@@ -864,12 +867,112 @@ test_paging_back_is_prepared (Fixture       *fixture,
 }
 
 static void
+count_cb (GdkFrameClock *clock,
+          guint         *count)
+{
+  (*count)++;
+}
+
+static gboolean
+count_grew (gpointer data)
+{
+  guint *counts = data;
+
+  return counts[0] > counts[1];
+}
+
+/* Paging through months draws the new month without laying anything out:
+ * a frame that lays out makes GTK recompute the whole window's size (and on
+ * X11 ask the server for the monitor's work area), a millisecond or more of
+ * each change.  (The title's text takes no part in its size, the month's
+ * cells stay, and the hidden week view is not told of the new dates.)
+ */
+static void
+test_paging_lays_nothing_out (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (fixture->window));
+  guint layouts = 0, paints[2] = { 0, 0 };
+  gulong layout_id, paint_id;
+
+  civic_test_wait_for (page_settled, fixture->page, "the neighbours to be laid out");
+  /* September is the widest month's name: the title grows once for it. */
+  for (int i = 0; i < 12; i++)
+    LOADS (fixture, g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page),
+                                                               "calendar.previous", NULL)));
+  civic_test_wait_for (page_settled, fixture->page, "the neighbours to be laid out");
+
+  layout_id = g_signal_connect (clock, "layout", G_CALLBACK (count_cb), &layouts);
+  paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (count_cb), &paints[0]);
+  for (int i = 0; i < 6; i++)
+    {
+      const char *action = i % 3 == 2 ? "calendar.previous" : "calendar.next";
+
+      paints[1] = paints[0];
+      LOADS (fixture, g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), action, NULL)));
+      civic_test_wait_for (count_grew, paints, "the new month to be drawn");
+      civic_test_wait_for (page_settled, fixture->page, "the neighbours to be laid out");
+    }
+  g_signal_handler_disconnect (clock, layout_id);
+  g_signal_handler_disconnect (clock, paint_id);
+
+  g_assert_cmpuint (layouts, ==, 0);
+  g_assert_cmpuint (paints[0], >=, 6);
+}
+
+static void
 more_activated_cb (GtkWidget  *view,
                    GDateTime  *date,
                    GDateTime **out)
 {
   g_clear_pointer (out, g_date_time_unref);
   *out = g_date_time_ref (date);
+}
+
+/* The week view is only resized when its all-day band changes height
+ * (a page change that keeps it only draws), whether new items or a new
+ * week alone change it.
+ */
+static void
+test_week_height_follows_band (void)
+{
+  g_autoptr(GPtrArray) one = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_calendar_item_unref);
+  g_autoptr(GPtrArray) three = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_calendar_item_unref);
+  g_autoptr(GDateTime) wednesday = g_date_time_new_local (2026, 11, 18, 0, 0, 0);
+  g_autoptr(GDateTime) later = g_date_time_new_local (2027, 3, 10, 0, 0, 0);
+  CivicWeekView *view = CIVIC_WEEK_VIEW (civic_week_view_new ());
+  GtkWidget *window, *scroller = gtk_scrolled_window_new ();
+  int one_lane, three_lanes;
+
+  g_ptr_array_add (one, item_at (17, 0, 2, "Drive"));
+  g_ptr_array_add (three, item_at (17, 0, 2, "Drive"));
+  g_ptr_array_add (three, item_at (17, 0, 2, "Clinic"));
+  g_ptr_array_add (three, item_at (17, 0, 2, "Rally"));
+
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (view));
+  window = present_in_window (scroller);
+  civic_week_view_set_week (view, wednesday);
+  civic_week_view_set_items (view, one);
+  wait_frames (GTK_WIDGET (view));
+  one_lane = gtk_widget_get_height (GTK_WIDGET (view));
+
+  civic_week_view_set_items (view, three);
+  wait_frames (GTK_WIDGET (view));
+  three_lanes = gtk_widget_get_height (GTK_WIDGET (view));
+  g_assert_cmpint (three_lanes, >, one_lane);
+
+  /* A week without those events, its items not come yet: one lane again. */
+  civic_week_view_set_week (view, later);
+  wait_frames (GTK_WIDGET (view));
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (view)), ==, one_lane);
+
+  /* Back, items and all. */
+  civic_week_view_set_week (view, wednesday);
+  civic_week_view_set_items (view, three);
+  wait_frames (GTK_WIDGET (view));
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (view)), ==, three_lanes);
+
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static void
@@ -1184,12 +1287,15 @@ main (int   argc,
   g_test_add_func ("/calendar/month-view/prepared-page", test_month_prepared_page);
   g_test_add_func ("/calendar/week-view/prepared-week", test_week_prepared_week);
   g_test_add_func ("/calendar/week-view/overflow", test_week_overflow);
+  g_test_add_func ("/calendar/week-view/height-follows-band", test_week_height_follows_band);
   g_test_add_func ("/calendar/week-view/gutter-fits-hours", test_week_gutter_fits_hours);
   g_test_add_func ("/calendar/week-view/now-line", test_week_now_line);
   g_test_add ("/calendar/views/render-demo", Fixture, NULL, fixture_set_up, test_views_render_demo, fixture_tear_down);
   g_test_add ("/calendar/navigation", Fixture, NULL, fixture_set_up, test_navigation, fixture_tear_down);
   g_test_add_func ("/calendar/layout-cache/keeps-recent", test_layout_cache_keeps_recent);
   g_test_add_func ("/calendar/views/switch-at-once-without-gpu", test_views_switch_at_once_without_gpu);
+  g_test_add ("/calendar/paging-lays-nothing-out", Fixture, NULL, fixture_set_up,
+              test_paging_lays_nothing_out, fixture_tear_down);
   g_test_add ("/calendar/paging-back-is-prepared", Fixture, NULL, fixture_set_up,
               test_paging_back_is_prepared, fixture_tear_down);
   g_test_add ("/calendar/filters/built-when-opened", Fixture, NULL, fixture_set_up,

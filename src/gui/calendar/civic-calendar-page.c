@@ -67,7 +67,8 @@ struct _CivicCalendarPage
   guint           cache_generation;
 
   /* Template children */
-  GtkLabel       *title_label;
+  GtkInscription *title_label;
+  char           *titled_mode;   /* the view the title's width was fitted to */
   GtkCalendar    *date_picker;
   GtkPopover     *date_popover;
   GtkBox         *filter_box;
@@ -714,6 +715,42 @@ schedule_reload (CivicCalendarPage *self)
 
 /* ---- Range and title ---------------------------------------------------- */
 
+/* The title is a GtkInscription, whose text takes no part in its size: a
+ * GtkLabel's new text would make GTK lay the whole window out again (and
+ * on X11 ask the server for the monitor's work area) on every page change.
+ * It is made as wide as the widest title this view has shown (September is
+ * wider than May), in the inscription's own unit, the font's average
+ * character; a new view starts again from its own title.
+ */
+static void
+set_title (CivicCalendarPage *self,
+           const char        *title)
+{
+  GtkWidget *widget = GTK_WIDGET (self->title_label);
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, title);
+  PangoFontMetrics *metrics = pango_context_get_metrics (gtk_widget_get_pango_context (widget),
+                                                         NULL, NULL);
+  int char_width = MAX (1, pango_font_metrics_get_approximate_char_width (metrics));
+  int width;
+  guint chars;
+
+  pango_font_metrics_unref (metrics);
+
+  pango_layout_get_size (layout, &width, NULL);
+  chars = (width + char_width - 1) / char_width + 1;
+  if (g_strcmp0 (self->titled_mode, self->view_mode) != 0
+      || chars > gtk_inscription_get_nat_chars (self->title_label))
+    {
+      g_free (self->titled_mode);
+      self->titled_mode = g_strdup (self->view_mode);
+      gtk_inscription_set_nat_chars (self->title_label, chars);
+    }
+
+  gtk_inscription_set_text (self->title_label, title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->title_label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+}
+
 static void
 update_title (CivicCalendarPage *self)
 {
@@ -741,7 +778,7 @@ update_title (CivicCalendarPage *self)
       title = g_date_time_format (self->date, _("%B %Y"));
     }
 
-  gtk_label_set_text (self->title_label, title);
+  set_title (self, title);
 }
 
 static void
@@ -757,7 +794,12 @@ set_date (CivicCalendarPage *self,
 
   civic_month_view_set_month (self->month_view, self->date);
   civic_month_view_set_selected_date (self->month_view, self->date);
-  civic_week_view_set_week (self->week_view, self->date);
+  /* The week view follows the date while it is shown (and is brought up to
+   * date when it is): even hidden, its change would make GTK lay the whole
+   * window out again.
+   */
+  if (g_strcmp0 (self->view_mode, "week") == 0)
+    civic_week_view_set_week (self->week_view, self->date);
 
   update_title (self);
   reload (self);
@@ -1180,6 +1222,7 @@ civic_calendar_page_dispose (GObject *object)
   g_clear_pointer (&self->hidden_kinds, g_hash_table_unref);
   g_clear_pointer (&self->date, g_date_time_unref);
   g_clear_pointer (&self->view_mode, g_free);
+  g_clear_pointer (&self->titled_mode, g_free);
   g_clear_pointer (&self->office_filter, g_free);
   g_clear_pointer (&self->campaign_filter, g_free);
   g_clear_pointer (&self->search_text, g_free);
@@ -1489,6 +1532,8 @@ civic_calendar_page_set_view_mode (CivicCalendarPage *self,
 
   g_free (self->view_mode);
   self->view_mode = g_strdup (mode);
+  if (g_strcmp0 (mode, "week") == 0 && self->date != NULL)
+    civic_week_view_set_week (self->week_view, self->date);
   gtk_stack_set_visible_child_name (self->view_stack, mode);
   update_title (self);
   reload (self);
@@ -1524,6 +1569,13 @@ civic_calendar_page_get_items (CivicCalendarPage *self)
 {
   g_return_val_if_fail (CIVIC_IS_CALENDAR_PAGE (self), NULL);
   return self->items;
+}
+
+const char *
+_civic_calendar_page_get_title (CivicCalendarPage *self)
+{
+  g_return_val_if_fail (CIVIC_IS_CALENDAR_PAGE (self), NULL);
+  return gtk_inscription_get_text (self->title_label);
 }
 
 char *

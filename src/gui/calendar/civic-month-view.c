@@ -267,6 +267,11 @@ find_prepared (CivicMonthView *self,
   return NULL;
 }
 
+static void compute_visibility (GArray *placements,
+                                int     visible_lanes,
+                                guint   shown[N_DAYS],
+                                guint   hidden[N_DAYS]);
+
 /* Placements are worked out when first needed (layout, drawing, a click),
  * not each time the range or the items change: a page change sets both.
  */
@@ -289,10 +294,14 @@ ensure_placements (CivicMonthView *self)
       if (range->placements->len > 0)
         memcpy (self->placements->data, range->placements->data, range->placements->len * sizeof (Placement));
       civic_drawn_node_copy (&self->drawn, &range->drawn);
-      return;
     }
+  else
+    compute_placements (self->range_start, self->items, self->placements);
 
-  compute_placements (self->range_start, self->items, self->placements);
+  /* For the cells as last allocated (allocation does it again for a new
+   * size): a page change only needs drawing.
+   */
+  compute_visibility (self->placements, self->visible_lanes, self->shown, self->hidden);
 }
 
 /* The day numbers and weekday names of the grid, which drawing would
@@ -326,11 +335,15 @@ update_range_days (CivicMonthView *self)
     }
 }
 
+/* A new range or new items change what is drawn, not the view's size or
+ * its cells: a frame that lays anything out makes GTK recompute the whole
+ * window's size (and on X11 ask the server for the monitor's work area),
+ * so a page change only asks for drawing.
+ */
 static void
 invalidate_placements (CivicMonthView *self)
 {
   self->placements_dirty = TRUE;
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

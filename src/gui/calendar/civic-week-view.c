@@ -75,6 +75,8 @@ struct _CivicWeekView
   GArray      *blocks;   /* BlockPlacement */
   GArray      *overflow; /* OverflowPlacement, for the width allocated */
   int          band_lanes;
+  int          measured_band_lanes;  /* what the height GTK has was measured for */
+  gboolean     measuring;
   gboolean     layout_dirty;
   gboolean     week_was_prepared;
   /* The neighbouring weeks, laid out and shaped while idle (PreparedWeek). */
@@ -401,13 +403,28 @@ ensure_layout (CivicWeekView *self)
   /* Allocation does this again for a new width. */
   apply_overflow (self->blocks, self->overflow,
                   max_slots_for ((gtk_widget_get_width (GTK_WIDGET (self)) - gutter_width (self)) / 7.0));
+
+  /* Only a band of another height changes the week's size (see
+   * relayout_for_items()); measuring takes the new one itself.
+   */
+  if (!self->measuring && MAX (1, self->band_lanes) != MAX (1, self->measured_band_lanes))
+    gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
+/* The week's height depends only on how many lanes its all-day band takes,
+ * and its layout is worked out for the width it has.  A frame that lays
+ * anything out makes GTK recompute the whole window's size (and on X11 ask
+ * the server for the monitor's work area), so a page change whose band
+ * keeps its height only asks for drawing.  The new items usually come in the
+ * same turn as the new week (set_week() does not decide, as the old items
+ * say nothing of the new week's band).
+ */
 static void
-invalidate_layout (CivicWeekView *self)
+relayout_for_items (CivicWeekView *self)
 {
   self->layout_dirty = TRUE;
-  gtk_widget_queue_resize (GTK_WIDGET (self));
+  ensure_layout (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /* The day names of the week, which drawing would otherwise format again
@@ -450,7 +467,10 @@ civic_week_view_measure (GtkWidget      *widget,
     }
   else
     {
+      self->measuring = TRUE;
       ensure_layout (self);
+      self->measuring = FALSE;
+      self->measured_band_lanes = self->band_lanes;
       *minimum = *natural = HEADER_HEIGHT + band_height (self) + 24 * HOUR_HEIGHT;
     }
 }
@@ -978,7 +998,8 @@ civic_week_view_set_week (CivicWeekView *self,
   self->range_start = g_date_time_add_days (day, -offset);
 
   update_day_labels (self);
-  invalidate_layout (self);
+  self->layout_dirty = TRUE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 void
@@ -1116,7 +1137,7 @@ civic_week_view_set_items (CivicWeekView *self,
   g_clear_pointer (&self->given_items, g_ptr_array_unref);
   if (items != NULL)
     self->given_items = g_ptr_array_ref (items);
-  invalidate_layout (self);
+  relayout_for_items (self);
 }
 
 void
