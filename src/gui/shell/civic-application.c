@@ -774,8 +774,10 @@ start_desktop_portal (void)
  *
  * The environment variables are removed at once: programs the app starts
  * would inherit them, and libadwaita would take GTK_THEME for a theme the
- * user chose (so it goes before libadwaita starts).  Without a display
- * nothing is started.
+ * user chose (so it goes before libadwaita starts).  (The environment is
+ * not thread-safe; the threads running by then, GDBus's worker and the
+ * icon theme's reader, do not read it.)  Without a display nothing is
+ * started.
  *
  * Call it in main(), before g_application_run().
  */
