@@ -109,22 +109,27 @@ new_app (Fixture    *fixture,
     civic_application_set_db_path (fixture->app, db_path);
 }
 
-/* Starts the application on @db_name in the fixture's folder and waits for
- * its window to be on screen.
+/* Registers a new application on @db_name in the fixture's folder, which
+ * runs its startup (the store starts opening, the window is made).
  */
 static void
-start_app (Fixture    *fixture,
-           const char *db_name)
+register_app (Fixture    *fixture,
+              const char *db_name)
 {
-  static guint n_started;
+  static guint n_registered;
   g_autoptr(GError) error = NULL;
   g_autofree char *db_path = g_build_filename (fixture->dir, db_name, NULL);
-  g_autofree char *app_id = g_strdup_printf ("%s.Test%u", APP_ID, ++n_started);
+  g_autofree char *app_id = g_strdup_printf ("%s.Test%u", APP_ID, ++n_registered);
 
   new_app (fixture, app_id, db_path);
-
   g_application_register (G_APPLICATION (fixture->app), NULL, &error);
   g_assert_no_error (error);
+}
+
+/* Activates the application and waits for its window to be on screen. */
+static void
+show_window (Fixture *fixture)
+{
   g_application_activate (G_APPLICATION (fixture->app));
 
   fixture->window = CIVIC_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
@@ -132,6 +137,14 @@ start_app (Fixture    *fixture,
   g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
 
   civic_test_wait_for (civic_test_widget_mapped, fixture->window, "the window to map");
+}
+
+static void
+start_app (Fixture    *fixture,
+           const char *db_name)
+{
+  register_app (fixture, db_name);
+  show_window (fixture);
 }
 
 /* Closes every window as the user would and checks that the window is
@@ -454,22 +467,15 @@ static void
 test_shell_store_opens_during_startup (Fixture       *fixture,
                                        gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *db_path = g_build_filename (fixture->dir, "early.db", NULL);
-  g_autofree char *app_id = g_strdup_printf ("%s.TestEarlyStore", APP_ID);
 
-  new_app (fixture, app_id, db_path);
-  g_application_register (G_APPLICATION (fixture->app), NULL, &error);
-  g_assert_no_error (error);
+  register_app (fixture, "early.db");
   civic_test_wait_for (store_open, fixture->app, "the store to open");
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (fixture->app)));
   g_assert_cmpstr (civic_store_get_path (civic_application_get_store (fixture->app)), ==, db_path);
 
   /* The window made afterwards shows it. */
-  g_application_activate (G_APPLICATION (fixture->app));
-  fixture->window = CIVIC_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
-  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
-  civic_test_wait_for (civic_test_widget_mapped, fixture->window, "the window to map");
+  show_window (fixture);
   close_app (fixture);
 }
 
@@ -498,19 +504,14 @@ static void
 test_shell_window_made_during_startup (Fixture       *fixture,
                                        gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *db_path = g_build_filename (fixture->dir, "early.db", NULL);
-  g_autofree char *app_id = g_strdup_printf ("%s.TestEarlyWindow", APP_ID);
   GtkIconTheme *icons = gtk_icon_theme_get_for_display (gdk_display_get_default ());
   g_autoptr(GtkWidget) buttons = NULL;
   GtkWidget *button;
   CivicWindow *early;
   int minimum;
 
-  new_app (fixture, app_id, db_path);
   g_assert_null (find_window_without_application ());
-  g_application_register (G_APPLICATION (fixture->app), NULL, &error);
-  g_assert_no_error (error);
+  register_app (fixture, "early.db");
 
   early = find_window_without_application ();
   g_assert_nonnull (early);
@@ -535,12 +536,9 @@ test_shell_window_made_during_startup (Fixture       *fixture,
 
   /* (Opened by then, so that the fixture's folder outlives the opening.) */
   civic_test_wait_for (store_open, fixture->app, "the store to open");
-  g_application_activate (G_APPLICATION (fixture->app));
-  fixture->window = CIVIC_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
+  show_window (fixture);
   g_assert_true (fixture->window == early);
   g_assert_null (find_window_without_application ());
-  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
-  civic_test_wait_for (civic_test_widget_mapped, fixture->window, "the window to map");
   close_app (fixture);
 }
 
