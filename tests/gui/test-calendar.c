@@ -873,6 +873,14 @@ count_cb (GdkFrameClock *clock,
   (*count)++;
 }
 
+static void
+state_changed_cb (GtkWidget     *widget,
+                  GtkStateFlags  previous,
+                  guint         *count)
+{
+  (*count)++;
+}
+
 static gboolean
 count_grew (gpointer data)
 {
@@ -886,14 +894,20 @@ count_grew (gpointer data)
  * X11 ask the server for the monitor's work area), a millisecond or more of
  * each change.  (The title's text takes no part in its size, the month's
  * cells stay, and the hidden week view is not told of the new dates.)
+ *
+ * Other test programs share the X server: a window of theirs mapped over
+ * this one moves the pointer in or out of it, and the hover that changes
+ * lays it out.  A round of changes during which the window's state changed
+ * is not counted, and is tried again.
  */
 static void
 test_paging_lays_nothing_out (Fixture       *fixture,
                               gconstpointer  data)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (fixture->window));
-  guint layouts = 0, paints[2] = { 0, 0 };
-  gulong layout_id, paint_id;
+  guint layouts = 0, disturbed = 0, paints[2] = { 0, 0 };
+  gulong layout_id, paint_id, state_id;
+  int round;
 
   civic_test_wait_for (page_settled, fixture->page, "the neighbours to be laid out");
   /* September is the widest month's name: the title grows once for it. */
@@ -902,22 +916,41 @@ test_paging_lays_nothing_out (Fixture       *fixture,
                                                                "calendar.previous", NULL)));
   civic_test_wait_for (page_settled, fixture->page, "the neighbours to be laid out");
 
+  /* A new window is laid out again as the X server configures it (later
+   * under load): the count starts once frames come without layouts.
+   */
   layout_id = g_signal_connect (clock, "layout", G_CALLBACK (count_cb), &layouts);
-  paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (count_cb), &paints[0]);
-  for (int i = 0; i < 6; i++)
+  for (int tries = 0; tries == 0 || layouts > 0; tries++)
     {
-      const char *action = i % 3 == 2 ? "calendar.previous" : "calendar.next";
+      g_assert_cmpint (tries, <, 50);
+      layouts = 0;
+      wait_frames (GTK_WIDGET (fixture->window));
+    }
 
-      paints[1] = paints[0];
-      LOADS (fixture, g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), action, NULL)));
-      civic_test_wait_for (count_grew, paints, "the new month to be drawn");
-      civic_test_wait_for (page_settled, fixture->page, "the neighbours to be laid out");
+  paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (count_cb), &paints[0]);
+  state_id = g_signal_connect (fixture->window, "state-flags-changed", G_CALLBACK (state_changed_cb), &disturbed);
+  for (round = 0; round < 10; round++)
+    {
+      layouts = disturbed = 0;
+      for (int i = 0; i < 6; i++)
+        {
+          const char *action = i % 3 == 2 ? "calendar.previous" : "calendar.next";
+
+          paints[1] = paints[0];
+          LOADS (fixture, g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), action, NULL)));
+          civic_test_wait_for (count_grew, paints, "the new month to be drawn");
+          civic_test_wait_for (page_settled, fixture->page, "the neighbours to be laid out");
+        }
+      if (disturbed == 0)
+        break;
+      g_test_message ("Round %d: the window's state changed; again", round);
     }
   g_signal_handler_disconnect (clock, layout_id);
   g_signal_handler_disconnect (clock, paint_id);
+  g_signal_handler_disconnect (fixture->window, state_id);
 
+  g_assert_cmpint (round, <, 10);
   g_assert_cmpuint (layouts, ==, 0);
-  g_assert_cmpuint (paints[0], >=, 6);
 }
 
 static void
