@@ -962,6 +962,25 @@ more_activated_cb (GtkWidget  *view,
   *out = g_date_time_ref (date);
 }
 
+/* Shows @view in a scrolled window of its own window, on the week of @day
+ * with @items, and waits for it to be drawn.
+ */
+static GtkWidget *
+show_week (CivicWeekView *view,
+           GDateTime     *day,
+           GPtrArray     *items)
+{
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *window;
+
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (view));
+  window = present_in_window (scroller);
+  civic_week_view_set_week (view, day);
+  civic_week_view_set_items (view, items);
+  wait_frames (GTK_WIDGET (view));
+  return window;
+}
+
 /* The week view is only resized when its all-day band changes height
  * (a page change that keeps it only draws), whether new items or a new
  * week alone change it.
@@ -974,7 +993,7 @@ test_week_height_follows_band (void)
   g_autoptr(GDateTime) wednesday = g_date_time_new_local (2026, 11, 18, 0, 0, 0);
   g_autoptr(GDateTime) later = g_date_time_new_local (2027, 3, 10, 0, 0, 0);
   CivicWeekView *view = CIVIC_WEEK_VIEW (civic_week_view_new ());
-  GtkWidget *window, *scroller = gtk_scrolled_window_new ();
+  GtkWidget *window;
   int one_lane, three_lanes;
 
   g_ptr_array_add (one, item_at (17, 0, 2, "Drive"));
@@ -982,11 +1001,7 @@ test_week_height_follows_band (void)
   g_ptr_array_add (three, item_at (17, 0, 2, "Clinic"));
   g_ptr_array_add (three, item_at (17, 0, 2, "Rally"));
 
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (view));
-  window = present_in_window (scroller);
-  civic_week_view_set_week (view, wednesday);
-  civic_week_view_set_items (view, one);
-  wait_frames (GTK_WIDGET (view));
+  window = show_week (view, wednesday, one);
   one_lane = gtk_widget_get_height (GTK_WIDGET (view));
 
   civic_week_view_set_items (view, three);
@@ -1015,7 +1030,7 @@ test_week_overflow (void)
   g_autoptr(GDateTime) wednesday = g_date_time_new_local (2026, 11, 18, 0, 0, 0);
   g_autoptr(GDateTime) opened = NULL;
   CivicWeekView *view = CIVIC_WEEK_VIEW (civic_week_view_new ());
-  GtkWidget *window, *scroller = gtk_scrolled_window_new ();
+  GtkWidget *window;
   int col, width, max_slots;
   guint all_day, timed;
   GtkGesture *click = NULL;
@@ -1028,11 +1043,7 @@ test_week_overflow (void)
     }
   g_ptr_array_add (items, item_at (19, 18, 0, "Clinic"));
 
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (view));
-  window = present_in_window (scroller);
-  civic_week_view_set_week (view, wednesday);
-  civic_week_view_set_items (view, items);
-  wait_frames (GTK_WIDGET (view));
+  window = show_week (view, wednesday, items);
 
   civic_week_view_get_counts (view, &all_day, &timed);
   g_assert_cmpuint (timed, ==, 11);
