@@ -413,8 +413,11 @@ civic_month_view_size_allocate (GtkWidget *widget,
   self->lane_height = text_height + 2 * LANE_PADDING + 1;
   self->visible_lanes = MAX (1, (int) ((self->cell_height - DAY_NUMBER_SPACE) / self->lane_height));
 
-  ensure_placements (self);
-  compute_visibility (self->placements, self->visible_lanes, self->shown, self->hidden);
+  /* Working out new placements works out what each day shows too. */
+  if (self->placements_dirty)
+    ensure_placements (self);
+  else
+    compute_visibility (self->placements, self->visible_lanes, self->shown, self->hidden);
 }
 
 static void
