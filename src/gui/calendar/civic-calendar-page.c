@@ -68,7 +68,6 @@ struct _CivicCalendarPage
 
   /* Template children */
   GtkInscription *title_label;
-  char           *titled_mode;   /* the view the title's width was fitted to */
   GtkCalendar    *date_picker;
   GtkPopover     *date_popover;
   GtkBox         *filter_box;
@@ -720,7 +719,8 @@ schedule_reload (CivicCalendarPage *self)
  * on X11 ask the server for the monitor's work area) on every page change.
  * It is made as wide as the widest title this view has shown (September is
  * wider than May), in the inscription's own unit, the font's average
- * character; a new view starts again from its own title.
+ * character; a new view starts again from its own title
+ * (civic_calendar_page_set_view_mode() clears the width).
  */
 static void
 set_title (CivicCalendarPage *self,
@@ -738,13 +738,8 @@ set_title (CivicCalendarPage *self,
 
   pango_layout_get_size (layout, &width, NULL);
   chars = (width + char_width - 1) / char_width + 1;
-  if (g_strcmp0 (self->titled_mode, self->view_mode) != 0
-      || chars > gtk_inscription_get_nat_chars (self->title_label))
-    {
-      g_free (self->titled_mode);
-      self->titled_mode = g_strdup (self->view_mode);
-      gtk_inscription_set_nat_chars (self->title_label, chars);
-    }
+  if (chars > gtk_inscription_get_nat_chars (self->title_label))
+    gtk_inscription_set_nat_chars (self->title_label, chars);
 
   gtk_inscription_set_text (self->title_label, title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->title_label),
@@ -1222,7 +1217,6 @@ civic_calendar_page_dispose (GObject *object)
   g_clear_pointer (&self->hidden_kinds, g_hash_table_unref);
   g_clear_pointer (&self->date, g_date_time_unref);
   g_clear_pointer (&self->view_mode, g_free);
-  g_clear_pointer (&self->titled_mode, g_free);
   g_clear_pointer (&self->office_filter, g_free);
   g_clear_pointer (&self->campaign_filter, g_free);
   g_clear_pointer (&self->search_text, g_free);
@@ -1535,6 +1529,7 @@ civic_calendar_page_set_view_mode (CivicCalendarPage *self,
   if (g_strcmp0 (mode, "week") == 0 && self->date != NULL)
     civic_week_view_set_week (self->week_view, self->date);
   gtk_stack_set_visible_child_name (self->view_stack, mode);
+  gtk_inscription_set_nat_chars (self->title_label, 0);
   update_title (self);
   reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW_MODE]);
