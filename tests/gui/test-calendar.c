@@ -873,6 +873,36 @@ count_cb (GdkFrameClock *clock,
   (*count)++;
 }
 
+static gboolean
+scrolled_down (gpointer data)
+{
+  return gtk_adjustment_get_value (GTK_ADJUSTMENT (data)) > 0;
+}
+
+/* The week opens at the working day (7 AM, 44 px an hour) once its
+ * scrolled window has a size, however late that is: the first time the week
+ * is shown after the month, its items can come before it is laid out.  Here
+ * they come, and everything the main loop had to do is done, while the
+ * window is hidden.
+ */
+static void
+test_week_opens_at_morning (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GtkAdjustment *adjustment = _civic_calendar_page_get_week_adjustment (fixture->page);
+
+  gtk_widget_set_visible (GTK_WIDGET (fixture->window), FALSE);
+  /* The fixture opens on the month. */
+  LOADS (fixture, civic_calendar_page_set_view_mode (fixture->page, "week"));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+
+  gtk_window_present (fixture->window);
+  civic_test_wait_for (scrolled_down, adjustment, "the week to open at the working day");
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 7 * 44);
+}
+
 static void
 state_changed_cb (GtkWidget     *widget,
                   GtkStateFlags  previous,
@@ -1338,6 +1368,8 @@ main (int   argc,
   g_test_add ("/calendar/navigation", Fixture, NULL, fixture_set_up, test_navigation, fixture_tear_down);
   g_test_add_func ("/calendar/layout-cache/keeps-recent", test_layout_cache_keeps_recent);
   g_test_add_func ("/calendar/views/switch-at-once-without-gpu", test_views_switch_at_once_without_gpu);
+  g_test_add ("/calendar/week-opens-at-morning", Fixture, NULL, fixture_set_up,
+              test_week_opens_at_morning, fixture_tear_down);
   g_test_add ("/calendar/paging-lays-nothing-out", Fixture, NULL, fixture_set_up,
               test_paging_lays_nothing_out, fixture_tear_down);
   g_test_add ("/calendar/paging-back-is-prepared", Fixture, NULL, fixture_set_up,

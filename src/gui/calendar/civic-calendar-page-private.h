@@ -29,6 +29,8 @@ gint64   _civic_calendar_page_get_last_load_us (CivicCalendarPage *self);
 gboolean _civic_calendar_page_is_preparing     (CivicCalendarPage *self);
 gboolean _civic_calendar_page_range_was_prepared (CivicCalendarPage *self);
 gboolean _civic_calendar_page_is_switching_view (CivicCalendarPage *self);
+/* The week view's scrolled position. */
+GtkAdjustment *_civic_calendar_page_get_week_adjustment (CivicCalendarPage *self);
 /* The header's title ("November 2026"). */
 const char *_civic_calendar_page_get_title     (CivicCalendarPage *self);
 /* The filter popover's contents (empty until it is first opened). */

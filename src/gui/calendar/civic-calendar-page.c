@@ -326,14 +326,42 @@ load_thread (GTask        *task,
   g_task_return_pointer (task, g_steal_pointer (&items), (GDestroyNotify) g_ptr_array_unref);
 }
 
+/* 7 AM: the week view's rows are 44 px an hour below a 40 px header and
+ * the all-day band.
+ */
+#define WEEK_MORNING (7 * 44)
+
 static void
-scroll_week_to_morning (GtkAdjustment *adjustment)
+set_week_morning (GtkAdjustment *adjustment)
 {
-  /* 7 AM: the week view's rows are 44 px an hour below a 40 px header and
-   * the all-day band.
-   */
-  gtk_adjustment_set_value (adjustment, MIN (7 * 44, gtk_adjustment_get_upper (adjustment)));
+  gtk_adjustment_set_value (adjustment, WEEK_MORNING);
   g_object_unref (adjustment);
+}
+
+/* The week is opened at the working day rather than at midnight, once its
+ * scrolled window has a size: the first time the week is shown after
+ * another view, it has not been laid out yet and would stay at midnight.
+ * The value is set after the layout that gave the size (set during it, the
+ * sticky day names were drawn for one offset and the hours for another).
+ */
+static void
+week_adjustment_changed_cb (CivicCalendarPage *self,
+                            GtkAdjustment     *adjustment)
+{
+  if (gtk_adjustment_get_page_size (adjustment) <= 0)
+    return;
+  g_signal_handlers_disconnect_by_func (adjustment, week_adjustment_changed_cb, self);
+  g_idle_add_once ((GSourceOnceFunc) set_week_morning, g_object_ref (adjustment));
+}
+
+static void
+scroll_week_to_morning (CivicCalendarPage *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->week_scroller);
+
+  g_signal_connect_object (adjustment, "changed", G_CALLBACK (week_adjustment_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  week_adjustment_changed_cb (self, adjustment);
 }
 
 static void
@@ -346,11 +374,8 @@ apply_items (CivicCalendarPage *self)
       civic_week_view_set_items (self->week_view, self->items);
       if (!self->week_scrolled)
         {
-          /* Open the week at the working day rather than at midnight. */
-          GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->week_scroller);
-
           self->week_scrolled = TRUE;
-          g_idle_add_once ((GSourceOnceFunc) scroll_week_to_morning, g_object_ref (adjustment));
+          scroll_week_to_morning (self);
         }
     }
   else if (g_strcmp0 (mode, "agenda") == 0)
@@ -1564,6 +1589,13 @@ civic_calendar_page_get_items (CivicCalendarPage *self)
 {
   g_return_val_if_fail (CIVIC_IS_CALENDAR_PAGE (self), NULL);
   return self->items;
+}
+
+GtkAdjustment *
+_civic_calendar_page_get_week_adjustment (CivicCalendarPage *self)
+{
+  g_return_val_if_fail (CIVIC_IS_CALENDAR_PAGE (self), NULL);
+  return gtk_scrolled_window_get_vadjustment (self->week_scroller);
 }
 
 const char *
